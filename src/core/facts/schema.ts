@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/** The languages every piece of user-facing text must exist in. */
+export const LANGS = ['en', 'ru', 'kk'] as const;
+/** One of the bot's languages. */
+export type Lang = (typeof LANGS)[number];
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** Text in every language the bot speaks. */
+export const localizedText = z.object({ en: nonEmpty, ru: nonEmpty, kk: nonEmpty }).strict();
+/** A list of strings per language (alternate questions); every language needs at least one. */
+export const localizedList = z
+  .object({ en: z.array(nonEmpty).min(1), ru: z.array(nonEmpty).min(1), kk: z.array(nonEmpty).min(1) })
+  .strict();
+
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** How precisely the source dates something. */
+export const datePrecision = z.enum(['day', 'month', 'year', 'season', 'vague']);
+
+/**
+ * A date as precise as the source gives it. `value` is ISO-like and only as long as the precision allows
+ * (`2022-06-05`, `2022-06`, `2022`). `derived` explains a value the text implies but does not write.
+ */
+export const factDate = z
+  .object({
+    value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+    precision: datePrecision,
+    /** How to say the date when it is vague ("on a Monday shortly before 24 March 2023"). */
+    text: localizedText.optional(),
+    /** Why this value, when the source implies it rather than writes it. */
+    derived: nonEmpty.optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const parts = d.value.split('-').length;
+    const need = d.precision === 'day' ? 3 : d.precision === 'month' ? 2 : d.precision === 'year' ? 1 : 0;
+    if (need && parts !== need) ctx.addIssue({ code: 'custom', message: `precision ${d.precision} needs ${need} date part(s)` });
+    if ((d.precision === 'vague' || d.precision === 'season') && !d.text)
+      ctx.addIssue({ code: 'custom', message: 'a vague date must say how vague in `text`' });
+  });
+
+/** Where in a source document a fact is stated. */
+export const locator = z
+  .object({
+    doc: nonEmpty,
+    /** Section id from data/sources.json. */
+    section: nonEmpty,
+    /** 1-based paragraph number within the section (non-empty lines after the heading). */
+    paragraph: z.number().int().positive(),
+    /** Further paragraphs the fact also draws on, in the same section. */
+    also: z.array(z.number().int().positive()).optional(),
+  })
+  .strict();
+
+/** A yes/no question with the answer the source supports. */
+export const yesNoQuestion = z.object({ q: nonEmpty, a: z.enum(['yes', 'no']) }).strict();
+
+export const factKind = z.enum([
+  'event',
+  'figure',
+  'person',
+  'organization',
+  'place',
+  'measure',
+  'statement',
+  'cause',
+  'term',
+  'document',
+]);
+export type FactKind = z.infer<typeof factKind>;
+
+/** A value the text implies but does not write, with the reasoning. */
+export const derivedValue = z.object({ value: nonEmpty, reasoning: nonEmpty }).strict();
+
+/** One fact of the fact base. See data/README.md for the meaning of every field. */
+export const factSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+    kind: factKind,
+    date: factDate.optional(),
+    title: localizedText,
+    /** The direct answer to the main question, first (a date, a number, a name), in few words. */
+    short: localizedText,
+    /** The reply: one to three sentences, own words, the direct answer first. */
+    answer: localizedText,
+    /** The ways people ask for this fact, per language. */
+    questions: localizedList,
+    /** Yes/no questions this fact settles, per language. */
+    yesno: z
+      .object({ en: z.array(yesNoQuestion), ru: z.array(yesNoQuestion), kk: z.array(yesNoQuestion) })
+      .partial()
+      .strict()
+      .optional(),
+    /** Keywords and spelling variants that point at this fact in any language. */
+    aliases: z.array(nonEmpty).default([]),
+    /** Entity ids from data/entities.json. */
+    entities: z.array(nonEmpty).default([]),
+    /** Topic ids from data/topics.json. */
+    topics: z.array(nonEmpty).min(1),
+    /** Ids of facts worth asking about next. */
+    related: z.array(nonEmpty).default([]),
+    /** Numbers, names or dates the answer states that are implied rather than written in the source. */
+    derived: z.array(derivedValue).optional(),
+    source: locator,
+  })
+  .strict();
+export type Fact = z.infer<typeof factSchema>;
+
+/** A file under data/facts/: a list of facts. */
+export const factFileSchema = z.object({ facts: z.array(factSchema).min(1) }).strict();
+
+/** A named thing the source mentions (person, organisation, place…), with its spellings. */
+export const entitySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    kind: z.enum(['person', 'organization', 'party', 'place', 'event', 'holiday', 'document', 'group', 'term']),
+    name: localizedText,
+    /** Other spellings, transliterations and short forms in any language. */
+    aliases: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export type Entity = z.infer<typeof entitySchema>;
+export const entityFileSchema = z.object({ entities: z.array(entitySchema).min(1) }).strict();
+
+/** A subject area, as `/topics` shows it and as `/study` accepts it. */
+export const topicSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    name: localizedText,
+    /** Words by which people name the topic ("referendum", "референдум"). */
+    aliases: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export type Topic = z.infer<typeof topicSchema>;
+export const topicFileSchema = z.object({ topics: z.array(topicSchema).min(1) }).strict();
+
+/** A section of a source document, as the locators name it. */
+export const sourceSectionSchema = z
+  .object({ id: nonEmpty, heading: nonEmpty, paragraphs: z.number().int().positive() })
+  .strict();
+
+/** A source document the facts come from. */
+export const sourceDocSchema = z
+  .object({
+    id: nonEmpty,
+    title: nonEmpty,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** File name under the sources folder. */
+    file: nonEmpty,
+    sections: z.array(sourceSectionSchema).min(1),
+  })
+  .strict();
+export type SourceDoc = z.infer<typeof sourceDocSchema>;
+export const sourceFileSchema = z.object({ documents: z.array(sourceDocSchema).min(1) }).strict();

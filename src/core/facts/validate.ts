@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { FactBaseData } from './fact-base.js';
+import { LANGS } from './schema.js';
+
+/** A problem found in the data, named by file, fact id and field. */
+export interface DataProblem {
+  file: string;
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+/** Turns a zod error over a data file into problems that name the fact id and the field. */
+export function zodProblems(file: string, error: z.ZodError, raw: unknown): DataProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    let id: string | undefined;
+    // Paths look like ["facts", 3, "answer", "kk"]: name the record by its id, not its index.
+    if (path.length >= 2 && typeof raw === 'object' && raw !== null) {
+      const list = (raw as Record<string, unknown>)[path[0] ?? ''];
+      const index = Number(path[1]);
+      if (Array.isArray(list) && Number.isInteger(index)) {
+        const rec = list[index] as { id?: unknown } | undefined;
+        id = typeof rec?.id === 'string' ? rec.id : `#${index}`;
+      }
+    }
+    return { file, id, field: path.slice(2).join('.') || path.join('.'), message: issue.message };
+  });
+}
+
+/** Cross-file checks that a schema alone cannot express. */
+export function crossCheck(data: FactBaseData): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const file = 'data/facts';
+  const ids = new Set<string>();
+  for (const f of data.facts) {
+    if (ids.has(f.id)) problems.push({ file, id: f.id, field: 'id', message: 'duplicate id' });
+    ids.add(f.id);
+  }
+  const entityIds = new Set(data.entities.map((e) => e.id));
+  const topicIds = new Set(data.topics.map((t) => t.id));
+  for (const f of data.facts) {
+    for (const r of f.related)
+      if (!ids.has(r)) problems.push({ file, id: f.id, field: 'related', message: `unknown fact id "${r}"` });
+    for (const e of f.entities)
+      if (!entityIds.has(e)) problems.push({ file, id: f.id, field: 'entities', message: `unknown entity "${e}"` });
+    for (const t of f.topics)
+      if (!topicIds.has(t)) problems.push({ file, id: f.id, field: 'topics', message: `unknown topic "${t}"` });
+    const doc = data.documents.find((d) => d.id === f.source.doc);
+    if (!doc) {
+      problems.push({ file, id: f.id, field: 'source.doc', message: `unknown document "${f.source.doc}"` });
+      continue;
+    }
+    const section = doc.sections.find((s) => s.id === f.source.section);
+    if (!section) {
+      problems.push({ file, id: f.id, field: 'source.section', message: `unknown section "${f.source.section}"` });
+      continue;
+    }
+    for (const p of [f.source.paragraph, ...(f.source.also ?? [])])
+      if (p > section.paragraphs)
+        problems.push({
+          file,
+          id: f.id,
+          field: 'source.paragraph',
+          message: `section "${section.id}" has ${section.paragraphs} paragraphs, not ${p}`,
+        });
+    for (const lang of LANGS)
+      if (f.questions[lang].length === 0)
+        problems.push({ file, id: f.id, field: `questions.${lang}`, message: 'no questions' });
+  }
+  // An alias must point at one fact, or at facts that say they are related.
+  const owners = new Map<string, string[]>();
+  for (const f of data.facts)
+    for (const a of new Set(f.aliases.map((x) => x.toLowerCase()))) owners.set(a, [...(owners.get(a) ?? []), f.id]);
+  const byId = new Map(data.facts.map((f) => [f.id, f]));
+  for (const [alias, factIds] of owners) {
+    for (let i = 0; i < factIds.length; i++)
+      for (let j = i + 1; j < factIds.length; j++) {
+        const a = byId.get(factIds[i] ?? '');
+        const b = byId.get(factIds[j] ?? '');
+        if (a && b && !a.related.includes(b.id) && !b.related.includes(a.id))
+          problems.push({
+            file,
+            id: a.id,
+            field: 'aliases',
+            message: `alias "${alias}" is also claimed by unrelated fact "${b.id}"`,
+          });
+      }
+  }
+  return problems;
+}

@@ -1,0 +1,101 @@
+/** A calendar date as precise as the question gives it. */
+export interface DateQuery {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+// Month names by language; Russian and Kazakh by stem so that every case form matches.
+const MONTHS: [RegExp, number][] = [
+  [/^(?:january|jan|январ\p{L}*|қаңтар\p{L}*)$/u, 1],
+  [/^(?:february|feb|феврал\p{L}*|ақпан\p{L}*)$/u, 2],
+  [/^(?:march|mar|март\p{L}*|наурыз\p{L}*)$/u, 3],
+  [/^(?:april|apr|апрел\p{L}*|сәуір\p{L}*)$/u, 4],
+  [/^(?:may|ма[йяе]|мамыр\p{L}*)$/u, 5],
+  [/^(?:june|jun|июн\p{L}*|маусым\p{L}*)$/u, 6],
+  [/^(?:july|jul|июл\p{L}*|шілде\p{L}*)$/u, 7],
+  [/^(?:august|aug|август\p{L}*|тамыз\p{L}*)$/u, 8],
+  [/^(?:september|sept|sep|сентябр\p{L}*|қыркүйек\p{L}*)$/u, 9],
+  [/^(?:october|oct|октябр\p{L}*|қазан\p{L}*)$/u, 10],
+  [/^(?:november|nov|ноябр\p{L}*|қараша\p{L}*)$/u, 11],
+  [/^(?:december|dec|декабр\p{L}*|желтоқсан\p{L}*)$/u, 12],
+];
+
+function monthOf(word: string): number | undefined {
+  for (const [re, m] of MONTHS) if (re.test(word)) return m;
+  return undefined;
+}
+
+const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
+const isDay = (w: string) => /^([1-9]|[12]\d|3[01])(st|nd|rd|th|го|-го|-ші|-шы)?$/.test(w);
+const dayOf = (w: string) => Number.parseInt(w, 10);
+
+/**
+ * Finds the dates a normalised question mentions: `16 March 2022`, `March 16`, `10 and 11 February`,
+ * `June 2022`, `2022-06-05`, `05.06.2022`, `в 2019 году`, `2022 жылғы 5 маусым`. A month name alone
+ * ("may", "наурыз", "қазан") is not a date: it needs a day or a year beside it, since the same words name
+ * a modal verb, a holiday and a city.
+ */
+export function findDates(normalized: string): DateQuery[] {
+  const out: DateQuery[] = [];
+  let text = normalized;
+  for (const m of text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g))
+    out.push({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g))
+    out.push({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) });
+  text = text.replace(/\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}/g, ' ');
+
+  const words = text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const used = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const month = monthOf(words[i] ?? '');
+    if (!month) continue;
+    // Days before the month ("10 and 11 February", "5 June") or right after it ("March 16").
+    const days: number[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      const w = words[j] ?? '';
+      if (isDay(w)) {
+        days.unshift(dayOf(w));
+        used.add(j);
+      } else if (!/^(and|и|мен|және|or|или|,|of|the)$/.test(w)) break;
+    }
+    if (days.length === 0 && isDay(words[i + 1] ?? '') && !isYear(words[i + 1] ?? '')) {
+      days.push(dayOf(words[i + 1] ?? ''));
+      used.add(i + 1);
+    }
+    // A year right after ("June 2022", "March 16 2022"), or before in Kazakh ("2022 жылғы 5 маусым").
+    let year: number | undefined;
+    for (const j of [i + 1, i + 2, i + 3, i - 1, i - 2, i - 3]) {
+      const w = words[j] ?? '';
+      if (isYear(w)) {
+        year = Number(w);
+        used.add(j);
+        break;
+      }
+    }
+    if (days.length === 0 && year === undefined) continue;
+    used.add(i);
+    if (days.length === 0) out.push({ year, month });
+    for (const day of days) out.push(year === undefined ? { month, day } : { year, month, day });
+  }
+  for (let i = 0; i < words.length; i++)
+    if (!used.has(i) && isYear(words[i] ?? '') && !/^(by|до|дейін|қарай)$/.test(words[i - 1] ?? ''))
+      out.push({ year: Number(words[i]) });
+  return out;
+}
+
+/** Whether a fact's ISO date value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) falls within a queried date. */
+export function dateMatches(value: string, q: DateQuery): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (q.year !== undefined && y !== q.year) return false;
+  if (q.month !== undefined && m !== q.month) return false;
+  if (q.day !== undefined && d !== q.day) return false;
+  return true;
+}
+
+/** Phrases that ask what happened on the day it is now. */
+export const ON_THIS_DAY = /on this day|this day in history|today in history|в этот день|сегодня|бүгін|осы күні/u;
+
+/** Phrases that ask for the events of a date ("what happened", "which events"). */
+export const WHAT_HAPPENED =
+  /what happened|what took place|what was going on|which events?|what events?|what did .* do|что (?:произошло|случилось|было)|какие события|что делал|не болды|қандай оқиғалар|не істеді/u;

@@ -1,0 +1,345 @@
+import type { FactBase } from '../facts/fact-base.js';
+import type { Fact, Lang } from '../facts/schema.js';
+import { I18n } from '../i18n/i18n.js';
+import { formatCalendarDate, formatFactDate } from '../text/dates.js';
+import { detectLang, normalize } from '../text/normalize.js';
+import { analyze } from './analyzer.js';
+import { dateMatches, findDates, ON_THIS_DAY, WHAT_HAPPENED, type DateQuery } from './date-query.js';
+import { questionType, type QuestionType } from './question-type.js';
+import { SearchIndex, type IndexedQuestion } from './search-index.js';
+import type { ResolveOptions, ResolvedAnswer, Suggestion } from './types.js';
+
+/** Tunable thresholds of the resolver; the defaults are measured on the evaluation sets (`npm run eval`). */
+export interface ResolverTuning {
+  /** Longest question taken, in characters; longer input is declined. */
+  maxQuestionLength: number;
+  /** A best score at or above this is answered (if clearly ahead of the next fact). */
+  answerScore: number;
+  /** A best score at or above this (but below `answerScore`) is a best guess with choices. */
+  unsureScore: number;
+  /** How far ahead of the runner-up the best fact must be to be answered outright. */
+  margin: number;
+  /** Lowest fuse.js similarity at which a misspelled word is read as a known one. */
+  typoSimilarity: number;
+}
+
+export const DEFAULT_TUNING: ResolverTuning = {
+  maxQuestionLength: 1000,
+  answerScore: 0.5,
+  unsureScore: 0.36,
+  margin: 0.04,
+  typoSimilarity: 0.6,
+};
+
+/** A query word resolved against the index. */
+interface QueryKey {
+  key: string;
+  /** How much it counts: its IDF, times the similarity when it was a misspelling. */
+  weight: number;
+  /** Whether any fact knows this key. */
+  known: boolean;
+}
+
+interface Scored {
+  fact: Fact;
+  score: number;
+  coverage: number;
+  bestQuestion?: IndexedQuestion;
+  questionSimilarity: number;
+}
+
+const FOLLOW_UP = /^(?:and|so|also|then|а|и|ну|ал|енді)(?![\p{L}])|(?<![\p{L}])(?:it|he|she|they|them|this|that|its|his|him|their|он|она|оно|они|его|её|ее|их|это|этот|эта|ол|оны|оның|бұл|бұны|мұны)(?![\p{L}])/u;
+
+/**
+ * Answers questions about the fact base: finds the fact a question asks for, phrases the answer for the
+ * question type, cites the source, and declines what the source does not say.
+ * Pure: no I/O, no clock (the asker's date comes in through {@link ResolveOptions.today}).
+ */
+export class Resolver {
+  readonly index: SearchIndex;
+  private readonly i18n: I18n;
+
+  constructor(
+    readonly base: FactBase,
+    private readonly tuning: ResolverTuning = DEFAULT_TUNING,
+    i18n?: I18n,
+  ) {
+    this.index = new SearchIndex(base);
+    this.i18n = i18n ?? new I18n();
+  }
+
+  /** Resolves one question; never throws for any input string. */
+  resolve(question: string, options: ResolveOptions = {}): ResolvedAnswer {
+    const raw = typeof question === 'string' ? question : '';
+    const trimmed = raw.trim();
+    const normalized = normalize(trimmed.slice(0, this.tuning.maxQuestionLength + 1));
+    const lang: Lang = options.lang ?? detectLang(normalized) ?? options.fallbackLang ?? 'en';
+    const qtype = questionType(normalized);
+
+    if (!trimmed) return this.decline(lang, qtype, this.i18n.t(lang, 'unknown-empty'));
+    if (trimmed.length > this.tuning.maxQuestionLength)
+      return this.decline(lang, qtype, this.i18n.t(lang, 'unknown-too-long', { length: trimmed.length }));
+
+    const dates = findDates(normalized);
+    if (options.today && ON_THIS_DAY.test(normalized))
+      return this.calendar([{ month: options.today.month, day: options.today.day }], lang, qtype);
+
+    const keys = this.queryKeys(normalized, lang);
+    const contentKeys = keys.filter((k) => !isDateWord(k.key));
+    if (dates.length > 0 && (WHAT_HAPPENED.test(normalized) || contentKeys.length <= 1))
+      return this.calendar(dates, lang, qtype);
+    if (!keys.some((k) => k.known)) return this.decline(lang, qtype, this.unknownText(lang));
+
+    const ranked = this.rank(keys, qtype, dates, normalized, options);
+    const best = ranked[0];
+    if (!best || best.score < this.tuning.unsureScore) return this.decline(lang, qtype, this.unknownText(lang), best?.score);
+
+    const second = ranked.find((r) => r.fact.id !== best.fact.id && !this.areRelated(r.fact, best.fact));
+    const clear = !second || best.score - second.score >= this.tuning.margin;
+    if (best.score >= this.tuning.answerScore && clear) return this.answer(best, lang, qtype);
+    return this.unsure(best, ranked, lang, qtype);
+  }
+
+  /** Resolves the question words: known keys as they are, misspellings through fuzzy matching. */
+  private queryKeys(normalized: string, lang: Lang): QueryKey[] {
+    const seen = new Map<string, QueryKey>();
+    for (const term of analyze(normalized, lang)) {
+      let key = term.key;
+      let weight: number;
+      let known = this.index.df(key) > 0;
+      if (known) weight = this.index.idf(key);
+      else {
+        const fix = this.index.correct(term.word);
+        if (fix && fix.similarity >= this.tuning.typoSimilarity && this.index.df(fix.key) > 0) {
+          key = fix.key;
+          known = true;
+          weight = this.index.idf(key) * fix.similarity;
+        } else weight = this.index.idf(key);
+      }
+      const prev = seen.get(key);
+      if (!prev || prev.weight < weight) seen.set(key, { key, weight, known });
+    }
+    return [...seen.values()];
+  }
+
+  private rank(keys: QueryKey[], qtype: QuestionType, dates: DateQuery[], normalized: string, options: ResolveOptions): Scored[] {
+    const total = keys.reduce((s, k) => s + k.weight, 0);
+    const coverage = new Map<string, number>();
+    for (const k of keys) {
+      if (!k.known) continue;
+      for (const [factId, fieldWeight] of this.index.postings.get(k.key) ?? [])
+        coverage.set(factId, (coverage.get(factId) ?? 0) + (k.weight * fieldWeight) / total);
+    }
+    // Weighted Jaccard similarity with each alternate question that shares a word with the query.
+    const queryWeight = new Map(keys.map((k) => [k.key, k.weight]));
+    const bestQuestion = new Map<string, { q: IndexedQuestion; sim: number }>();
+    const touched = new Set<IndexedQuestion>();
+    for (const k of keys) for (const q of this.index.questionPostings.get(k.key) ?? []) touched.add(q);
+    for (const q of touched) {
+      let shared = 0;
+      let extra = 0;
+      for (const key of q.keys) {
+        const w = queryWeight.get(key);
+        if (w !== undefined) shared += w;
+        else extra += this.index.idf(key);
+      }
+      const sim = shared / (total + extra);
+      const prev = bestQuestion.get(q.factId);
+      if (!prev || sim > prev.sim) bestQuestion.set(q.factId, { q, sim });
+    }
+
+    const neighbourhood = this.followUpNeighbourhood(normalized, options);
+    const scored: Scored[] = [];
+    for (const [factId, cov] of coverage) {
+      const fact = this.base.fact(factId);
+      if (!fact) continue;
+      const bq = bestQuestion.get(factId);
+      let score = 0.6 * cov + 0.4 * (bq?.sim ?? 0);
+      if (dates.length > 0 && fact.date) score += dates.some((d) => dateMatches(fact.date?.value ?? '', d)) ? 0.12 : -0.05;
+      if (qtype === 'when' && !fact.date) score -= 0.06;
+      if (qtype === 'howmany' && /\d/.test(fact.short.en)) score += 0.04;
+      score += neighbourhood.get(factId) ?? 0;
+      scored.push({ fact, score: Math.min(1, score), coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
+    }
+    return scored.sort((a, b) => b.score - a.score);
+  }
+
+  /** For a follow-up question, a score bonus for facts near the previous answer. */
+  private followUpNeighbourhood(normalized: string, options: ResolveOptions): Map<string, number> {
+    const bonus = new Map<string, number>();
+    const previous = (options.context?.factIds ?? []).map((id) => this.base.fact(id)).filter((f): f is Fact => !!f);
+    if (previous.length === 0 || !FOLLOW_UP.test(normalized)) return bonus;
+    for (const prev of previous) {
+      const entities = new Set(prev.entities);
+      for (const f of this.base.facts) {
+        if (f.id === prev.id) continue;
+        let b = 0;
+        if (prev.related.includes(f.id) || f.related.includes(prev.id)) b = 0.2;
+        else if (f.entities.some((e) => entities.has(e)) && f.topics.some((t) => prev.topics.includes(t))) b = 0.1;
+        if (b > (bonus.get(f.id) ?? 0)) bonus.set(f.id, b);
+      }
+    }
+    return bonus;
+  }
+
+  private areRelated(a: Fact, b: Fact): boolean {
+    return a.related.includes(b.id) || b.related.includes(a.id);
+  }
+
+  /** Phrases the answer for the question type: the direct answer (date, number, name, yes/no) first. */
+  private answer(best: Scored, lang: Lang, qtype: QuestionType): ResolvedAnswer {
+    const fact = best.fact;
+    let text = fact.answer[lang];
+    const yesno = best.bestQuestion?.yesno;
+    if (qtype === 'yesno' && yesno && best.questionSimilarity >= 0.45) text = `${this.i18n.t(lang, yesno)} ${text}`;
+    else if (qtype === 'when' && fact.date && !firstSentence(text).includes(formatFactDate(fact.date, lang)) && !containsShort(text, fact.short[lang]))
+      text = `${capitalize(formatFactDate(fact.date, lang))}. ${text}`;
+    else if ((qtype === 'howmany' || qtype === 'who' || qtype === 'when') && !containsShort(text, fact.short[lang]))
+      text = `${capitalize(fact.short[lang])}. ${text}`;
+    return this.reply('answered', fact, text, lang, qtype, best.score, [], this.relatedOf(fact, lang));
+  }
+
+  private unsure(best: Scored, ranked: Scored[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
+    const others = ranked.filter((r) => r.fact.id !== best.fact.id).slice(0, 2);
+    const suggestions = [best, ...others].map((r) => this.suggestion(r.fact, lang));
+    const choices = others.map((r) => `• ${this.suggestion(r.fact, lang).question}`).join('\n');
+    const text = `${this.i18n.t(lang, 'unsure-intro')} ${best.fact.answer[lang]}${choices ? `\n${this.i18n.t(lang, 'did-you-mean')}\n${choices}` : ''}`;
+    return this.reply('unsure', best.fact, text, lang, qtype, best.score, suggestions, []);
+  }
+
+  private reply(
+    status: 'answered' | 'unsure',
+    fact: Fact,
+    answer: string,
+    lang: Lang,
+    qtype: QuestionType,
+    confidence: number,
+    suggestions: Suggestion[],
+    related: Suggestion[],
+    factIds: string[] = [fact.id],
+  ): ResolvedAnswer {
+    const citation = this.base.citation(fact);
+    const [y, m, d] = citation.date.split('-').map(Number);
+    const citationLine = this.i18n.t(lang, 'source-line', {
+      title: citation.title,
+      date: formatCalendarDate({ year: y, month: m, day: d }, lang),
+      section: citation.section,
+      paragraph: citation.paragraph,
+    });
+    return {
+      status,
+      text: `${answer}\n\n${citationLine}`,
+      answer,
+      citationLine,
+      lang,
+      questionType: qtype,
+      factIds,
+      confidence: round(confidence),
+      suggestions,
+      related,
+      citation,
+    };
+  }
+
+  /** "What happened on …": every fact dated within the asked dates, in date order. */
+  private calendar(dates: DateQuery[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
+    const facts = this.base.facts
+      .filter((f) => f.date && dates.some((d) => dateMatches(f.date?.value ?? '', d)))
+      .sort((a, b) => (a.date?.value ?? '').localeCompare(b.date?.value ?? '') || kindOrder(a) - kindOrder(b));
+    const when = dates.map((d) => formatCalendarDate(d, lang)).join(', ');
+    const first = facts[0];
+    if (!first) {
+      const text = `${this.i18n.t(lang, 'calendar-none', { when })}`;
+      return { ...this.decline(lang, qtype, text), answer: text, text };
+    }
+    const lines = facts.slice(0, 4).map((f) => `• ${formatFactDate(f.date!, lang)}: ${firstSentence(f.answer[lang])}`);
+    const text = `${this.i18n.t(lang, 'calendar-intro', { when })}\n${lines.join('\n')}`;
+    const related = facts.slice(4, 7).map((f) => this.suggestion(f, lang));
+    return this.reply('answered', first, text, lang, qtype, 1, [], related, facts.slice(0, 4).map((f) => f.id));
+  }
+
+  private decline(lang: Lang, qtype: QuestionType, message: string, confidence = 0): ResolvedAnswer {
+    const suggestions = this.examples(lang);
+    const answer = `${message}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}`;
+    return {
+      status: 'unknown',
+      text: answer,
+      answer,
+      citationLine: '',
+      lang,
+      questionType: qtype,
+      factIds: [],
+      confidence: round(confidence),
+      suggestions,
+      related: [],
+    };
+  }
+
+  private unknownText(lang: Lang): string {
+    const doc = this.base.documents[0];
+    const [y, m, d] = (doc?.date ?? '').split('-').map(Number);
+    return this.i18n.t(lang, 'unknown', { title: doc?.title ?? '', date: formatCalendarDate({ year: y, month: m, day: d }, lang) });
+  }
+
+  /** A few example questions: the first fact of the first topics, so the choice is stable. */
+  examples(lang: Lang, count = 3): Suggestion[] {
+    const out: Suggestion[] = [];
+    for (const topic of this.base.topics) {
+      const fact = this.base.facts.find((f) => f.topics[0] === topic.id && f.date);
+      if (fact) out.push(this.suggestion(fact, lang));
+      if (out.length >= count) break;
+    }
+    return out;
+  }
+
+  /** A fact as a question to offer, in a language. */
+  suggestion(fact: Fact, lang: Lang): Suggestion {
+    return { factId: fact.id, question: fact.questions[lang][0] ?? fact.title[lang] };
+  }
+
+  private relatedOf(fact: Fact, lang: Lang): Suggestion[] {
+    return fact.related
+      .map((id) => this.base.fact(id))
+      .filter((f): f is Fact => !!f)
+      .slice(0, 3)
+      .map((f) => this.suggestion(f, lang));
+  }
+
+  /** Answers a fact directly (a pressed "did you mean" button). */
+  answerFact(factId: string, lang: Lang): ResolvedAnswer | undefined {
+    const fact = this.base.fact(factId);
+    if (!fact) return undefined;
+    return this.reply('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
+  }
+}
+
+const DATE_WORD = /^(?:\d{1,4}|januar|februar|march|april|may|june|juli|august|septemb|octob|novemb|decemb|январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңта|ақпан|наурыз|сәуір|мамыр|маусы|шілде|тамыз|қырк|қазан|қарашa|желто)$/u;
+function isDateWord(key: string): boolean {
+  return DATE_WORD.test(key);
+}
+
+function firstSentence(text: string): string {
+  const m = /^.*?[.!?](?=\s|$)/su.exec(text);
+  return m ? m[0] : text;
+}
+
+/** Whether the first sentence already says the short answer (its digits, or its words). */
+function containsShort(text: string, short: string): boolean {
+  const first = firstSentence(text).toLowerCase();
+  const digits = short.match(/\d+/g);
+  if (digits) return digits.every((d) => first.includes(d));
+  return first.includes(short.toLowerCase().replace(/[.]$/, ''));
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Events before statements when several facts share a date. */
+function kindOrder(f: Fact): number {
+  return f.kind === 'event' ? 0 : 1;
+}

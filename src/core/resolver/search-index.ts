@@ -1,0 +1,119 @@
+import Fuse from 'fuse.js';
+import type { FactBase } from '../facts/fact-base.js';
+import { LANGS, type Fact, type Lang } from '../facts/schema.js';
+import { analyze, keysOf } from './analyzer.js';
+
+/** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
+const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.9, short: 0.75, answer: 0.7 } as const;
+
+/** One alternate question of a fact, ready for similarity scoring. */
+export interface IndexedQuestion {
+  factId: string;
+  lang: Lang;
+  text: string;
+  keys: Set<string>;
+  /** For yes/no questions: the answer the fact gives. */
+  yesno?: 'yes' | 'no';
+}
+
+/**
+ * The resolver's search structures, built once from the fact base: per-fact term weights with an
+ * inverted index, document frequencies, every alternate question, and a fuzzy vocabulary for misspellings.
+ */
+export class SearchIndex {
+  /** key -> (fact id -> field weight) */
+  readonly postings = new Map<string, Map<string, number>>();
+  /** key -> questions containing it */
+  readonly questionPostings = new Map<string, IndexedQuestion[]>();
+  readonly questions: IndexedQuestion[] = [];
+  /** Every word of the fact base -> its key, for checking whether a query word is known. */
+  readonly vocabulary = new Map<string, string>();
+  private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
+  private readonly wordsByInitial = new Map<string, string[]>();
+  readonly factCount: number;
+
+  constructor(readonly base: FactBase) {
+    this.factCount = base.facts.length;
+    for (const fact of base.facts) this.addFact(fact);
+    for (const [initial, words] of this.wordsByInitial)
+      this.fuzzyByInitial.set(
+        initial,
+        new Fuse(words, { includeScore: true, threshold: 0.34, distance: 20, minMatchCharLength: 3, ignoreLocation: false }),
+      );
+  }
+
+  private addFact(fact: Fact): void {
+    const add = (text: string, lang: Lang | undefined, weight: number) => {
+      for (const t of analyze(text, lang)) {
+        this.learnWord(t.word, t.key);
+        let perFact = this.postings.get(t.key);
+        if (!perFact) this.postings.set(t.key, (perFact = new Map()));
+        if ((perFact.get(fact.id) ?? 0) < weight) perFact.set(fact.id, weight);
+      }
+    };
+    for (const lang of LANGS) {
+      for (const q of fact.questions[lang]) {
+        add(q, lang, FIELD_WEIGHT.question);
+        this.addQuestion(fact.id, lang, q);
+      }
+      for (const yn of fact.yesno?.[lang] ?? []) {
+        add(yn.q, lang, FIELD_WEIGHT.question);
+        this.addQuestion(fact.id, lang, yn.q, yn.a);
+      }
+      add(fact.title[lang], lang, FIELD_WEIGHT.title);
+      add(fact.short[lang], lang, FIELD_WEIGHT.short);
+      add(fact.answer[lang], lang, FIELD_WEIGHT.answer);
+    }
+    for (const alias of fact.aliases) add(alias, undefined, FIELD_WEIGHT.alias);
+    for (const id of fact.entities) {
+      const entity = this.base.entity(id);
+      if (!entity) continue;
+      for (const lang of LANGS) add(entity.name[lang], lang, FIELD_WEIGHT.alias);
+      for (const alias of entity.aliases) add(alias, undefined, FIELD_WEIGHT.alias);
+    }
+  }
+
+  private addQuestion(factId: string, lang: Lang, text: string, yesno?: 'yes' | 'no'): void {
+    const q: IndexedQuestion = { factId, lang, text, keys: new Set(keysOf(text, lang)), yesno };
+    this.questions.push(q);
+    for (const k of q.keys) {
+      let list = this.questionPostings.get(k);
+      if (!list) this.questionPostings.set(k, (list = []));
+      list.push(q);
+    }
+  }
+
+  private learnWord(word: string, key: string): void {
+    if (this.vocabulary.has(word)) return;
+    this.vocabulary.set(word, key);
+    if (word.length < 4 || /\d/.test(word)) return;
+    const initial = word[0] ?? '';
+    let list = this.wordsByInitial.get(initial);
+    if (!list) this.wordsByInitial.set(initial, (list = []));
+    list.push(word);
+  }
+
+  /** Number of facts a key occurs in. */
+  df(key: string): number {
+    return this.postings.get(key)?.size ?? 0;
+  }
+
+  /** Inverse document frequency; a key no fact has gets the highest weight, so it pulls coverage down. */
+  idf(key: string): number {
+    return Math.log(1 + this.factCount / (this.df(key) + 0.5));
+  }
+
+  /**
+   * The known word closest to a misspelled one (fuse.js over words with the same first letter, since
+   * typing errors rarely hit the first letter), with a similarity in (0, 1].
+   */
+  correct(word: string): { word: string; key: string; similarity: number } | undefined {
+    if (word.length < 4) return undefined;
+    const fuse = this.fuzzyByInitial.get(word[0] ?? '');
+    const best = fuse?.search(word, { limit: 1 })[0];
+    if (!best) return undefined;
+    const key = this.vocabulary.get(best.item);
+    if (!key) return undefined;
+    return { word: best.item, key, similarity: 1 - (best.score ?? 1) };
+  }
+}

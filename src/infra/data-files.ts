@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { FactBaseData } from '../core/facts/fact-base.js';
+import { FactBase } from '../core/facts/fact-base.js';
+import { entityFileSchema, factFileSchema, sourceFileSchema, topicFileSchema } from '../core/facts/schema.js';
+import { crossCheck, type DataProblem, zodProblems } from '../core/facts/validate.js';
+
+/** The project's data folder. */
+export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+/** Thrown when the data files are invalid; the message lists every problem with file, id and field. */
+export class DataError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(`invalid data:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'DataError';
+  }
+}
+
+/** One problem as a line: `data/facts/x.json: fact "id", field answer.kk: must not be empty`. */
+export function formatProblem(p: DataProblem): string {
+  return `${p.file}${p.id ? `: fact "${p.id}"` : ''}${p.field ? `, field ${p.field}` : ''}: ${p.message}`;
+}
+
+function parseFile<T extends z.ZodType>(path: string, schema: T, problems: DataProblem[]): z.infer<T> | undefined {
+  const name = relative(join(DATA_DIR, '..'), path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    problems.push({ file: name, message: `cannot read JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...zodProblems(name, parsed.error, raw));
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Reads and validates every data file; throws a {@link DataError} naming each problem. */
+export function loadFactBaseData(dir = DATA_DIR): FactBaseData {
+  const problems: DataProblem[] = [];
+  const sources = parseFile(join(dir, 'sources.json'), sourceFileSchema, problems);
+  const topics = parseFile(join(dir, 'topics.json'), topicFileSchema, problems);
+  const entities = parseFile(join(dir, 'entities.json'), entityFileSchema, problems);
+  const factDir = join(dir, 'facts');
+  const facts = readdirSync(factDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => parseFile(join(factDir, f), factFileSchema, problems)?.facts ?? []);
+  const data: FactBaseData = {
+    facts,
+    entities: entities?.entities ?? [],
+    topics: topics?.topics ?? [],
+    documents: sources?.documents ?? [],
+  };
+  if (problems.length === 0) problems.push(...crossCheck(data));
+  if (problems.length > 0) throw new DataError(problems);
+  return data;
+}
+
+/** Loads the fact base from the data folder. */
+export function loadFactBase(dir = DATA_DIR): FactBase {
+  return new FactBase(loadFactBaseData(dir));
+}
