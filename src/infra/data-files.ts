@@ -23,8 +23,8 @@ export function formatProblem(p: DataProblem): string {
   return `${p.file}${p.id ? `: fact "${p.id}"` : ''}${p.field ? `, field ${p.field}` : ''}: ${p.message}`;
 }
 
-function parseFile<T extends z.ZodType>(path: string, schema: T, problems: DataProblem[]): z.infer<T> | undefined {
-  const name = relative(join(DATA_DIR, '..'), path);
+function parseFile<T extends z.ZodType>(dir: string, path: string, schema: T, problems: DataProblem[]): z.infer<T> | undefined {
+  const name = join('data', relative(dir, path));
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -43,14 +43,14 @@ function parseFile<T extends z.ZodType>(path: string, schema: T, problems: DataP
 /** Reads and validates every data file; throws a {@link DataError} naming each problem. */
 export function loadFactBaseData(dir = DATA_DIR): FactBaseData {
   const problems: DataProblem[] = [];
-  const sources = parseFile(join(dir, 'sources.json'), sourceFileSchema, problems);
-  const topics = parseFile(join(dir, 'topics.json'), topicFileSchema, problems);
-  const entities = parseFile(join(dir, 'entities.json'), entityFileSchema, problems);
+  const sources = parseFile(dir, join(dir, 'sources.json'), sourceFileSchema, problems);
+  const topics = parseFile(dir, join(dir, 'topics.json'), topicFileSchema, problems);
+  const entities = parseFile(dir, join(dir, 'entities.json'), entityFileSchema, problems);
   const factDir = join(dir, 'facts');
   const facts = readdirSync(factDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .flatMap((f) => parseFile(join(factDir, f), factFileSchema, problems)?.facts ?? []);
+    .flatMap((f) => parseFile(dir, join(factDir, f), factFileSchema, problems)?.facts ?? []);
   const data: FactBaseData = {
     facts,
     entities: entities?.entities ?? [],

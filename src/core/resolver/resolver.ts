@@ -31,12 +31,13 @@ export const DEFAULT_TUNING: ResolverTuning = {
   typoSimilarity: 0.6,
 };
 
-/** A query word resolved against the index. */
-interface QueryKey {
-  key: string;
-  /** How much it counts: its IDF, times the similarity when it was a misspelling. */
+/** A query word resolved against the index: its own key and, for a rare or unknown word, likely corrections. */
+interface QuerySlot {
+  word: string;
+  alternatives: { key: string; factor: number }[];
+  /** How much it counts: the IDF of its rarest reading (an unknown word counts fully and matches nothing). */
   weight: number;
-  /** Whether any fact knows this key. */
+  /** Whether any fact knows one of its readings. */
   known: boolean;
 }
 
@@ -72,7 +73,8 @@ export class Resolver {
   resolve(question: string, options: ResolveOptions = {}): ResolvedAnswer {
     const raw = typeof question === 'string' ? question : '';
     const trimmed = raw.trim();
-    const normalized = normalize(trimmed.slice(0, this.tuning.maxQuestionLength + 1));
+    // Mentions (@everyone, @here, @user) are addressing, not words of the question: they must not match anything.
+    const normalized = normalize(trimmed.slice(0, this.tuning.maxQuestionLength + 1)).replace(/(^|\s)@[\p{L}\p{N}_]+/gu, " ");
     const lang: Lang = options.lang ?? detectLang(normalized) ?? options.fallbackLang ?? 'en';
     const qtype = questionType(normalized);
 
@@ -84,13 +86,13 @@ export class Resolver {
     if (options.today && ON_THIS_DAY.test(normalized))
       return this.calendar([{ month: options.today.month, day: options.today.day }], lang, qtype);
 
-    const keys = this.queryKeys(normalized, lang);
-    const contentKeys = keys.filter((k) => !isDateWord(k.key));
-    if (dates.length > 0 && (WHAT_HAPPENED.test(normalized) || contentKeys.length <= 1))
+    const slots = this.querySlots(normalized, lang);
+    const content = slots.filter((k) => !isDateWord(k.alternatives[0]?.key ?? k.word));
+    if (dates.length > 0 && (WHAT_HAPPENED.test(normalized) || content.length <= 1))
       return this.calendar(dates, lang, qtype);
-    if (!keys.some((k) => k.known)) return this.decline(lang, qtype, this.unknownText(lang));
+    if (!slots.some((k) => k.known)) return this.decline(lang, qtype, this.unknownText(lang));
 
-    const ranked = this.rank(keys, qtype, dates, normalized, options);
+    const ranked = this.rank(slots, qtype, dates, normalized, options);
     const best = ranked[0];
     if (!best || best.score < this.tuning.unsureScore) return this.decline(lang, qtype, this.unknownText(lang), best?.score);
 
@@ -100,41 +102,46 @@ export class Resolver {
     return this.unsure(best, ranked, lang, qtype);
   }
 
-  /** Resolves the question words: known keys as they are, misspellings through fuzzy matching. */
-  private queryKeys(normalized: string, lang: Lang): QueryKey[] {
-    const seen = new Map<string, QueryKey>();
+  /**
+   * Resolves the question words into slots. A word the fact base knows is its own key; a rare or unknown
+   * word also gets the closest known spellings (fuse.js), so "cort" can be "court" or "core", whichever
+   * the matching fact has.
+   */
+  private querySlots(normalized: string, lang: Lang): QuerySlot[] {
+    const slots = new Map<string, QuerySlot>();
     for (const term of analyze(normalized, lang)) {
-      let key = term.key;
-      let weight: number;
-      let known = this.index.df(key) > 0;
-      if (known) weight = this.index.idf(key);
-      else {
-        const fix = this.index.correct(term.word);
-        if (fix && fix.similarity >= this.tuning.typoSimilarity && this.index.df(fix.key) > 0) {
-          key = fix.key;
-          known = true;
-          weight = this.index.idf(key) * fix.similarity;
-        } else weight = this.index.idf(key);
-      }
-      const prev = seen.get(key);
-      if (!prev || prev.weight < weight) seen.set(key, { key, weight, known });
+      if (slots.has(term.word)) continue;
+      const df = this.index.df(term.key);
+      const alternatives: { key: string; factor: number }[] = df > 0 ? [{ key: term.key, factor: 1 }] : [];
+      if (df <= 2)
+        for (const fix of this.index.corrections(term.word))
+          if (fix.similarity >= this.tuning.typoSimilarity && fix.key !== term.key && !alternatives.some((a) => a.key === fix.key))
+            alternatives.push({ key: fix.key, factor: fix.similarity });
+      const weight = alternatives.length ? Math.max(...alternatives.map((a) => this.index.idf(a.key))) : this.index.idf(term.key);
+      slots.set(term.word, { word: term.word, alternatives, weight, known: alternatives.length > 0 });
     }
-    return [...seen.values()];
+    return [...slots.values()];
   }
 
-  private rank(keys: QueryKey[], qtype: QuestionType, dates: DateQuery[], normalized: string, options: ResolveOptions): Scored[] {
-    const total = keys.reduce((s, k) => s + k.weight, 0);
+  private rank(slots: QuerySlot[], qtype: QuestionType, dates: DateQuery[], normalized: string, options: ResolveOptions): Scored[] {
+    const total = slots.reduce((sum, k) => sum + k.weight, 0);
+    // Coverage: the share of the question's weight that a fact explains, each slot by its best reading.
     const coverage = new Map<string, number>();
-    for (const k of keys) {
-      if (!k.known) continue;
-      for (const [factId, fieldWeight] of this.index.postings.get(k.key) ?? [])
-        coverage.set(factId, (coverage.get(factId) ?? 0) + (k.weight * fieldWeight) / total);
+    for (const slot of slots) {
+      const best = new Map<string, number>();
+      for (const alt of slot.alternatives)
+        for (const [factId, fieldWeight] of this.index.postings.get(alt.key) ?? []) {
+          const m = fieldWeight * alt.factor;
+          if (m > (best.get(factId) ?? 0)) best.set(factId, m);
+        }
+      for (const [factId, m] of best) coverage.set(factId, (coverage.get(factId) ?? 0) + (slot.weight * m) / total);
     }
     // Weighted Jaccard similarity with each alternate question that shares a word with the query.
-    const queryWeight = new Map(keys.map((k) => [k.key, k.weight]));
+    const queryWeight = new Map<string, number>();
+    for (const slot of slots) for (const alt of slot.alternatives) queryWeight.set(alt.key, Math.max(queryWeight.get(alt.key) ?? 0, slot.weight * alt.factor));
     const bestQuestion = new Map<string, { q: IndexedQuestion; sim: number }>();
     const touched = new Set<IndexedQuestion>();
-    for (const k of keys) for (const q of this.index.questionPostings.get(k.key) ?? []) touched.add(q);
+    for (const key of queryWeight.keys()) for (const q of this.index.questionPostings.get(key) ?? []) touched.add(q);
     for (const q of touched) {
       let shared = 0;
       let extra = 0;
@@ -154,10 +161,9 @@ export class Resolver {
       const fact = this.base.fact(factId);
       if (!fact) continue;
       const bq = bestQuestion.get(factId);
-      let score = 0.6 * cov + 0.4 * (bq?.sim ?? 0);
+      let score = W_COVERAGE * cov + (1 - W_COVERAGE) * (bq?.sim ?? 0);
       if (dates.length > 0 && fact.date) score += dates.some((d) => dateMatches(fact.date?.value ?? '', d)) ? 0.12 : -0.05;
-      if (qtype === 'when' && !fact.date) score -= 0.06;
-      if (qtype === 'howmany' && /\d/.test(fact.short.en)) score += 0.04;
+      score += typeFit(qtype, fact);
       score += neighbourhood.get(factId) ?? 0;
       scored.push({ fact, score: Math.min(1, score), coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
     }
@@ -311,6 +317,16 @@ export class Resolver {
     if (!fact) return undefined;
     return this.reply('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
+}
+
+/** How much the share of the question a fact explains counts, against the similarity to its best alternate question. */
+const W_COVERAGE = 0.5;
+
+/** A small push towards facts whose kind fits what is asked: a date for "when", a number for "how many". */
+function typeFit(qtype: QuestionType, fact: Fact): number {
+  if (qtype === 'when') return fact.date ? 0.03 : -0.08;
+  if (qtype === 'howmany') return /\d/.test(fact.short.en) || fact.kind === 'figure' ? 0.04 : -0.08;
+  return 0;
 }
 
 const DATE_WORD = /^(?:\d{1,4}|januar|februar|march|april|may|june|juli|august|septemb|octob|novemb|decemb|январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңта|ақпан|наурыз|сәуір|мамыр|маусы|шілде|тамыз|қырк|қазан|қарашa|желто)$/u;

@@ -4,7 +4,7 @@ import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import { analyze, keysOf } from './analyzer.js';
 
 /** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
-const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.9, short: 0.75, answer: 0.7 } as const;
+const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.85, short: 0.7, answer: 0.55 } as const;
 
 /** One alternate question of a fact, ready for similarity scoring. */
 export interface IndexedQuestion {
@@ -104,16 +104,18 @@ export class SearchIndex {
   }
 
   /**
-   * The known word closest to a misspelled one (fuse.js over words with the same first letter, since
-   * typing errors rarely hit the first letter), with a similarity in (0, 1].
+   * The known words closest to a misspelled one (fuse.js over words with the same first letter, since
+   * typing errors rarely hit the first letter), each with a similarity in (0, 1].
    */
-  correct(word: string): { word: string; key: string; similarity: number } | undefined {
-    if (word.length < 4) return undefined;
+  corrections(word: string, limit = 3): { word: string; key: string; similarity: number }[] {
+    if (word.length < 4 || /\d/.test(word)) return [];
     const fuse = this.fuzzyByInitial.get(word[0] ?? '');
-    const best = fuse?.search(word, { limit: 1 })[0];
-    if (!best) return undefined;
-    const key = this.vocabulary.get(best.item);
-    if (!key) return undefined;
-    return { word: best.item, key, similarity: 1 - (best.score ?? 1) };
+    if (!fuse) return [];
+    const out: { word: string; key: string; similarity: number }[] = [];
+    for (const hit of fuse.search(word, { limit })) {
+      const key = this.vocabulary.get(hit.item);
+      if (key && hit.item !== word) out.push({ word: hit.item, key, similarity: 1 - (hit.score ?? 1) });
+    }
+    return out;
   }
 }

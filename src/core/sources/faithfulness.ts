@@ -1,0 +1,66 @@
+import type { FactBase } from '../facts/fact-base.js';
+import type { Fact } from '../facts/schema.js';
+import { parseDateValue } from '../text/dates.js';
+import type { SplitSource } from './paragraphs.js';
+
+/** A number or proper name in a fact's English answer that its source paragraphs do not contain. */
+export interface Unsupported {
+  factId: string;
+  token: string;
+  kind: 'number' | 'name';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Numbers in a text ("800", "70", "2022", "7" of "7-year"), without thousands separators. */
+function numbersOf(text: string): string[] {
+  return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,(?=\d{3})/g, ''));
+}
+
+/** Capitalised words that do not open a sentence: the proper names of a text. */
+function namesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:)'"»”]\s+|\(|—\s|-)\p{Lu}[\p{L}'-]*/gu)) out.push(m[0].replace(/['’]s$/, ''));
+  return out;
+}
+
+/**
+ * Checks that every number and proper name in each fact's English answer appears in the paragraphs its
+ * locator names, or is declared: a name of one of the fact's entities, a derived value, or part of its derived date.
+ */
+export function checkFaithfulness(base: FactBase, splits: Map<string, SplitSource>): Unsupported[] {
+  const out: Unsupported[] = [];
+  for (const fact of base.facts) {
+    const split = splits.get(fact.source.doc);
+    if (!split) continue;
+    const paragraphs = split.sections.get(fact.source.section) ?? [];
+    const text = [fact.source.paragraph, ...(fact.source.also ?? [])].map((p) => paragraphs[p - 1] ?? '').join('\n');
+    const declared = declaredText(base, fact);
+    const sourceNumbers = new Set(numbersOf(text).concat(numbersOf(declared)));
+    for (const n of numbersOf(fact.answer.en)) if (!sourceNumbers.has(n)) out.push({ factId: fact.id, token: n, kind: 'number' });
+    const haystack = `${text}\n${declared}`.toLowerCase();
+    for (const name of namesOf(fact.answer.en)) {
+      const stemLike = name.toLowerCase().replace(/(?:'s|s|es|ian|ians|i)$/u, '');
+      if (!haystack.includes(name.toLowerCase()) && !haystack.includes(stemLike))
+        out.push({ factId: fact.id, token: name, kind: 'name' });
+    }
+  }
+  return out;
+}
+
+/** Everything a fact declares besides its paragraphs: entity names and aliases, derived values, its date. */
+function declaredText(base: FactBase, fact: Fact): string {
+  const parts: string[] = [];
+  for (const id of fact.entities) {
+    const e = base.entity(id);
+    if (e) parts.push(e.name.en, ...e.aliases);
+  }
+  for (const d of fact.derived ?? []) parts.push(d.value);
+  if (fact.date?.derived) {
+    const { year, month, day } = parseDateValue(fact.date.value);
+    parts.push(String(year), fact.date.derived);
+    if (month) parts.push(MONTHS[month - 1] ?? '');
+    if (day) parts.push(String(day));
+  }
+  return parts.join('\n');
+}
