@@ -13,4 +13,16 @@ calendar-intro = What happened { $when }:
 calendar-none = My source has no event dated { $when }.
 calendar-nearest = The nearest dated events:
 on-this-day-none = Nothing in my source happened on { $when }.
+welcome = Hello! I answer questions about Kazakhstan's 2022–2023 political reforms, citing my source, the article “{ $title }” ({ $date }). Ask me anything, in English, Russian or Kazakh.
+help-intro = Ask me a question in plain words, for example “When was the referendum?” or “Что изменил референдум?”. I answer from one source and say so when it is silent.
+help-commands = Commands:
+help-group = In a group, use /ask followed by your question, mention me, or reply to one of my messages.
+help-group-telegram = In a group I only see commands, mentions of me and replies to my messages (Telegram's privacy mode), so use /ask followed by your question, mention me, or reply to me.
+topics-intro = Here is what I know about. Pick a topic:
+topic-questions = { $topic }: questions you can ask
+ask-usage = Write your question after the command, for example: /ask when was the referendum?
+rate-limited = You are asking very fast. Please wait { $seconds } s and ask again.
+error-apology = Sorry, something went wrong on my side. Please try again in a moment.
+unknown-command = I don't know that command. Type /help to see what I can do.
+related-questions = Related questions:
 `;

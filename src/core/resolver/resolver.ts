@@ -311,6 +311,22 @@ export class Resolver {
       .map((f) => this.suggestion(f, lang));
   }
 
+  /**
+   * The facts that best match a text, each as one of its questions in `lang`: the question that matched
+   * best when it is in that language, else the fact's first. For autocomplete and suggestions.
+   */
+  search(text: string, lang: Lang, limit = 10): Suggestion[] {
+    const normalized = normalize(text.slice(0, this.tuning.maxQuestionLength));
+    const slots = this.querySlots(normalized, detectLang(normalized) ?? lang);
+    if (!slots.some((k) => k.known)) return [];
+    return this.rank(slots, questionType(normalized), [], normalized, {})
+      .slice(0, limit)
+      .map((r) => ({
+        factId: r.fact.id,
+        question: r.bestQuestion && r.bestQuestion.lang === lang && !r.bestQuestion.yesno ? r.bestQuestion.text : this.suggestion(r.fact, lang).question,
+      }));
+  }
+
   /** Answers a fact directly (a pressed "did you mean" button). */
   answerFact(factId: string, lang: Lang): ResolvedAnswer | undefined {
     const fact = this.base.fact(factId);

@@ -1,0 +1,53 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ChatReply, ChatRequest, ChatService } from '../../core/chat/chat-service.js';
+
+/**
+ * A chat with the bot in the terminal: the same commands as on Telegram and Discord, plain questions,
+ * and buttons shown as numbers to type.
+ */
+export class TerminalChat {
+  private buttons: string[] = [];
+  private readonly req: ChatRequest = { platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private' };
+
+  constructor(
+    private readonly chat: ChatService,
+    private readonly input: Readable,
+    private readonly output: Writable,
+  ) {}
+
+  /** Handles one line typed by the user and returns what the bot prints. */
+  handleLine(line: string): string {
+    const text = line.trim();
+    let reply: ChatReply | undefined;
+    const choice = /^\d{1,2}$/.test(text) ? this.buttons[Number(text) - 1] : undefined;
+    if (choice) reply = this.chat.action(this.req, choice);
+    else if (text.startsWith('/')) {
+      const [, name = '', args = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(text) ?? [];
+      reply = this.chat.command(this.req, name, args) ?? this.chat.command(this.req, 'help', '');
+    } else reply = this.chat.question(this.req, text);
+    return reply ? this.render(reply) : '';
+  }
+
+  private render(reply: ChatReply): string {
+    this.buttons = reply.buttons.flat().map((b) => b.data);
+    const lines = [reply.text];
+    if (reply.citation) lines.push('', reply.citation);
+    const labels = reply.buttons.flat().map((b, i) => `  [${i + 1}] ${b.label}`);
+    if (labels.length) lines.push('', ...labels);
+    return lines.join('\n');
+  }
+
+  /** Runs until the input ends (Ctrl+D) or the user types /quit. */
+  async run(greeting: string): Promise<void> {
+    this.output.write(`${greeting}\n\n${this.handleLine('/start')}\n`);
+    const rl = createInterface({ input: this.input, output: this.output, prompt: '\n> ', terminal: false });
+    rl.prompt();
+    for await (const line of rl) {
+      if (/^\/(quit|exit)\b/.test(line.trim())) break;
+      this.output.write(`${this.handleLine(line)}\n`);
+      rl.prompt();
+    }
+    rl.close();
+  }
+}

@@ -1,0 +1,217 @@
+import type { FactBase } from '../facts/fact-base.js';
+import type { Lang } from '../facts/schema.js';
+import { COMMANDS, findCommand } from '../commands/definitions.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { Clock, Logger } from '../ports.js';
+import type { Resolver } from '../resolver/resolver.js';
+import type { ResolvedAnswer } from '../resolver/types.js';
+import { detectLang } from '../text/normalize.js';
+import { formatCalendarDate } from '../text/dates.js';
+import type { ConversationStore } from './conversation-store.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** Who is talking, and where. */
+export interface ChatRequest {
+  platform: 'telegram' | 'discord' | 'terminal';
+  chatId: string;
+  userId: string;
+  chatKind: 'private' | 'group';
+  /** The user's interface language as the platform reports it, when it is one of ours. */
+  userLang?: Lang;
+  /** The chat's chosen language. */
+  chatLang?: Lang;
+}
+
+/** A button under a reply: its label, and the data it sends back (at most 64 bytes, Telegram's limit). */
+export interface Button {
+  label: string;
+  data: string;
+}
+
+/**
+ * A reply in platform-neutral form. All text is plain: adapters escape it for their markup
+ * (HTML on Telegram, Markdown on Discord) and lay it out (message, embed, terminal lines).
+ */
+export interface ChatReply {
+  lang: Lang;
+  /** The main text. */
+  text: string;
+  /** The citation line, shown apart (Telegram: italics; Discord: embed footer). */
+  citation?: string;
+  /** The date of the fact answered, for the embed's date field. */
+  date?: string;
+  /** Rows of buttons. */
+  buttons: Button[][];
+  /** Show only to the asker where the platform can (Discord ephemeral replies). */
+  personal?: boolean;
+  /** The resolver's answer behind the reply, when there is one. */
+  answer?: ResolvedAnswer;
+}
+
+/** Button data prefixes. Fact and topic ids are kebab-case and short, so the data stays within 64 bytes. */
+export const ACTION = { answerFact: 'a:', topic: 't:' } as const;
+
+/** Dependencies of the {@link ChatService}. */
+export interface ChatServiceDeps {
+  base: FactBase;
+  resolver: Resolver;
+  i18n: I18n;
+  conversations: ConversationStore;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * The conversation logic every platform shares: commands, questions, button presses and autocomplete.
+ * Adapters turn platform updates into these calls and the returned {@link ChatReply} into messages.
+ */
+export class ChatService {
+  constructor(private readonly deps: ChatServiceDeps) {}
+
+  /** The language to answer in when the text itself does not tell: the user's, then the chat's, then English. */
+  baseLang(req: ChatRequest): Lang {
+    return req.userLang ?? req.chatLang ?? 'en';
+  }
+
+  /** Runs a command (`name` without the slash); undefined when it is not one of ours. */
+  command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
+    const def = findCommand(name);
+    if (!def) return undefined;
+    const lang = this.baseLang(req);
+    switch (def.name) {
+      case 'start':
+        return this.welcome(req, lang);
+      case 'help':
+        return this.help(req, lang);
+      case 'topics':
+        return this.topics(lang);
+      case 'ask':
+        if (!args.trim()) return { lang, text: this.deps.i18n.t(lang, 'ask-usage'), buttons: [], personal: true };
+        return this.question(req, args);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Answers a question, with "did you mean" or related questions as buttons. */
+  question(req: ChatRequest, text: string): ChatReply {
+    const fallback = this.baseLang(req);
+    const limit = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
+    if (!limit.allowed) {
+      const lang = detectLang(text) ?? fallback;
+      const seconds = Math.ceil(limit.retryAfterMs / 1000);
+      return { lang, text: this.deps.i18n.t(lang, 'rate-limited', { seconds }), buttons: [], personal: true };
+    }
+    const today = this.localToday();
+    const answer = this.deps.resolver.resolve(text, {
+      fallbackLang: fallback,
+      context: this.deps.conversations.get(this.contextKey(req)),
+      today,
+    });
+    if (answer.status !== 'unknown' && answer.factIds.length > 0)
+      this.deps.conversations.set(this.contextKey(req), { factIds: answer.factIds.slice(0, 1) });
+    this.deps.logger.debug({ status: answer.status, lang: answer.lang, factIds: answer.factIds }, 'question resolved');
+    return this.fromAnswer(answer);
+  }
+
+  /** Handles a button press; undefined for data that is not ours (or stale). */
+  action(req: ChatRequest, data: string): ChatReply | undefined {
+    const lang = this.baseLang(req);
+    if (data.startsWith(ACTION.answerFact)) {
+      const factId = data.slice(ACTION.answerFact.length);
+      const answer = this.deps.resolver.answerFact(factId, lang);
+      if (!answer) return undefined;
+      this.deps.conversations.set(this.contextKey(req), { factIds: [factId] });
+      return this.fromAnswer(answer);
+    }
+    if (data.startsWith(ACTION.topic)) return this.topicQuestions(data.slice(ACTION.topic.length), lang);
+    return undefined;
+  }
+
+  /** Questions from the fact base that match what the user is typing (Discord autocomplete), best first. */
+  autocomplete(partial: string, lang: Lang, limit = 25): { label: string; value: string }[] {
+    const text = partial.trim();
+    const l = detectLang(text) ?? lang;
+    const seen = new Set<string>();
+    const out: { label: string; value: string }[] = [];
+    const push = (q: string) => {
+      const label = q.length > 100 ? `${q.slice(0, 99)}…` : q;
+      if (seen.has(label)) return;
+      seen.add(label);
+      out.push({ label, value: label });
+    };
+    if (text) {
+      for (const r of this.deps.resolver.search(text, l, limit)) push(r.question);
+    } else for (const s of this.deps.resolver.examples(l, limit)) push(s.question);
+    return out.slice(0, limit);
+  }
+
+  private fromAnswer(answer: ResolvedAnswer): ChatReply {
+    const choices = answer.status === 'unsure' ? answer.suggestions.slice(1) : answer.status === 'answered' ? answer.related : answer.suggestions;
+    const fact = answer.factIds[0] ? this.deps.base.fact(answer.factIds[0]) : undefined;
+    return {
+      lang: answer.lang,
+      text: answer.answer,
+      citation: answer.citationLine || undefined,
+      date: answer.status === 'answered' && fact?.date ? fact.date.value : undefined,
+      buttons: choices.map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]),
+      answer,
+    };
+  }
+
+  private welcome(req: ChatRequest, lang: Lang): ChatReply {
+    const doc = this.deps.base.documents[0];
+    const [y, m, d] = (doc?.date ?? '').split('-').map(Number);
+    const text = [
+      this.deps.i18n.t(lang, 'welcome', { title: doc?.title ?? '', date: formatCalendarDate({ year: y, month: m, day: d }, lang) }),
+      this.deps.i18n.t(lang, 'try-asking'),
+    ].join('\n\n');
+    return { lang, text, buttons: this.deps.resolver.examples(lang).map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]) };
+  }
+
+  private help(req: ChatRequest, lang: Lang): ChatReply {
+    const t = this.deps.i18n;
+    const commands = COMMANDS.filter((c) => c.scope === 'everywhere' || c.scope === req.chatKind)
+      .map((c) => `/${c.name}${c.args.map((a) => ` <${a.name}>`).join('')} — ${c.description[lang]}`)
+      .join('\n');
+    const group = req.chatKind === 'group' ? `\n\n${t.t(lang, req.platform === 'telegram' ? 'help-group-telegram' : 'help-group')}` : '';
+    return { lang, text: `${t.t(lang, 'help-intro')}\n\n${t.t(lang, 'help-commands')}\n${commands}${group}`, buttons: [] };
+  }
+
+  /** The topics as buttons, two per row. */
+  topics(lang: Lang): ChatReply {
+    const buttons = this.deps.base.topics
+      .filter((t) => this.deps.base.factsOfTopic(t.id).length > 0)
+      .map((t) => ({ label: t.name[lang], data: `${ACTION.topic}${t.id}` }));
+    const rows: Button[][] = [];
+    for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+    return { lang, text: this.deps.i18n.t(lang, 'topics-intro'), buttons: rows };
+  }
+
+  private topicQuestions(topicId: string, lang: Lang): ChatReply | undefined {
+    const topic = this.deps.base.topic(topicId);
+    if (!topic) return undefined;
+    const facts = this.deps.base.factsOfTopic(topicId).slice(0, 8);
+    return {
+      lang,
+      text: this.deps.i18n.t(lang, 'topic-questions', { topic: topic.name[lang] }),
+      buttons: facts.map((f) => [{ label: f.questions[lang][0] ?? f.title[lang], data: `${ACTION.answerFact}${f.id}` }]),
+    };
+  }
+
+  private contextKey(req: ChatRequest): string {
+    return `${req.platform}:${req.chatId}`;
+  }
+
+  /** Today's date where the bot runs, for "on this day" questions. */
+  private localToday(): { year: number; month: number; day: number } {
+    const now = this.deps.clock.now();
+    return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  }
+
+  /** Moves a chat's conversation to its new id (Telegram group migrated to a supergroup). */
+  migrateChat(platform: ChatRequest['platform'], oldChatId: string, newChatId: string): void {
+    this.deps.conversations.rename(`${platform}:${oldChatId}`, `${platform}:${newChatId}`);
+  }
+}

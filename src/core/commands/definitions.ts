@@ -1,0 +1,77 @@
+import type { LocalizedText } from '../facts/schema.js';
+
+/** One argument of a command. */
+export interface CommandArgument {
+  name: string;
+  description: LocalizedText;
+  type: 'string' | 'integer';
+  required: boolean;
+  /** Offer completions while the user types (Discord autocomplete). */
+  autocomplete?: boolean;
+}
+
+/**
+ * A command as every platform shows it: Telegram's command menu, Discord's slash commands and the
+ * terminal's `/help` are all generated from these definitions.
+ */
+export interface CommandDefinition {
+  name: string;
+  /** One line for menus (Telegram allows 256 characters, Discord 100). */
+  description: LocalizedText;
+  /** Arguments in order; on Telegram they follow the command as text. */
+  args: CommandArgument[];
+  /** Where the command makes sense. */
+  scope: 'everywhere' | 'private' | 'group';
+  /** Only chat administrators (Discord: Manage Server) may use it. */
+  adminOnly: boolean;
+}
+
+const question: CommandArgument = {
+  name: 'question',
+  description: { en: 'Your question, in English, Russian or Kazakh', ru: 'Ваш вопрос на русском, казахском или английском', kk: 'Сұрағыңыз қазақ, орыс немесе ағылшын тілінде' },
+  type: 'string',
+  required: true,
+  autocomplete: true,
+};
+
+/** Every command of the bot. */
+export const COMMANDS: readonly CommandDefinition[] = [
+  {
+    name: 'start',
+    description: { en: 'Start: what this bot can do', ru: 'Начало: что умеет бот', kk: 'Бастау: бот не істей алады' },
+    args: [],
+    scope: 'private',
+    adminOnly: false,
+  },
+  {
+    name: 'help',
+    description: { en: 'How to use the bot', ru: 'Как пользоваться ботом', kk: 'Ботты қалай қолдану керек' },
+    args: [],
+    scope: 'everywhere',
+    adminOnly: false,
+  },
+  {
+    name: 'ask',
+    description: {
+      en: "Ask about Kazakhstan's 2022–2023 reforms",
+      ru: 'Вопрос о реформах в Казахстане 2022–2023 годов',
+      kk: 'Қазақстандағы 2022–2023 жылғы реформалар туралы сұрақ',
+    },
+    args: [question],
+    scope: 'everywhere',
+    adminOnly: false,
+  },
+  {
+    name: 'topics',
+    description: { en: 'What the bot knows about', ru: 'О чём знает бот', kk: 'Бот не туралы біледі' },
+    args: [],
+    scope: 'everywhere',
+    adminOnly: false,
+  },
+];
+
+/** Looks a command up by name (case-insensitive). */
+export function findCommand(name: string): CommandDefinition | undefined {
+  const n = name.toLowerCase();
+  return COMMANDS.find((c) => c.name === n);
+}
