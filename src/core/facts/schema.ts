@@ -74,6 +74,24 @@ export type FactKind = z.infer<typeof factKind>;
 /** A value the text implies but does not write, with the reasoning. */
 export const derivedValue = z.object({ value: nonEmpty, reasoning: nonEmpty }).strict();
 
+/** The kinds of question the resolver tells apart (see src/core/resolver/question-type.ts). */
+export const questionKind = z.enum(['when', 'who', 'where', 'howmany', 'why', 'list', 'yesno', 'what']);
+
+/**
+ * Something people ask about a fact that the source leaves unsaid (the amount of a wage rise, what two
+ * leaders agreed). A question about it is declined honestly, with what the source does say.
+ */
+export const gapSchema = z
+  .object({
+    /** What the source does not say, as a phrase that completes "The source does not say …". */
+    about: localizedText,
+    /** Words (any language) that ask for the missing information. */
+    keywords: z.array(nonEmpty).default([]),
+    /** Question kinds that ask for it (a "how many" about a figure the text never gives). */
+    types: z.array(questionKind).default([]),
+  })
+  .strict();
+
 /** One fact of the fact base. See data/README.md for the meaning of every field. */
 export const factSchema = z
   .object({
@@ -101,6 +119,8 @@ export const factSchema = z
     topics: z.array(nonEmpty).min(1),
     /** Ids of facts worth asking about next. */
     related: z.array(nonEmpty).default([]),
+    /** What people ask about this fact that the source does not say. */
+    gaps: z.array(gapSchema).optional(),
     /** Numbers, names or dates the answer states that are implied rather than written in the source. */
     derived: z.array(derivedValue).optional(),
     source: locator,

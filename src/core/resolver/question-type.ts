@@ -84,7 +84,9 @@ const YES_NO = [
 /** Whether the question is phrased as yes/no, whatever else it asks. */
 export function isYesNo(normalized: string): boolean {
   const text = normalized.trim();
-  return YES_NO.some((p) => p.test(text));
+  // "Under the 2022 amendments, did …": the question may start after an introductory phrase.
+  const clauses = [text, ...text.split(/,\s*/u).slice(1)];
+  return clauses.some((clause) => YES_NO.some((p) => p.test(clause)));
 }
 
 /** Polite openings that wrap a question without changing what it asks. */

@@ -28,7 +28,7 @@ export const DEFAULT_TUNING: ResolverTuning = {
   answerScore: 0.5,
   unsureScore: 0.36,
   margin: 0.04,
-  typoSimilarity: 0.6,
+  typoSimilarity: 0.72,
 };
 
 /** A query word resolved against the index: its own key and, for a rare or unknown word, likely corrections. */
@@ -93,10 +93,16 @@ export class Resolver {
     if (!slots.some((k) => k.known)) return this.decline(lang, qtype, this.unknownText(lang));
 
     const ranked = this.rank(slots, qtype, dates, normalized, options);
-    const best = ranked[0];
+    const best = qtype === 'when' ? this.mostPrecise(ranked) : ranked[0];
     if (!best || best.score < this.tuning.unsureScore) return this.decline(lang, qtype, this.unknownText(lang), best?.score);
 
-    const second = ranked.find((r) => r.fact.id !== best.fact.id && !this.areRelated(r.fact, best.fact));
+    const gap = this.askedGap(best.fact, slots, qtype);
+    if (gap !== undefined) return this.gapReply(best, gap, lang, qtype);
+    if (!answersType(qtype, best.fact)) return this.decline(lang, qtype, this.unknownText(lang), best.score);
+
+    // A runner-up matters only if it would give a different answer: a related fact, or one with the
+    // same date for a "when" question, does not make the answer doubtful.
+    const second = ranked.find((r) => r.fact.id !== best.fact.id && !this.agree(r.fact, best.fact, qtype));
     const clear = !second || best.score - second.score >= this.tuning.margin;
     if (best.score >= this.tuning.answerScore && clear) return this.answer(best, lang, qtype);
     return this.unsure(best, ranked, lang, qtype);
@@ -163,9 +169,9 @@ export class Resolver {
       const bq = bestQuestion.get(factId);
       let score = W_COVERAGE * cov + (1 - W_COVERAGE) * (bq?.sim ?? 0);
       if (dates.length > 0 && fact.date) score += dates.some((d) => dateMatches(fact.date?.value ?? '', d)) ? 0.12 : -0.05;
-      score += typeFit(qtype, fact);
+      score += typeFit(qtype, fact, this.index.questionTypes.get(fact.id));
       score += neighbourhood.get(factId) ?? 0;
-      scored.push({ fact, score: Math.min(1, score), coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
+      scored.push({ fact, score, coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
     }
     return scored.sort((a, b) => b.score - a.score);
   }
@@ -186,6 +192,48 @@ export class Resolver {
       }
     }
     return bonus;
+  }
+
+  /**
+   * For a "when" question, two near-equal facts about the same event may date it differently ("2022" and
+   * "5 June 2022"): the most precise date is the better answer.
+   */
+  private mostPrecise(ranked: Scored[]): Scored | undefined {
+    const top = ranked[0];
+    if (!top?.fact.date) return top;
+    const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
+    let best = top;
+    for (const r of ranked.slice(1, 5)) {
+      if (top.score - r.score > 0.2 || !r.fact.date || !this.agree(r.fact, top.fact, 'when')) continue;
+      if (order[r.fact.date.precision] > order[best.fact.date?.precision ?? 'vague']) best = r;
+    }
+    return best;
+  }
+
+  /** The index of the fact's gap the question asks about, if any. */
+  private askedGap(fact: Fact, slots: QuerySlot[], qtype: QuestionType): number | undefined {
+    const gaps = fact.gaps ?? [];
+    const keys = this.index.gapKeys.get(fact.id) ?? [];
+    for (let i = 0; i < gaps.length; i++) {
+      if (gaps[i]?.types.includes(qtype)) return i;
+      const words = keys[i];
+      if (words && slots.some((s) => words.has(s.alternatives[0]?.key ?? '') || words.has(s.word))) return i;
+    }
+    return undefined;
+  }
+
+  /** An honest decline that says what is missing and what the source does say. */
+  private gapReply(best: Scored, gapIndex: number, lang: Lang, qtype: QuestionType): ResolvedAnswer {
+    const gap = best.fact.gaps?.[gapIndex];
+    const text = this.i18n.t(lang, 'gap', { about: gap?.about[lang] ?? '', answer: best.fact.answer[lang] });
+    return { ...this.reply('answered', best.fact, text, lang, qtype, best.score, [], this.relatedOf(best.fact, lang)), status: 'unknown' };
+  }
+
+  private agree(a: Fact, b: Fact, qtype: QuestionType): boolean {
+    if (this.areRelated(a, b)) return true;
+    // Dates agree when one contains the other ("2022" and "2022-06-05").
+    if (qtype === 'when' && a.date && b.date && (a.date.value.startsWith(b.date.value) || b.date.value.startsWith(a.date.value))) return true;
+    return a.short.en.toLowerCase() === b.short.en.toLowerCase();
   }
 
   private areRelated(a: Fact, b: Fact): boolean {
@@ -338,11 +386,29 @@ export class Resolver {
 /** How much the share of the question a fact explains counts, against the similarity to its best alternate question. */
 const W_COVERAGE = 0.5;
 
-/** A small push towards facts whose kind fits what is asked: a date for "when", a number for "how many". */
-function typeFit(qtype: QuestionType, fact: Fact): number {
-  if (qtype === 'when') return fact.date ? 0.03 : -0.08;
-  if (qtype === 'howmany') return /\d/.test(fact.short.en) || fact.kind === 'figure' ? 0.04 : -0.08;
-  return 0;
+/**
+ * A small push towards facts that answer the kind of question asked: a fact whose own alternate questions
+ * include this kind ("why…", "when…") fits; a "when" needs a date and a "how many" a number.
+ */
+function typeFit(qtype: QuestionType, fact: Fact, factTypes: ReadonlySet<QuestionType> | undefined): number {
+  if (qtype === 'when' && !fact.date) return -0.08;
+  // For "when", the most precise date is the best answer.
+  if (qtype === 'when') return { day: 0.06, month: 0.04, year: 0.02, season: 0.02, vague: 0.01 }[fact.date?.precision ?? 'vague'];
+  if (qtype === 'howmany' && !/\d/.test(fact.short.en) && fact.kind !== 'figure') return -0.08;
+  if (qtype === 'what' || qtype === 'yesno' || qtype === 'list') return 0;
+  return factTypes?.has(qtype) ? 0.05 : -0.02;
+}
+
+const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|year|day|month|week|majority|most|all|none)\b/i;
+
+/**
+ * Whether a fact can answer this kind of question at all: a "how many" needs a number (or a quantity word)
+ * in its short answer, a "when" needs a date. Otherwise the source does not say, whatever the words share.
+ */
+function answersType(qtype: QuestionType, fact: Fact): boolean {
+  if (qtype === 'howmany') return NUMBERISH.test(fact.short.en) || NUMBERISH.test(fact.answer.en.split(/[.!?]/)[0] ?? '');
+  if (qtype === 'when') return !!fact.date || /\d{4}|before|after|day|week|month|year|spring|summer|autumn|winter/i.test(fact.short.en);
+  return true;
 }
 
 const DATE_WORD = /^(?:\d{1,4}|januar|februar|march|april|may|june|juli|august|septemb|octob|novemb|decemb|январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңта|ақпан|наурыз|сәуір|мамыр|маусы|шілде|тамыз|қырк|қазан|қарашa|желто)$/u;
@@ -367,8 +433,9 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A confidence for output: clamped to 0..1 and rounded. */
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
 
 /** Events before statements when several facts share a date. */

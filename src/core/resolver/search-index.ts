@@ -2,6 +2,8 @@ import Fuse from 'fuse.js';
 import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import { analyze, keysOf } from './analyzer.js';
+import { questionType, type QuestionType } from './question-type.js';
+import { normalize } from '../text/normalize.js';
 
 /** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
 const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.85, short: 0.7, answer: 0.55 } as const;
@@ -31,6 +33,10 @@ export class SearchIndex {
   private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
   private readonly wordsByInitial = new Map<string, string[]>();
   readonly factCount: number;
+  /** fact id -> for each of its gaps, the keys of the words that ask for it. */
+  readonly gapKeys = new Map<string, Set<string>[]>();
+  /** fact id -> the kinds of question its alternate questions are (when, who, why…). */
+  readonly questionTypes = new Map<string, Set<QuestionType>>();
 
   constructor(readonly base: FactBase) {
     this.factCount = base.facts.length;
@@ -65,6 +71,9 @@ export class SearchIndex {
       add(fact.answer[lang], lang, FIELD_WEIGHT.answer);
     }
     for (const alias of fact.aliases) add(alias, undefined, FIELD_WEIGHT.alias);
+    // Gap keywords are not added to the postings: they must not draw a question to the fact, only tell,
+    // once the fact is found, that the question asks what the source leaves unsaid.
+    this.gapKeys.set(fact.id, (fact.gaps ?? []).map((g) => new Set(g.keywords.flatMap((k) => keysOf(k)))));
     for (const id of fact.entities) {
       const entity = this.base.entity(id);
       if (!entity) continue;
@@ -75,6 +84,9 @@ export class SearchIndex {
 
   private addQuestion(factId: string, lang: Lang, text: string, yesno?: 'yes' | 'no'): void {
     const q: IndexedQuestion = { factId, lang, text, keys: new Set(keysOf(text, lang)), yesno };
+    let types = this.questionTypes.get(factId);
+    if (!types) this.questionTypes.set(factId, (types = new Set()));
+    types.add(questionType(normalize(text)));
     this.questions.push(q);
     for (const k of q.keys) {
       let list = this.questionPostings.get(k);

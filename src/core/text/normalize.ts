@@ -23,7 +23,6 @@ export function tokenize(normalized: string): string[] {
   const out: string[] = [];
   for (const m of normalized.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
     for (const part of m[0].split(/['-]/)) if (part) out.push(part);
-    if (m[0].includes('-')) out.push(m[0].replace(/['-]/g, ''));
   }
   return out;
 }
