@@ -31,7 +31,7 @@ describe('data validation', () => {
       const f = facts[0] as { id: string; answer: Record<string, string> };
       f.answer.kk = '';
     });
-    const first = JSON.parse(readFileSync(join(DATA_DIR, 'facts', 'nationwide-council.json'), 'utf8')).facts[0].id;
+    const first = (JSON.parse(readFileSync(join(DATA_DIR, 'facts', 'nationwide-council.json'), 'utf8')) as { facts: { id: string }[] }).facts[0]?.id;
     const message = problemsOf(dir);
     expect(message).toContain('data/facts/nationwide-council.json');
     expect(message).toContain(`fact "${first}"`);

@@ -26,4 +26,7 @@ error-apology = Sorry, something went wrong on my side. Please try again in a mo
 unknown-command = I don't know that command. Type /help to see what I can do.
 related-questions = Related questions:
 gap = My source does not say { $about }. What it does say: { $answer }
+admin-only = Only members who can manage this server may use this command.
+button-expired = This button is out of date. Please ask again.
+date-label = Date
 `;

@@ -34,6 +34,8 @@ export const DEFAULT_TUNING: ResolverTuning = {
 /** A query word resolved against the index: its own key and, for a rare or unknown word, likely corrections. */
 interface QuerySlot {
   word: string;
+  /** The word's own matching key, known to the index or not. */
+  key: string;
   alternatives: { key: string; factor: number }[];
   /** How much it counts: the IDF of its rarest reading (an unknown word counts fully and matches nothing). */
   weight: number;
@@ -124,7 +126,7 @@ export class Resolver {
           if (fix.similarity >= this.tuning.typoSimilarity && fix.key !== term.key && !alternatives.some((a) => a.key === fix.key))
             alternatives.push({ key: fix.key, factor: fix.similarity });
       const weight = alternatives.length ? Math.max(...alternatives.map((a) => this.index.idf(a.key))) : this.index.idf(term.key);
-      slots.set(term.word, { word: term.word, alternatives, weight, known: alternatives.length > 0 });
+      slots.set(term.word, { word: term.word, key: term.key, alternatives, weight, known: alternatives.length > 0 });
     }
     return [...slots.values()];
   }
@@ -217,7 +219,7 @@ export class Resolver {
     for (let i = 0; i < gaps.length; i++) {
       if (gaps[i]?.types.includes(qtype)) return i;
       const words = keys[i];
-      if (words && slots.some((s) => words.has(s.alternatives[0]?.key ?? '') || words.has(s.word))) return i;
+      if (words && slots.some((s) => words.has(s.key) || words.has(s.word))) return i;
     }
     return undefined;
   }

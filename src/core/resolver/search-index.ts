@@ -8,6 +8,11 @@ import { normalize } from '../text/normalize.js';
 /** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
 const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.85, short: 0.7, answer: 0.55 } as const;
 
+/** Words are grouped for fuzzy search by first letter and length: typing errors rarely hit the first letter. */
+function bucketOf(word: string): string {
+  return `${word[0]}${word.length}`;
+}
+
 /** One alternate question of a fact, ready for similarity scoring. */
 export interface IndexedQuestion {
   factId: string;
@@ -41,11 +46,7 @@ export class SearchIndex {
   constructor(readonly base: FactBase) {
     this.factCount = base.facts.length;
     for (const fact of base.facts) this.addFact(fact);
-    for (const [initial, words] of this.wordsByInitial)
-      this.fuzzyByInitial.set(
-        initial,
-        new Fuse(words, { includeScore: true, threshold: 0.34, distance: 20, minMatchCharLength: 3, ignoreLocation: false }),
-      );
+
   }
 
   private addFact(fact: Fact): void {
@@ -53,7 +54,7 @@ export class SearchIndex {
       for (const t of analyze(text, lang)) {
         this.learnWord(t.word, t.key);
         let perFact = this.postings.get(t.key);
-        if (!perFact) this.postings.set(t.key, (perFact = new Map()));
+        if (!perFact) this.postings.set(t.key, (perFact = new Map<string, number>()));
         if ((perFact.get(fact.id) ?? 0) < weight) perFact.set(fact.id, weight);
       }
     };
@@ -99,10 +100,21 @@ export class SearchIndex {
     if (this.vocabulary.has(word)) return;
     this.vocabulary.set(word, key);
     if (word.length < 4 || /\d/.test(word)) return;
-    const initial = word[0] ?? '';
+    const initial = bucketOf(word);
     let list = this.wordsByInitial.get(initial);
     if (!list) this.wordsByInitial.set(initial, (list = []));
     list.push(word);
+  }
+
+  /** The fuse.js index of one bucket (first letter and length), built on first use. */
+  private fuzzyFor(bucket: string): Fuse<string> | undefined {
+    let fuse = this.fuzzyByInitial.get(bucket);
+    if (fuse) return fuse;
+    const words = this.wordsByInitial.get(bucket);
+    if (!words) return undefined;
+    fuse = new Fuse(words, { includeScore: true, threshold: 0.34, distance: 20, minMatchCharLength: 3 });
+    this.fuzzyByInitial.set(bucket, fuse);
+    return fuse;
   }
 
   /** Number of facts a key occurs in. */
@@ -121,12 +133,16 @@ export class SearchIndex {
    */
   corrections(word: string, limit = 3): { word: string; key: string; similarity: number }[] {
     if (word.length < 4 || /\d/.test(word)) return [];
-    const fuse = this.fuzzyByInitial.get(word[0] ?? '');
-    if (!fuse) return [];
+    const hits: { item: string; score: number }[] = [];
+    // A typo changes the length by at most a letter or two: search the buckets of nearby lengths only.
+    for (let len = word.length - 2; len <= word.length + 2; len++) {
+      const fuse = this.fuzzyFor(`${word[0]}${len}`);
+      for (const h of fuse?.search(word, { limit }) ?? []) hits.push({ item: h.item, score: h.score ?? 1 });
+    }
     const out: { word: string; key: string; similarity: number }[] = [];
-    for (const hit of fuse.search(word, { limit })) {
+    for (const hit of hits.sort((a, b) => a.score - b.score).slice(0, limit)) {
       const key = this.vocabulary.get(hit.item);
-      if (key && hit.item !== word) out.push({ word: hit.item, key, similarity: 1 - (hit.score ?? 1) });
+      if (key && hit.item !== word) out.push({ word: hit.item, key, similarity: 1 - hit.score });
     }
     return out;
   }

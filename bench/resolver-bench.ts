@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: the resolver's per-question latency (p50, p99), index build time and memory, and two
+ * baselines over the same fact base and questions (plain fuse.js over the facts' text; MiniSearch BM25),
+ * with their latency and accuracy. Questions: the development set (when ../shared/eval is present) and the
+ * project's set. Prints figures; asserts nothing.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { FactBase } from '../src/core/facts/fact-base.js';
+import type { Fact } from '../src/core/facts/schema.js';
+import { Resolver } from '../src/core/resolver/resolver.js';
+import { gradeRun, readEvalSet, type EvalAnswer, type EvalItem } from '../src/eval/eval-set.js';
+import { DATA_DIR, loadFactBaseData } from '../src/infra/data-files.js';
+
+const root = join(DATA_DIR, '..');
+const sets = [join(root, '..', 'shared', 'eval', 'dev.jsonl'), join(root, 'test', 'eval', 'questions.jsonl')].filter(existsSync);
+const items: EvalItem[] = sets.flatMap(readEvalSet);
+const data = loadFactBaseData();
+const base = new FactBase(data);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Times `answer` over every question (after a warm-up pass) and grades it. */
+function measure(name: string, build: () => (q: string) => EvalAnswer): void {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const answer = build();
+  const buildMs = performance.now() - t0;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  for (const it of items) answer(it.q);
+  const times: number[] = [];
+  const answers: EvalAnswer[] = [];
+  for (let round = 0; round < 3; round++)
+    for (const it of items) {
+      const s = performance.now();
+      const a = answer(it.q);
+      times.push(performance.now() - s);
+      if (round === 0) answers.push(a);
+    }
+  times.sort((a, b) => a - b);
+  const r = gradeRun(items, answers);
+  console.log(
+    `${name.padEnd(22)} build ${buildMs.toFixed(1).padStart(7)} ms  heap ~${heapMb.toFixed(1).padStart(5)} MB  ` +
+      `p50 ${percentile(times, 50).toFixed(3)} ms  p99 ${percentile(times, 99).toFixed(3)} ms  ` +
+      `in-scope ${r.inScope.toFixed(3)}  declines ${r.declines.toFixed(3)}  answered-precision ${r.answeredPrecision.toFixed(3)}`,
+  );
+}
+
+const factText = (f: Fact) => [f.title.en, f.title.ru, f.title.kk, f.answer.en, f.answer.ru, f.answer.kk].join(' ');
+const reply = (f: Fact | undefined, lang: string): EvalAnswer =>
+  f ? { status: 'answered', answer: f.answer[(lang === 'ru' || lang === 'kk' ? lang : 'en') as 'en'] } : { status: 'unknown', answer: '' };
+const langOf = (q: string) => (/[әғқңөұүһі]/i.test(q) ? 'kk' : /[а-яё]/i.test(q) ? 'ru' : 'en');
+
+console.log(`${items.length} questions from ${sets.length} set(s), ${base.facts.length} facts; node ${process.version}`);
+measure('resolver', () => {
+  const r = new Resolver(base);
+  return (q) => r.resolve(q);
+});
+measure('fuse.js (fact text)', () => {
+  const fuse = new Fuse(base.facts, { keys: [{ name: 'text', getFn: factText }], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+  return (q) => reply(q.trim() ? fuse.search(q.slice(0, 1000), { limit: 1 })[0]?.item : undefined, langOf(q));
+});
+measure('MiniSearch BM25', () => {
+  const ms = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], searchOptions: { fuzzy: 0.2, prefix: true } });
+  ms.addAll(base.facts.map((f) => ({ id: f.id, text: factText(f) })));
+  return (q) => reply(base.fact(String(ms.search(q.slice(0, 1000))[0]?.id ?? '')), langOf(q));
+});

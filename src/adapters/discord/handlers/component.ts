@@ -1,0 +1,26 @@
+import type { MessageComponentInteraction } from 'discord.js';
+import { ACTION } from '../../../core/chat/chat-service.js';
+import type { HandlerContext } from '../chat-port.js';
+import { replyToMessage } from '../embeds.js';
+import { chatRequestOf } from '../request.js';
+import type { Responder } from '../responder.js';
+import { textOr } from '../strings.js';
+
+/**
+ * Handles a button press or a select-menu choice: the custom id (or the chosen option) is the core's
+ * button data. Picking a topic replaces the menu with its questions; a question posts its answer as a new
+ * message, as asking with /ask would.
+ */
+export async function handleComponent(ctx: HandlerContext, interaction: MessageComponentInteraction, responder: Responder): Promise<void> {
+  const data = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
+  const req = chatRequestOf(interaction);
+  if (data.startsWith(ACTION.topic)) await responder.deferUpdate(interaction);
+  else await responder.defer(false);
+  const reply = await ctx.chat.action(req, data);
+  if (!reply) {
+    // Data we no longer know: a button from an older version of the fact base.
+    await responder.note(textOr(ctx.i18n, req.userLang ?? 'en', 'button-expired', 'error-apology'));
+    return;
+  }
+  await responder.send(replyToMessage(reply, ctx.i18n), reply.personal ?? false);
+}

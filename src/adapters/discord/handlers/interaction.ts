@@ -1,0 +1,42 @@
+import type { Interaction } from 'discord.js';
+import type { HandlerContext } from '../chat-port.js';
+import { isHarmlessDiscordError, safeError } from '../errors.js';
+import { interactionContext, langOfLocale } from '../request.js';
+import { Responder } from '../responder.js';
+import { handleAutocomplete } from './autocomplete.js';
+import { handleCommand } from './command.js';
+import { handleComponent } from './component.js';
+
+/** The handler for every interaction: routes it by kind, and is the one place where errors are handled. */
+export function createInteractionHandler(ctx: HandlerContext): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    const responder = interaction.isRepliable() ? new Responder(interaction) : undefined;
+    try {
+      if (interaction.isAutocomplete()) await handleAutocomplete(ctx, interaction);
+      else if (interaction.isChatInputCommand() && responder) await handleCommand(ctx, interaction, responder);
+      else if ((interaction.isButton() || interaction.isStringSelectMenu()) && responder) await handleComponent(ctx, interaction, responder);
+    } catch (error) {
+      await handleError(ctx, interaction, responder, error);
+    }
+  };
+}
+
+/**
+ * Logs a failed interaction with its context (never the token or the user's text) and apologizes to
+ * the user privately. Discord's harmless answers (the interaction expired or was already answered)
+ * leave nothing to apologize for, so they are only noted at debug level.
+ */
+async function handleError(ctx: HandlerContext, interaction: Interaction, responder: Responder | undefined, error: unknown): Promise<void> {
+  const context = interactionContext(interaction);
+  if (isHarmlessDiscordError(error)) {
+    ctx.logger.debug({ ...context, err: safeError(error) }, 'discord interaction no longer answerable');
+    return;
+  }
+  ctx.logger.error({ ...context, acknowledged: responder?.acknowledged ?? false, err: safeError(error) }, 'discord interaction failed');
+  if (!responder) return;
+  try {
+    await responder.note(ctx.i18n.t(langOfLocale(interaction.locale), 'error-apology'));
+  } catch (second) {
+    if (!isHarmlessDiscordError(second)) ctx.logger.warn({ ...context, err: safeError(second) }, 'discord apology failed');
+  }
+}

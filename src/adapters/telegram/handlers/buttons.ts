@@ -1,0 +1,31 @@
+/** Presses of the inline buttons under the bot's replies ("did you mean", related questions, topics). */
+import { Composer, type Context } from 'grammy';
+import type { BotDeps } from '../bot-deps.js';
+import { chatRequest } from '../chat-request.js';
+import { describeError } from '../errors.js';
+import { sendReply } from '../send-reply.js';
+
+/**
+ * Answers the callback query at once (Telegram shows a spinner on the button until then), then runs
+ * `ChatService.action()` and sends the result as a new message; in groups it replies to the message that
+ * carried the button. Data that is not ours or no longer valid gets no reply.
+ */
+export function buttonHandlers(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('callback_query:data', async (ctx) => {
+    try {
+      await ctx.answerCallbackQuery();
+    } catch (error) {
+      // A query older than a few seconds cannot be answered any more; the reply below still helps.
+      deps.logger.warn({ updateId: ctx.update.update_id, err: describeError(error, deps.token) }, 'telegram answerCallbackQuery failed');
+    }
+    const req = chatRequest(ctx);
+    const chat = ctx.chat;
+    if (!req || !chat) return;
+    const reply = deps.core.chat.action(req, ctx.callbackQuery.data);
+    if (!reply) return;
+    const replyTo = req.chatKind === 'group' ? ctx.callbackQuery.message?.message_id : undefined;
+    await sendReply(ctx.api, deps, { chatId: chat.id, replyTo }, reply);
+  });
+  return composer;
+}

@@ -1,0 +1,34 @@
+/** `/start`, `/help`, `/ask`, `/topics`: commands go to the core, which owns what they do. */
+import { Composer, type Context } from 'grammy';
+import { parseCommand } from '../addressing.js';
+import type { BotDeps } from '../bot-deps.js';
+import { chatRequest } from '../chat-request.js';
+import { sendReply } from '../send-reply.js';
+
+/**
+ * Handles text messages that start with a command. Known commands run through `ChatService.command()`;
+ * `/start`'s deep-link payload reaches it as arguments and is ignored there. An unknown command gets
+ * 'unknown-command' in a private chat; in groups it is ignored, since it may belong to another bot.
+ * Messages that are not commands pass on to the next handler.
+ */
+export function commandHandlers(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('message:text').filter(
+    (ctx) => parseCommand(ctx.msg.text, ctx.me.username) !== undefined,
+    async (ctx) => {
+      const command = parseCommand(ctx.msg.text, ctx.me.username);
+      const req = chatRequest(ctx);
+      if (!command?.forMe || !req) return;
+      const target = { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined };
+      const reply = deps.core.chat.command(req, command.name, command.args);
+      if (reply) {
+        await sendReply(ctx.api, deps, target, reply);
+        return;
+      }
+      if (req.chatKind !== 'private') return;
+      const lang = deps.core.chat.baseLang(req);
+      await sendReply(ctx.api, deps, target, { lang, text: deps.core.i18n.t(lang, 'unknown-command'), buttons: [] });
+    },
+  );
+  return composer;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildSlashCommands, commandsInSync } from '../../src/adapters/discord/slash-commands.js';
+import { COMMANDS } from '../../src/core/commands/definitions.js';
+import { ADMIN_COMMAND } from './harness.js';
+
+describe('buildSlashCommands', () => {
+  const bodies = buildSlashCommands(COMMANDS);
+
+  it('offers every command except the private-only ones, named as Discord requires', () => {
+    expect(bodies.map((b) => b.name)).toEqual(COMMANDS.filter((c) => c.scope !== 'private').map((c) => c.name));
+    expect(bodies.map((b) => b.name)).not.toContain('start');
+    for (const b of bodies) {
+      expect(b.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      expect(b.description.length).toBeGreaterThan(0);
+      expect(b.description.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('describes in English with a Russian localization, and no Kazakh (Discord has no such locale)', () => {
+    for (const b of bodies) {
+      const def = COMMANDS.find((c) => c.name === b.name);
+      expect(b.description).toBe(def?.description.en);
+      expect(b.description_localizations).toEqual({ ru: def?.description.ru });
+    }
+  });
+
+  it('gives /ask a required question with autocomplete and localized description', () => {
+    const ask = bodies.find((b) => b.name === 'ask');
+    expect(ask?.options).toEqual([
+      expect.objectContaining({ name: 'question', type: 3, required: true, autocomplete: true, description_localizations: { ru: expect.any(String) as string } }),
+    ]);
+  });
+
+  it('restricts admin-only commands to Manage Server and keeps them out of DMs', () => {
+    const [settings] = buildSlashCommands([ADMIN_COMMAND]);
+    expect(settings?.default_member_permissions).toBe('32');
+    expect(settings?.dm_permission).toBe(false);
+    expect(bodies.every((b) => b.default_member_permissions === undefined)).toBe(true);
+  });
+});
+
+describe('commandsInSync', () => {
+  const local = buildSlashCommands(COMMANDS);
+  // What Discord returns: extra fields, filled defaults, another order.
+  const remote = [...local].reverse().map((c, i) => ({
+    id: String(i + 1),
+    application_id: '1',
+    version: '1',
+    nsfw: false,
+    name_localizations: null,
+    default_member_permissions: null,
+    integration_types: [0],
+    ...c,
+    options: (c.options ?? []).map((o) => ({ name_localizations: null, ...o })),
+  }));
+
+  it('sees Discord’s copy of our commands as equal', () => {
+    expect(commandsInSync(local, remote, 'global')).toBe(true);
+  });
+
+  it('notices a changed description, localization, option, permission or a missing command', () => {
+    const changed = (f: (c: Record<string, unknown>) => void) => {
+      const copy = structuredClone(remote) as Record<string, unknown>[];
+      f(copy.find((c) => c.name === 'ask') ?? {});
+      return commandsInSync(local, copy, 'global');
+    };
+    expect(changed((c) => (c.description = 'Old text'))).toBe(false);
+    expect(changed((c) => (c.description_localizations = { ru: 'Старый текст' }))).toBe(false);
+    expect(changed((c) => (c.options = []))).toBe(false);
+    expect(changed((c) => (c.default_member_permissions = '32'))).toBe(false);
+    expect(commandsInSync(local, remote.slice(1), 'global')).toBe(false);
+  });
+
+  it('ignores dm_permission for guild commands, where Discord does not report it', () => {
+    const guildCopy = remote.map((c) => ({ ...c, dm_permission: undefined }));
+    expect(commandsInSync(local, guildCopy, 'guild')).toBe(true);
+  });
+});
