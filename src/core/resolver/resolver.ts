@@ -25,8 +25,8 @@ export interface ResolverTuning {
 
 export const DEFAULT_TUNING: ResolverTuning = {
   maxQuestionLength: 1000,
-  answerScore: 0.5,
-  unsureScore: 0.36,
+  answerScore: 0.6,
+  unsureScore: 0.33,
   margin: 0.04,
   typoSimilarity: 0.72,
 };
@@ -164,6 +164,7 @@ export class Resolver {
     }
 
     const neighbourhood = this.followUpNeighbourhood(normalized, options);
+    const asked = this.askedEntities(slots);
     const scored: Scored[] = [];
     for (const [factId, cov] of coverage) {
       const fact = this.base.fact(factId);
@@ -173,9 +174,32 @@ export class Resolver {
       if (dates.length > 0 && fact.date) score += dates.some((d) => dateMatches(fact.date?.value ?? '', d)) ? 0.12 : -0.05;
       score += typeFit(qtype, fact, this.index.questionTypes.get(fact.id));
       score += neighbourhood.get(factId) ?? 0;
+      score -= this.entityMismatch(asked, fact);
       scored.push({ fact, score, coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
     }
     return scored.sort((a, b) => b.score - a.score);
+  }
+
+  /** The people and places a question names. */
+  private askedEntities(slots: QuerySlot[]): Set<string> {
+    const out = new Set<string>();
+    for (const slot of slots) for (const id of this.index.entityKeys.get(slot.key) ?? []) out.add(id);
+    return out;
+  }
+
+  /**
+   * A penalty when the question names a person or place the fact is not about while the fact is about
+   * another of the same kind ("how many people live in Russia?" is not answered by Kazakhstan's population).
+   */
+  private entityMismatch(asked: Set<string>, fact: Fact): number {
+    let penalty = 0;
+    for (const id of asked) {
+      if (fact.entities.includes(id)) continue;
+      const kind = this.base.entity(id)?.kind;
+      const rival = fact.entities.some((e) => !asked.has(e) && this.base.entity(e)?.kind === kind);
+      if (rival) penalty = 0.15;
+    }
+    return penalty;
   }
 
   /** For a follow-up question, a score bonus for facts near the previous answer. */

@@ -38,6 +38,8 @@ export class SearchIndex {
   private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
   private readonly wordsByInitial = new Map<string, string[]>();
   readonly factCount: number;
+  /** key of a person's or place's name -> entity ids, to notice a question about someone else. */
+  readonly entityKeys = new Map<string, Set<string>>();
   /** fact id -> for each of its gaps, the keys of the words that ask for it. */
   readonly gapKeys = new Map<string, Set<string>[]>();
   /** fact id -> the kinds of question its alternate questions are (when, who, why…). */
@@ -45,6 +47,17 @@ export class SearchIndex {
 
   constructor(readonly base: FactBase) {
     this.factCount = base.facts.length;
+    for (const e of base.entities) {
+      if (e.kind !== 'person' && e.kind !== 'place') continue;
+      // Only the distinctive last word of a name: "Vladimir Putin" -> "putin".
+      for (const name of [...LANGS.map((l) => e.name[l]), ...e.aliases]) {
+        const last = analyze(name).at(-1);
+        if (!last || last.key.length < 4) continue;
+        let ids = this.entityKeys.get(last.key);
+        if (!ids) this.entityKeys.set(last.key, (ids = new Set()));
+        ids.add(e.id);
+      }
+    }
     for (const fact of base.facts) this.addFact(fact);
 
   }
