@@ -8,6 +8,7 @@ import { systemClock } from './core/ports.js';
 import type { RunningPlatform } from './adapters/platform.js';
 import { TerminalChat } from './adapters/terminal/terminal-chat.js';
 import { loadFactBase } from './infra/data-files.js';
+import { SqliteStore, openDatabase } from './infra/sqlite/sqlite-store.js';
 import { createLogger } from './infra/logger.js';
 
 function readConfig(): Config {
@@ -25,7 +26,9 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  const store = new SqliteStore(openDatabase(config.DATABASE_URL));
   const core = createCoreServices({
+    store,
     base: loadFactBase(),
     clock: systemClock,
     logger,
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     await terminal.run('No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.');
+    store.close();
     return;
   }
 
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping: finishing replies in flight');
     void Promise.allSettled(running.map((p) => p.stop())).then(() => {
+      store.close();
       logger.info({}, 'stopped');
       process.exit(0);
     });

@@ -4,7 +4,9 @@ import { RateLimiter } from '../core/chat/rate-limiter.js';
 import type { FactBase } from '../core/facts/fact-base.js';
 import { I18n } from '../core/i18n/i18n.js';
 import type { Clock, Logger } from '../core/ports.js';
+import { Messengers } from '../core/messenger.js';
 import { Resolver } from '../core/resolver/resolver.js';
+import type { Store } from '../core/store/store.js';
 
 /** Options of {@link createCoreServices}. */
 export interface CoreOptions {
@@ -13,6 +15,8 @@ export interface CoreOptions {
   logger: Logger;
   /** Questions per user per window. */
   rateLimit?: { limit: number; windowMs: number };
+  /** The persistent store (SQLite in production, `:memory:` in tests). */
+  store?: Store;
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -21,6 +25,11 @@ export interface CoreServices {
   i18n: I18n;
   resolver: Resolver;
   chat: ChatService;
+  clock: Clock;
+  logger: Logger;
+  /** Posting on the bot's own initiative: each running platform registers its messenger here. */
+  messengers: Messengers;
+  store?: Store;
 }
 
 /** Wires the core: fact base, resolver, interface strings and the chat service. */
@@ -37,5 +46,5 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     clock: options.clock,
     logger: options.logger,
   });
-  return { base: options.base, i18n, resolver, chat };
+  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers: new Messengers(), store: options.store };
 }

@@ -33,7 +33,31 @@ export const configSchema = z.object({
   DISCORD_REGISTER_COMMANDS: onOff,
   RATE_LIMIT_QUESTIONS: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  DATABASE_URL: z.string().trim().min(1).default('file:./var/bot.db'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .trim()
+    .default('Asia/Almaty')
+    .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Asia/Almaty'),
+  DEFAULT_POST_TIME: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, such as 09:00')
+    .default('09:00'),
+  POST_CATCH_UP_HOURS: z.coerce.number().min(0).max(23).default(3),
+  TELEGRAM_POSTS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
+  STUDY_QUESTION_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
+
+/** Whether the runtime knows an IANA time zone name. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The parsed configuration. */
 export type Config = z.infer<typeof configSchema>;

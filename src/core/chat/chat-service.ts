@@ -20,6 +20,24 @@ export interface ChatRequest {
   userLang?: Lang;
   /** The chat's chosen language. */
   chatLang?: Lang;
+  /** Whether the user administers the chat (Telegram admin, Discord Manage Server); set by adapters for commands that check it. */
+  isAdmin?: boolean;
+  /** The user's display name, for leaderboards (plain text; adapters escape it). */
+  userName?: string;
+}
+
+/**
+ * A feature that adds commands and buttons to the chat (daily posts, study sessions). The chat service
+ * routes a command to the feature that lists its name, and a button press to the feature whose prefix
+ * its data starts with.
+ */
+export interface ChatFeature {
+  /** Command names this feature handles. */
+  readonly commands: readonly string[];
+  /** Button data prefix of this feature (distinct from 'a:' and 't:'), if it has buttons. */
+  readonly actionPrefix?: string;
+  command(req: ChatRequest, name: string, args: string): ChatReply | undefined;
+  action?(req: ChatRequest, data: string): ChatReply | undefined;
 }
 
 /** A button under a reply: its label, and the data it sends back (at most 64 bytes, Telegram's limit). */
@@ -44,6 +62,11 @@ export interface ChatReply {
   buttons: Button[][];
   /** Show only to the asker where the platform can (Discord ephemeral replies). */
   personal?: boolean;
+  /**
+   * For a button press: a short confirmation shown only to the presser (Telegram callback answer, Discord
+   * ephemeral reply), with no message posted in the chat.
+   */
+  toast?: boolean;
   /** The resolver's answer behind the reply, when there is one. */
   answer?: ResolvedAnswer;
 }
@@ -60,6 +83,8 @@ export interface ChatServiceDeps {
   rateLimiter: RateLimiter;
   clock: Clock;
   logger: Logger;
+  /** Features that add commands and buttons (daily posts, study). */
+  features?: ChatFeature[];
 }
 
 /**
@@ -78,6 +103,8 @@ export class ChatService {
   command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
     const def = findCommand(name);
     if (!def) return undefined;
+    const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
+    if (feature) return feature.command(req, def.name, args);
     const lang = this.baseLang(req);
     switch (def.name) {
       case 'start':
@@ -118,6 +145,8 @@ export class ChatService {
   /** Handles a button press; undefined for data that is not ours (or stale). */
   action(req: ChatRequest, data: string): ChatReply | undefined {
     const lang = this.baseLang(req);
+    const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
+    if (feature?.action) return feature.action(req, data);
     if (data.startsWith(ACTION.answerFact)) {
       const factId = data.slice(ACTION.answerFact.length);
       const answer = this.deps.resolver.answerFact(factId, lang);
@@ -208,6 +237,11 @@ export class ChatService {
   private localToday(): { year: number; month: number; day: number } {
     const now = this.deps.clock.now();
     return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  }
+
+  /** Adds a feature after construction (features need the chat service's siblings, built alongside). */
+  addFeature(feature: ChatFeature): void {
+    (this.deps.features ??= []).push(feature);
   }
 
   /** Moves a chat's conversation to its new id (Telegram group migrated to a supergroup). */

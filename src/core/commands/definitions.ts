@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../facts/schema.js';
+import { STUDY_COMMANDS } from './study-commands.js';
+import { SUBSCRIPTION_COMMANDS } from './subscription-commands.js';
 
 /** One argument of a command. */
 export interface CommandArgument {
@@ -24,6 +26,11 @@ export interface CommandDefinition {
   scope: 'everywhere' | 'private' | 'group';
   /** Only chat administrators (Discord: Manage Server) may use it. */
   adminOnly: boolean;
+  /**
+   * The command's rules depend on whether the user is an administrator (e.g. `/next` by the session's starter
+   * or an admin): adapters then fill {@link ChatRequest.isAdmin} in groups. Implied by `adminOnly`.
+   */
+  checksAdmin?: boolean;
 }
 
 const question: CommandArgument = {
@@ -34,8 +41,8 @@ const question: CommandArgument = {
   autocomplete: true,
 };
 
-/** Every command of the bot. */
-export const COMMANDS: readonly CommandDefinition[] = [
+/** The commands of asking: start, help, ask, topics. */
+export const ASK_COMMANDS: readonly CommandDefinition[] = [
   {
     name: 'start',
     description: { en: 'Start: what this bot can do', ru: 'Начало: что умеет бот', kk: 'Бастау: бот не істей алады' },
@@ -69,6 +76,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
     adminOnly: false,
   },
 ];
+
+/**
+ * Every command of the bot, in menu order. Features keep their definitions in their own files
+ * (subscriptions, study) and are listed here once.
+ */
+export const COMMANDS: readonly CommandDefinition[] = [...ASK_COMMANDS, ...SUBSCRIPTION_COMMANDS, ...STUDY_COMMANDS];
 
 /** Looks a command up by name (case-insensitive). */
 export function findCommand(name: string): CommandDefinition | undefined {

@@ -1,0 +1,14 @@
+import type { ChatSettingsRepository } from './chat-settings.js';
+
+/**
+ * The persistent store as the core sees it: repositories and a transaction boundary. Feature
+ * repositories (subscriptions, study) are added here by their features.
+ */
+export interface Store {
+  chats: ChatSettingsRepository;
+  /** Runs `work` in one transaction: all its writes land, or none. */
+  transaction<T>(work: () => T): T;
+  /** Whether the store answers (for health checks). */
+  ping(): boolean;
+  close(): void;
+}

@@ -1,0 +1,8 @@
+import type { Migration } from '../migrate.js';
+import { chatsMigration } from './001-chats.js';
+
+/**
+ * Every schema migration, in order. A migration is never edited once released: add a new one.
+ * Features append theirs here (subscriptions, study).
+ */
+export const MIGRATIONS: readonly Migration[] = [chatsMigration];

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Lang } from '../../core/facts/schema.js';
+import type { ChatAddress } from '../../core/messenger.js';
+import type { ChatSettings, ChatSettingsRepository } from '../../core/store/chat-settings.js';
+import type { Store } from '../../core/store/store.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
+ * WAL mode lets readers (backups, health checks) work beside the writer; migrations run at once.
+ */
+export function openDatabase(url: string): Database.Database {
+  const path = url === ':memory:' || url === 'file::memory:' ? ':memory:' : url.replace(/^file:/, '');
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, MIGRATIONS);
+  return db;
+}
+
+/** Chat settings in SQLite. */
+export class SqliteChatSettings implements ChatSettingsRepository {
+  private readonly select;
+  private readonly upsertLang;
+  private readonly upsertPaused;
+  constructor(private readonly db: Database.Database) {
+    this.select = db.prepare<[string, string], { lang: string | null; paused: number }>(
+      'SELECT lang, paused FROM chats WHERE platform = ? AND chat_id = ?',
+    );
+    this.upsertLang = db.prepare(
+      `INSERT INTO chats (platform, chat_id, lang) VALUES (?, ?, ?)
+       ON CONFLICT (platform, chat_id) DO UPDATE SET lang = excluded.lang, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    );
+    this.upsertPaused = db.prepare(
+      `INSERT INTO chats (platform, chat_id, paused) VALUES (?, ?, ?)
+       ON CONFLICT (platform, chat_id) DO UPDATE SET paused = excluded.paused, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    );
+  }
+
+  get(address: ChatAddress): ChatSettings | undefined {
+    const row = this.select.get(address.platform, address.chatId);
+    if (!row) return undefined;
+    return { address, lang: (row.lang ?? undefined) as Lang | undefined, paused: row.paused === 1 };
+  }
+
+  setLang(address: ChatAddress, lang: Lang | undefined): void {
+    this.upsertLang.run(address.platform, address.chatId, lang ?? null);
+  }
+
+  setPaused(address: ChatAddress, paused: boolean): void {
+    this.upsertPaused.run(address.platform, address.chatId, paused ? 1 : 0);
+  }
+
+  migrate(from: ChatAddress, toChatId: string): void {
+    // Every table keyed by (platform, chat_id) follows the chat; features add their tables to CHAT_TABLES.
+    this.db.transaction(() => {
+      for (const table of CHAT_TABLES)
+        this.db.prepare(`UPDATE OR REPLACE ${table} SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(toChatId, from.platform, from.chatId);
+    })();
+  }
+}
+
+/** Tables keyed by (platform, chat_id), moved together when a chat changes id. Features append theirs. */
+export const CHAT_TABLES: string[] = ['chats'];
+
+/** The SQLite implementation of the core's {@link Store}. */
+export class SqliteStore implements Store {
+  readonly chats: SqliteChatSettings;
+
+  constructor(readonly db: Database.Database) {
+    this.chats = new SqliteChatSettings(db);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  ping(): boolean {
+    try {
+      return this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
