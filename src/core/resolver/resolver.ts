@@ -147,18 +147,22 @@ export class Resolver {
     // Weighted Jaccard similarity with each alternate question that shares a word with the query.
     const queryWeight = new Map<string, number>();
     for (const slot of slots) for (const alt of slot.alternatives) queryWeight.set(alt.key, Math.max(queryWeight.get(alt.key) ?? 0, slot.weight * alt.factor));
-    const bestQuestion = new Map<string, { q: IndexedQuestion; sim: number }>();
-    const touched = new Set<IndexedQuestion>();
-    for (const key of queryWeight.keys()) for (const q of this.index.questionPostings.get(key) ?? []) touched.add(q);
-    for (const q of touched) {
-      let shared = 0;
-      let extra = 0;
-      for (const key of q.keys) {
-        const w = queryWeight.get(key);
-        if (w !== undefined) shared += w;
-        else extra += this.index.idf(key);
+    // Shared weight per touched question, accumulated from the postings of the query's keys: the
+    // similarity is shared / (query weight + the question's own weight not shared).
+    const shared = new Map<IndexedQuestion, { w: number; idf: number }>();
+    for (const [key, w] of queryWeight) {
+      const idf = this.index.idf(key);
+      for (const q of this.index.questionPostings.get(key) ?? []) {
+        const acc = shared.get(q);
+        if (acc) {
+          acc.w += w;
+          acc.idf += idf;
+        } else shared.set(q, { w, idf });
       }
-      const sim = shared / (total + extra);
+    }
+    const bestQuestion = new Map<string, { q: IndexedQuestion; sim: number }>();
+    for (const [q, acc] of shared) {
+      const sim = acc.w / (total + Math.max(0, q.weight - acc.idf));
       const prev = bestQuestion.get(q.factId);
       if (!prev || sim > prev.sim) bestQuestion.set(q.factId, { q, sim });
     }

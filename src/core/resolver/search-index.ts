@@ -1,26 +1,33 @@
 import Fuse from 'fuse.js';
 import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Fact, type Lang } from '../facts/schema.js';
-import { analyze, keysOf } from './analyzer.js';
+import { analyze, keysOf, type Term } from './analyzer.js';
 import { questionType, type QuestionType } from './question-type.js';
 import { normalize } from '../text/normalize.js';
 
 /** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
 const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.85, short: 0.7, answer: 0.55 } as const;
 
-/** Words are grouped for fuzzy search by first letter and length: typing errors rarely hit the first letter. */
-function bucketOf(word: string): string {
-  return `${word[0]}${word.length}`;
+/**
+ * Words are grouped for fuzzy search by their first two letters and their length: typing errors rarely hit
+ * the start of a word, and small groups keep a correction well under a millisecond.
+ */
+function bucketOf(word: string, length = word.length): string {
+  return `${word.slice(0, 2)}${length}`;
 }
 
 /** One alternate question of a fact, ready for similarity scoring. */
 export interface IndexedQuestion {
+  /** Position in {@link SearchIndex.questions}. */
+  index: number;
   factId: string;
   lang: Lang;
   text: string;
   keys: Set<string>;
   /** For yes/no questions: the answer the fact gives. */
   yesno?: 'yes' | 'no';
+  /** Sum of the IDF of its keys (set once the index is complete). */
+  weight: number;
 }
 
 /**
@@ -38,6 +45,8 @@ export class SearchIndex {
   private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
   private readonly wordsByInitial = new Map<string, string[]>();
   readonly factCount: number;
+  private readonly entityTermCache = new Map<string, Term[]>();
+  private readonly idfByKey = new Map<string, number>();
   /** key of a person's or place's name -> entity ids, to notice a question about someone else. */
   readonly entityKeys = new Map<string, Set<string>>();
   /** fact id -> for each of its gaps, the keys of the words that ask for it. */
@@ -59,12 +68,15 @@ export class SearchIndex {
       }
     }
     for (const fact of base.facts) this.addFact(fact);
+    // IDF is final only now that every fact is in; questions' weights and the IDF table follow from it.
+    for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
+    for (const q of this.questions) for (const k of q.keys) q.weight += this.idf(k);
 
   }
 
   private addFact(fact: Fact): void {
-    const add = (text: string, lang: Lang | undefined, weight: number) => {
-      for (const t of analyze(text, lang)) {
+    const add = (terms: readonly Term[], weight: number) => {
+      for (const t of terms) {
         this.learnWord(t.word, t.key);
         let perFact = this.postings.get(t.key);
         if (!perFact) this.postings.set(t.key, (perFact = new Map<string, number>()));
@@ -72,32 +84,40 @@ export class SearchIndex {
       }
     };
     for (const lang of LANGS) {
+      // Each text is analysed once: its terms feed both the fact's postings and its question entry.
       for (const q of fact.questions[lang]) {
-        add(q, lang, FIELD_WEIGHT.question);
-        this.addQuestion(fact.id, lang, q);
+        const terms = analyze(q, lang);
+        add(terms, FIELD_WEIGHT.question);
+        this.addQuestion(fact.id, lang, q, terms);
       }
       for (const yn of fact.yesno?.[lang] ?? []) {
-        add(yn.q, lang, FIELD_WEIGHT.question);
-        this.addQuestion(fact.id, lang, yn.q, yn.a);
+        const terms = analyze(yn.q, lang);
+        add(terms, FIELD_WEIGHT.question);
+        this.addQuestion(fact.id, lang, yn.q, terms, yn.a);
       }
-      add(fact.title[lang], lang, FIELD_WEIGHT.title);
-      add(fact.short[lang], lang, FIELD_WEIGHT.short);
-      add(fact.answer[lang], lang, FIELD_WEIGHT.answer);
+      add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title);
+      add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short);
+      add(analyze(fact.answer[lang], lang), FIELD_WEIGHT.answer);
     }
-    for (const alias of fact.aliases) add(alias, undefined, FIELD_WEIGHT.alias);
+    for (const alias of fact.aliases) add(analyze(alias), FIELD_WEIGHT.alias);
     // Gap keywords are not added to the postings: they must not draw a question to the fact, only tell,
     // once the fact is found, that the question asks what the source leaves unsaid.
     this.gapKeys.set(fact.id, (fact.gaps ?? []).map((g) => new Set(g.keywords.flatMap((k) => keysOf(k)))));
-    for (const id of fact.entities) {
-      const entity = this.base.entity(id);
-      if (!entity) continue;
-      for (const lang of LANGS) add(entity.name[lang], lang, FIELD_WEIGHT.alias);
-      for (const alias of entity.aliases) add(alias, undefined, FIELD_WEIGHT.alias);
-    }
+    for (const id of fact.entities) add(this.entityTerms(id), FIELD_WEIGHT.alias);
   }
 
-  private addQuestion(factId: string, lang: Lang, text: string, yesno?: 'yes' | 'no'): void {
-    const q: IndexedQuestion = { factId, lang, text, keys: new Set(keysOf(text, lang)), yesno };
+  /** An entity's names and aliases as terms, analysed once however many facts name the entity. */
+  private entityTerms(id: string): Term[] {
+    let terms = this.entityTermCache.get(id);
+    if (terms) return terms;
+    const entity = this.base.entity(id);
+    terms = entity ? [...LANGS.flatMap((l) => analyze(entity.name[l], l)), ...entity.aliases.flatMap((a) => analyze(a))] : [];
+    this.entityTermCache.set(id, terms);
+    return terms;
+  }
+
+  private addQuestion(factId: string, lang: Lang, text: string, terms: readonly Term[], yesno?: 'yes' | 'no'): void {
+    const q: IndexedQuestion = { index: this.questions.length, factId, lang, text, keys: new Set(terms.map((t) => t.key)), yesno, weight: 0 };
     let types = this.questionTypes.get(factId);
     if (!types) this.questionTypes.set(factId, (types = new Set()));
     types.add(questionType(normalize(text)));
@@ -137,19 +157,23 @@ export class SearchIndex {
 
   /** Inverse document frequency; a key no fact has gets the highest weight, so it pulls coverage down. */
   idf(key: string): number {
+    return this.idfByKey.get(key) ?? this.computeIdf(key);
+  }
+
+  private computeIdf(key: string): number {
     return Math.log(1 + this.factCount / (this.df(key) + 0.5));
   }
 
   /**
-   * The known words closest to a misspelled one (fuse.js over words with the same first letter, since
-   * typing errors rarely hit the first letter), each with a similarity in (0, 1].
+   * The known words closest to a misspelled one (fuse.js over the words that start alike and have nearly
+   * the same length), each with a similarity in (0, 1].
    */
   corrections(word: string, limit = 3): { word: string; key: string; similarity: number }[] {
     if (word.length < 4 || /\d/.test(word)) return [];
     const hits: { item: string; score: number }[] = [];
-    // A typo changes the length by at most a letter or two: search the buckets of nearby lengths only.
-    for (let len = word.length - 2; len <= word.length + 2; len++) {
-      const fuse = this.fuzzyFor(`${word[0]}${len}`);
+    // A typo changes the length by at most a letter: search the buckets of nearby lengths only.
+    for (let len = word.length - 1; len <= word.length + 1; len++) {
+      const fuse = this.fuzzyFor(bucketOf(word, len));
       for (const h of fuse?.search(word, { limit }) ?? []) hits.push({ item: h.item, score: h.score ?? 1 });
     }
     const out: { word: string; key: string; similarity: number }[] = [];

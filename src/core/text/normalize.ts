@@ -4,6 +4,7 @@ import type { Lang } from '../facts/schema.js';
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 const CYRILLIC = /[а-яё]/i;
 const LATIN = /[a-z]/i;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
 
 /**
  * Canonical form for matching: Unicode NFKC, lower case, `ё` as `е`, typographic quotes and dashes
@@ -20,11 +21,8 @@ export function normalize(text: string): string {
 
 /** Splits normalised text into word tokens (letters or digits), dropping punctuation, emoji and symbols. */
 export function tokenize(normalized: string): string[] {
-  const out: string[] = [];
-  for (const m of normalized.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
-    for (const part of m[0].split(/['-]/)) if (part) out.push(part);
-  }
-  return out;
+  // Anything that is not a letter or a digit separates words (apostrophes and hyphens included).
+  return normalized.split(NON_WORD).filter((w) => w.length > 0);
 }
 
 /**
