@@ -2,6 +2,7 @@ import type { FactBase } from '../facts/fact-base.js';
 import type { Lang } from '../facts/schema.js';
 import { COMMANDS, findCommand } from '../commands/definitions.js';
 import type { I18n } from '../i18n/i18n.js';
+import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
 import type { ResolvedAnswer } from '../resolver/types.js';
@@ -85,6 +86,8 @@ export interface ChatServiceDeps {
   logger: Logger;
   /** Features that add commands and buttons (daily posts, study). */
   features?: ChatFeature[];
+  /** Counts questions by outcome and language; nothing when absent. */
+  metrics?: Metrics;
 }
 
 /**
@@ -128,6 +131,7 @@ export class ChatService {
     if (!limit.allowed) {
       const lang = detectLang(text) ?? fallback;
       const seconds = Math.ceil(limit.retryAfterMs / 1000);
+      this.deps.metrics?.questionAnswered('rate_limited', lang);
       return { lang, text: this.deps.i18n.t(lang, 'rate-limited', { seconds }), buttons: [], personal: true };
     }
     const today = this.localToday();
@@ -139,6 +143,7 @@ export class ChatService {
     if (answer.status !== 'unknown' && answer.factIds.length > 0)
       this.deps.conversations.set(this.contextKey(req), { factIds: answer.factIds.slice(0, 1) });
     this.deps.logger.debug({ status: answer.status, lang: answer.lang, factIds: answer.factIds }, 'question resolved');
+    this.deps.metrics?.questionAnswered(answer.status, answer.lang);
     return this.fromAnswer(answer);
   }
 

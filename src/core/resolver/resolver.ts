@@ -21,6 +21,8 @@ export interface ResolverTuning {
   margin: number;
   /** Lowest fuse.js similarity at which a misspelled word is read as a known one. */
   typoSimilarity: number;
+  /** Least share of a when/who/where/how-many question the answering fact must explain. */
+  attributeCoverage: number;
 }
 
 export const DEFAULT_TUNING: ResolverTuning = {
@@ -29,7 +31,10 @@ export const DEFAULT_TUNING: ResolverTuning = {
   unsureScore: 0.33,
   margin: 0.04,
   typoSimilarity: 0.72,
+  attributeCoverage: 0.5,
 };
+
+const ATTRIBUTE_QUESTIONS: ReadonlySet<QuestionType> = new Set(['when', 'who', 'where', 'howmany']);
 
 /** A query word resolved against the index: its own key and, for a rare or unknown word, likely corrections. */
 interface QuerySlot {
@@ -101,6 +106,10 @@ export class Resolver {
     const gap = this.askedGap(best.fact, slots, qtype);
     if (gap !== undefined) return this.gapReply(best, gap, lang, qtype);
     if (!answersType(qtype, best.fact)) return this.decline(lang, qtype, this.unknownText(lang), best.score);
+    // A "when", "who", "where" or "how many" asks for one attribute of one thing: if the best fact leaves much
+    // of the question unexplained, it is about something else, and its date or number would be a wrong answer.
+    if (ATTRIBUTE_QUESTIONS.has(qtype) && best.coverage < this.tuning.attributeCoverage)
+      return this.decline(lang, qtype, this.unknownText(lang), best.score);
 
     // A runner-up matters only if it would give a different answer: a related fact, or one with the
     // same date for a "when" question, does not make the answer doubtful.
@@ -286,7 +295,8 @@ export class Resolver {
   private unsure(best: Scored, ranked: Scored[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
     const others = ranked.filter((r) => r.fact.id !== best.fact.id).slice(0, 2);
     const suggestions = [best, ...others].map((r) => this.suggestion(r.fact, lang));
-    const choices = others.map((r) => `• ${this.suggestion(r.fact, lang).question}`).join('\n');
+    // Each choice shows its short answer too, so the reader may not even need to press it.
+    const choices = others.map((r) => `• ${this.suggestion(r.fact, lang).question} (${r.fact.short[lang]})`).join('\n');
     const text = `${this.i18n.t(lang, 'unsure-intro')} ${best.fact.answer[lang]}${choices ? `\n${this.i18n.t(lang, 'did-you-mean')}\n${choices}` : ''}`;
     return this.reply('unsure', best.fact, text, lang, qtype, best.score, suggestions, []);
   }
