@@ -132,3 +132,13 @@ describe('question understanding', () => {
     expect(detectLang('🙂')).toBeUndefined();
   });
 });
+
+describe('number words', () => {
+  it('reads spelled-out numbers as digits', async () => {
+    const { numberWordsToDigits } = await import('../../src/core/text/number-words.js');
+    expect(numberWordsToDigits('at most a hundred and fifteen dollars')).toBe('at most 115 dollars');
+    expect(numberWordsToDigits('seven-year term')).toBe('7-year term');
+    expect(numberWordsToDigits('двадцать лет')).toBe('20 лет');
+    expect(numberWordsToDigits('which one is it')).toBe('which one is it');
+  });
+});

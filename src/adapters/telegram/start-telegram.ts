@@ -9,7 +9,7 @@ import { setCommandMenu } from './command-menu.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { describeError } from './errors.js';
 import { startPolling } from './polling.js';
-import { startWebhookServer } from './webhook-server.js';
+import { mountWebhook, startWebhookServer } from './webhook-server.js';
 
 /** Options of {@link startTelegram}; production passes none. */
 export interface StartTelegramOptions {
@@ -58,7 +58,12 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
     const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
     // loadConfig already demands it; checked again because an unprotected webhook accepts forged updates.
     if (!secretToken) throw new TelegramStartError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
-    const server = await startWebhookServer({ bot, url: webhookUrl, port: config.PORT, host: options.webhookHost, secretToken, logger, token });
+    const hook = { bot, url: webhookUrl, secretToken, logger, token };
+    // On the bot's shared HTTP server (with /healthz and /metrics) when main passes one; else on its own.
+    const shared = deps.http;
+    const server = shared
+      ? ((route) => ({ isListening: () => route.isMounted() && shared.isListening(), close: () => route.stop() }))(mountWebhook(shared, hook))
+      : await startWebhookServer({ ...hook, port: config.PORT, host: options.webhookHost });
     try {
       await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Lang } from '../facts/schema.js';
 import { detectLang, normalize, tokenize } from '../text/normalize.js';
+import { numberWordsToDigits } from '../text/number-words.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/stopwords.js';
 
@@ -13,7 +14,7 @@ export interface Term {
 
 /** Normalises, tokenises, drops stop words and stems a text written in `lang` (detected when omitted). */
 export function analyze(text: string, lang?: Lang): Term[] {
-  const normalized = normalize(text);
+  const normalized = numberWordsToDigits(normalize(text));
   const l = lang ?? detectLang(normalized) ?? 'en';
   const out: Term[] = [];
   for (const word of tokenize(normalized)) {

@@ -81,7 +81,7 @@ export class Resolver {
     const raw = typeof question === 'string' ? question : '';
     const trimmed = raw.trim();
     // Mentions (@everyone, @here, @user) are addressing, not words of the question: they must not match anything.
-    const normalized = normalize(trimmed.slice(0, this.tuning.maxQuestionLength + 1)).replace(/(^|\s)@[\p{L}\p{N}_]+/gu, " ");
+    const normalized = normalize(trimmed.slice(0, this.tuning.maxQuestionLength + 1)).replace(/(^|\s)@[\p{L}\p{N}_]+/gu, ' ');
     const lang: Lang = options.lang ?? detectLang(normalized) ?? options.fallbackLang ?? 'en';
     const qtype = questionType(normalized);
 
