@@ -178,6 +178,8 @@ export class Resolver {
 
     const neighbourhood = this.followUpNeighbourhood(normalized, options);
     const asked = this.askedEntities(slots);
+    // Numbers the user wrote in digits; spelled-out ones are often phrasing ("name two things").
+    const numbers = [...new Set(normalized.match(/(?<![\p{L}\p{N}])\d+(?![\p{L}\p{N}])/gu) ?? [])];
     const scored: Scored[] = [];
     for (const [factId, cov] of coverage) {
       const fact = this.base.fact(factId);
@@ -188,9 +190,20 @@ export class Resolver {
       score += typeFit(qtype, fact, this.index.questionTypes.get(fact.id));
       score += neighbourhood.get(factId) ?? 0;
       score -= this.entityMismatch(asked, fact);
+      score -= this.numberMismatch(numbers, factId);
       scored.push({ fact, score, coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
     }
     return scored.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A penalty for each number of the question that the fact never mentions: "Part 2" is not "Part 1",
+   * "in 2019" is not an event of 2022.
+   */
+  private numberMismatch(numbers: string[], factId: string): number {
+    let penalty = 0;
+    for (const n of numbers) if (!this.index.postings.get(n)?.has(factId)) penalty += 0.1;
+    return Math.min(penalty, 0.2);
   }
 
   /** The people and places a question names. */
