@@ -3,7 +3,7 @@ export default `
 source-line = Source: “{ $title }”, { $date }, section “{ $section }”, paragraph { $paragraph }
 yes = Yes.
 no = No.
-unsure-intro = I'm not sure I understood. My best guess:
+unsure-note = I'm not sure this is what you asked.
 did-you-mean = Did you mean:
 unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.

@@ -27,9 +27,9 @@ export interface ResolverTuning {
 
 export const DEFAULT_TUNING: ResolverTuning = {
   maxQuestionLength: 1000,
-  answerScore: 0.6,
+  answerScore: 0.7,
   unsureScore: 0.33,
-  margin: 0.04,
+  margin: 0.12,
   typoSimilarity: 0.72,
   attributeCoverage: 0.5,
 };
@@ -110,6 +110,7 @@ export class Resolver {
     // of the question unexplained, it is about something else, and its date or number would be a wrong answer.
     if (ATTRIBUTE_QUESTIONS.has(qtype) && best.coverage < this.tuning.attributeCoverage)
       return this.decline(lang, qtype, this.unknownText(lang), best.score);
+
 
     // A runner-up matters only if it would give a different answer: a related fact, or one with the
     // same date for a "when" question, does not make the answer doubtful.
@@ -294,15 +295,20 @@ export class Resolver {
 
   /** Phrases the answer for the question type: the direct answer (date, number, name, yes/no) first. */
   private answer(best: Scored, lang: Lang, qtype: QuestionType): ResolvedAnswer {
+    return this.reply('answered', best.fact, this.phrase(best, lang, qtype), lang, qtype, best.score, [], this.relatedOf(best.fact, lang));
+  }
+
+  /** A fact's answer phrased for the question type: yes/no, the date, the number or the name first. */
+  private phrase(best: Scored, lang: Lang, qtype: QuestionType): string {
     const fact = best.fact;
-    let text = fact.answer[lang];
+    const text = fact.answer[lang];
     const yesno = best.bestQuestion?.yesno;
-    if (qtype === 'yesno' && yesno && best.questionSimilarity >= 0.45) text = `${this.i18n.t(lang, yesno)} ${text}`;
-    else if (qtype === 'when' && fact.date && !firstSentence(text).includes(formatFactDate(fact.date, lang)) && !containsShort(text, fact.short[lang]))
-      text = `${capitalize(formatFactDate(fact.date, lang))}. ${text}`;
-    else if ((qtype === 'howmany' || qtype === 'who' || qtype === 'when') && !containsShort(text, fact.short[lang]))
-      text = `${capitalize(fact.short[lang])}. ${text}`;
-    return this.reply('answered', fact, text, lang, qtype, best.score, [], this.relatedOf(fact, lang));
+    if (qtype === 'yesno' && yesno && best.questionSimilarity >= 0.45) return `${this.i18n.t(lang, yesno)} ${text}`;
+    if (qtype === 'when' && fact.date && !firstSentence(text).includes(formatFactDate(fact.date, lang)) && !containsShort(text, fact.short[lang]))
+      return `${capitalize(formatFactDate(fact.date, lang))}. ${text}`;
+    if ((qtype === 'howmany' || qtype === 'who' || qtype === 'when') && !containsShort(text, fact.short[lang]))
+      return `${capitalize(fact.short[lang])}. ${text}`;
+    return text;
   }
 
   private unsure(best: Scored, ranked: Scored[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
@@ -310,7 +316,8 @@ export class Resolver {
     const suggestions = [best, ...others].map((r) => this.suggestion(r.fact, lang));
     // Each choice shows its short answer too, so the reader may not even need to press it.
     const choices = others.map((r) => `• ${this.suggestion(r.fact, lang).question} (${r.fact.short[lang]})`).join('\n');
-    const text = `${this.i18n.t(lang, 'unsure-intro')} ${best.fact.answer[lang]}${choices ? `\n${this.i18n.t(lang, 'did-you-mean')}\n${choices}` : ''}`;
+    // The best guess comes first, phrased like an answer; the doubt and the other choices follow.
+    const text = `${this.phrase(best, lang, qtype)}\n${this.i18n.t(lang, 'unsure-note')}${choices ? `\n${this.i18n.t(lang, 'did-you-mean')}\n${choices}` : ''}`;
     return this.reply('unsure', best.fact, text, lang, qtype, best.score, suggestions, []);
   }
 
