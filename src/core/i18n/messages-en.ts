@@ -9,7 +9,7 @@ unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.
 unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I can answer questions about the January 2022 events, the referendum, the reforms, the economy and relations with Russia.
 try-asking = Try:
-calendar-intro = What happened { $when }:
+calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
 calendar-nearest = The nearest dated events:
 on-this-day-none = Nothing in my source happened on { $when }.
@@ -29,4 +29,36 @@ gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
 button-expired = This button is out of date. Please ask again.
 date-label = Date
+# Daily posts
+daily-on-this-day = On this day in { $year }, { $ago }:
+daily-on-this-day-plain = On this day in { $year }:
+daily-years-ago = { $years ->
+    [one] { $years } year ago
+   *[other] { $years } years ago
+}
+daily-upcoming = { $years ->
+    [0] Coming up in { $days } days, on { $date }:
+    [one] In { $days } days, on { $date }, it will be { $years } year since:
+   *[other] In { $days } days, on { $date }, it will be { $years } years since:
+}
+daily-fact-of-the-day = Fact of the day:
+daily-question-of-the-day = Question of the day: { $question }
+daily-show-answer = Show the answer
+sub-subscribed = Daily posts are on: every day at { $time } ({ $zone }). Change them with /settings, stop them with /unsubscribe.
+sub-updated = Daily posts now come every day at { $time } ({ $zone }).
+sub-unsubscribed = Daily posts are off. /subscribe turns them back on.
+sub-not-subscribed = This chat has no daily posts. Turn them on with /subscribe, for example /subscribe 09:00 Asia/Almaty
+sub-bad-time = “{ $value }” is not a time of day. Use 24-hour HH:MM, for example: /subscribe 09:00 { $zone }
+sub-bad-zone = “{ $value }” is not a time zone I know. Use an IANA name such as Asia/Almaty, Europe/Moscow or UTC, for example: /subscribe 09:00 { $zone }
+sub-admin-only = Sorry, only this chat's administrators can change its daily posts.
+sub-no-store = Daily posts are not available here: the bot runs without a database.
+settings-on = Daily posts: every day at { $time } ({ $zone }).
+settings-paused = Daily posts: paused (the bot could not post here); set to { $time } ({ $zone }). /subscribe resumes them.
+settings-off = Daily posts: off (/subscribe turns them on).
+settings-lang = Language of posts: { $lang }
+settings-usage = To change: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang ru (en, ru or kk)
+settings-bad-lang = “{ $value }” is not one of my languages: en, ru or kk. Example: /settings lang ru
+settings-lang-set = Posts in this chat are now in English.
+preview-usage = Give a date as YYYY-MM-DD, for example: /preview 2022-06-05
+preview-bad-date = “{ $value }” is not a date. Use YYYY-MM-DD, for example: /preview 2022-06-05
 `;

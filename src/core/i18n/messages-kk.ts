@@ -9,7 +9,7 @@ unknown-empty = Қазақстандағы 2022–2023 жылдардағы ре
 unknown-too-long = Хабарлама тым ұзын ({ $length } таңба). Бір қысқа сұрақ қойыңыз.
 unknown = Білмеймін: дереккөзімде, «{ $title }» ({ $date }), бұл туралы айтылмаған. Мен 2022 жылғы қаңтар оқиғалары, референдум, реформалар, экономика және Ресеймен қарым-қатынас туралы сұрақтарға жауап бере аламын.
 try-asking = Былай сұрап көріңіз:
-calendar-intro = { $when } не болды:
+calendar-intro = Оқиғалар ({ $when }):
 calendar-none = Дереккөзімде { $when } күнгі оқиға жоқ.
 calendar-nearest = Ең жақын күнделген оқиғалар:
 on-this-day-none = Дереккөзімде { $when } күні ештеңе болмаған.
@@ -29,4 +29,32 @@ gap = Дереккөзімде { $about } айтылмаған. Онда мын�
 admin-only = Бұл команданы тек серверді басқара алатындар қолдана алады.
 button-expired = Бұл түйме ескірген. Сұрағыңызды қайта қойыңыз.
 date-label = Күні
+# Daily posts
+daily-on-this-day = { $year } жылы дәл бүгін, { $ago }:
+daily-on-this-day-plain = { $year } жылы дәл бүгін:
+daily-years-ago = { $years } жыл бұрын
+daily-upcoming = { $years ->
+    [0] { $days } күннен кейін, { $date }:
+   *[other] { $days } күннен кейін, { $date }, { $years } жыл толады:
+}
+daily-fact-of-the-day = Күн фактісі:
+daily-question-of-the-day = Күн сұрағы: { $question }
+daily-show-answer = Жауабын көрсету
+sub-subscribed = Күнделікті жазбалар қосылды: күн сайын { $time } ({ $zone }). Өзгерту — /settings, тоқтату — /unsubscribe.
+sub-updated = Енді күнделікті жазбалар { $time } ({ $zone }) келеді.
+sub-unsubscribed = Күнделікті жазбалар өшірілді. /subscribe оларды қайта қосады.
+sub-not-subscribed = Бұл чатта күнделікті жазбалар жоқ. /subscribe арқылы қосыңыз, мысалы /subscribe 09:00 Asia/Almaty
+sub-bad-time = «{ $value }» — уақыт емес. 24 сағаттық СС:ММ пішімін қолданыңыз, мысалы: /subscribe 09:00 { $zone }
+sub-bad-zone = «{ $value }» — белгісіз уақыт белдеуі. IANA атауын жазыңыз, мысалы Asia/Almaty, Europe/Moscow немесе UTC: /subscribe 09:00 { $zone }
+sub-admin-only = Кешіріңіз, бұл чаттың күнделікті жазбаларын тек әкімшілер өзгерте алады.
+sub-no-store = Мұнда күнделікті жазбалар жоқ: бот дерекқорсыз жұмыс істейді.
+settings-on = Күнделікті жазбалар: күн сайын { $time } ({ $zone }).
+settings-paused = Күнделікті жазбалар: тоқтатылған (бот мұнда жаза алмады); уақыты { $time } ({ $zone }). /subscribe қайта қосады.
+settings-off = Күнделікті жазбалар: өшірулі (/subscribe қосады).
+settings-lang = Жазбалар тілі: { $lang }
+settings-usage = Өзгерту: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang kk (en, ru немесе kk)
+settings-bad-lang = «{ $value }» — менің тілім емес: en, ru немесе kk. Мысалы: /settings lang kk
+settings-lang-set = Енді бұл чаттағы жазбалар қазақ тілінде.
+preview-usage = Күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз, мысалы: /preview 2022-06-05
+preview-bad-date = «{ $value }» — күн емес. ЖЖЖЖ-АА-КК пішімі, мысалы: /preview 2022-06-05
 `;

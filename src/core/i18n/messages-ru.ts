@@ -9,7 +9,7 @@ unknown-empty = Задайте, пожалуйста, вопрос о рефор
 unknown-too-long = Сообщение слишком длинное ({ $length } символов). Задайте, пожалуйста, один короткий вопрос.
 unknown = Не знаю: в моём источнике, «{ $title }» ({ $date }), об этом не сказано. Я могу ответить о январских событиях 2022 года, референдуме, реформах, экономике и отношениях с Россией.
 try-asking = Попробуйте спросить:
-calendar-intro = Что произошло { $when }:
+calendar-intro = События ({ $when }):
 calendar-none = В моём источнике нет событий с датой { $when }.
 calendar-nearest = Ближайшие датированные события:
 on-this-day-none = В этот день ({ $when }) в моём источнике ничего не происходило.
@@ -29,4 +29,38 @@ gap = В моём источнике не сказано, { $about }. Что в 
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
 button-expired = Эта кнопка устарела. Задайте вопрос снова.
 date-label = Дата
+# Daily posts
+daily-on-this-day = В этот день в { $year } году, { $ago }:
+daily-on-this-day-plain = В этот день в { $year } году:
+daily-years-ago = { $years ->
+    [one] { $years } год назад
+    [few] { $years } года назад
+   *[many] { $years } лет назад
+}
+daily-upcoming = { $years ->
+    [0] Через { $days } дн., { $date }:
+    [one] Через { $days } дн., { $date }, исполнится { $years } год:
+    [few] Через { $days } дн., { $date }, исполнится { $years } года:
+   *[many] Через { $days } дн., { $date }, исполнится { $years } лет:
+}
+daily-fact-of-the-day = Факт дня:
+daily-question-of-the-day = Вопрос дня: { $question }
+daily-show-answer = Показать ответ
+sub-subscribed = Ежедневные посты включены: каждый день в { $time } ({ $zone }). Изменить — /settings, отключить — /unsubscribe.
+sub-updated = Теперь ежедневные посты приходят в { $time } ({ $zone }).
+sub-unsubscribed = Ежедневные посты отключены. /subscribe включит их снова.
+sub-not-subscribed = В этом чате нет ежедневных постов. Включите их командой /subscribe, например /subscribe 09:00 Asia/Almaty
+sub-bad-time = «{ $value }» — не время суток. Укажите ЧЧ:ММ в 24-часовом формате, например: /subscribe 09:00 { $zone }
+sub-bad-zone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Almaty, Europe/Moscow или UTC: /subscribe 09:00 { $zone }
+sub-admin-only = Извините, ежедневные посты в этом чате могут менять только администраторы.
+sub-no-store = Ежедневные посты здесь недоступны: бот работает без базы данных.
+settings-on = Ежедневные посты: каждый день в { $time } ({ $zone }).
+settings-paused = Ежедневные посты: приостановлены (бот не смог написать сюда); время { $time } ({ $zone }). /subscribe возобновит их.
+settings-off = Ежедневные посты: выключены (/subscribe включит их).
+settings-lang = Язык постов: { $lang }
+settings-usage = Изменить: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang ru (en, ru или kk)
+settings-bad-lang = «{ $value }» — не мой язык: en, ru или kk. Пример: /settings lang ru
+settings-lang-set = Теперь посты в этом чате — на русском.
+preview-usage = Укажите дату в формате ГГГГ-ММ-ДД, например: /preview 2022-06-05
+preview-bad-date = «{ $value }» — не дата. Формат ГГГГ-ММ-ДД, например: /preview 2022-06-05
 `;

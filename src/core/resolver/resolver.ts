@@ -315,9 +315,13 @@ export class Resolver {
     const others = ranked.filter((r) => r.fact.id !== best.fact.id).slice(0, 2);
     const suggestions = [best, ...others].map((r) => this.suggestion(r.fact, lang));
     // Each choice shows its short answer too, so the reader may not even need to press it.
-    const choices = others.map((r) => `• ${this.suggestion(r.fact, lang).question} (${r.fact.short[lang]})`).join('\n');
-    // The best guess comes first, phrased like an answer; the doubt and the other choices follow.
-    const text = `${this.phrase(best, lang, qtype)}\n${this.i18n.t(lang, 'unsure-note')}${choices ? `\n${this.i18n.t(lang, 'did-you-mean')}\n${choices}` : ''}`;
+    const lines = others.map((r) => `• ${this.suggestion(r.fact, lang).question} (${r.fact.short[lang]})`);
+    // The best guess comes first, phrased like an answer; the doubt and the other choices follow, as many
+    // as fit the reply's length budget (the buttons still offer them all).
+    const head = `${this.phrase(best, lang, qtype)}\n${this.i18n.t(lang, 'unsure-note')}`;
+    const budget = REPLY_BUDGET - this.citationLineOf(best.fact, lang).length - 2;
+    while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 2 > budget) lines.pop();
+    const text = lines.length ? `${head}\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}` : head;
     return this.reply('unsure', best.fact, text, lang, qtype, best.score, suggestions, []);
   }
 
@@ -333,13 +337,7 @@ export class Resolver {
     factIds: string[] = [fact.id],
   ): ResolvedAnswer {
     const citation = this.base.citation(fact);
-    const [y, m, d] = citation.date.split('-').map(Number);
-    const citationLine = this.i18n.t(lang, 'source-line', {
-      title: citation.title,
-      date: formatCalendarDate({ year: y, month: m, day: d }, lang),
-      section: citation.section,
-      paragraph: citation.paragraph,
-    });
+    const citationLine = this.citationLineOf(fact, lang);
     return {
       status,
       text: `${answer}\n\n${citationLine}`,
@@ -355,6 +353,19 @@ export class Resolver {
     };
   }
 
+  /** The citation line of a fact: title, date, section (long headings shortened) and paragraph. */
+  private citationLineOf(fact: Fact, lang: Lang): string {
+    const citation = this.base.citation(fact);
+    const [y, m, d] = citation.date.split('-').map(Number);
+    const section = citation.section.length > 48 ? `${citation.section.slice(0, 45).replace(/\s+\S*$/, '')}…` : citation.section;
+    return this.i18n.t(lang, 'source-line', {
+      title: citation.title,
+      date: formatCalendarDate({ year: y, month: m, day: d }, lang),
+      section,
+      paragraph: citation.paragraph,
+    });
+  }
+
   /** "What happened on …": every fact dated within the asked dates, in date order. */
   private calendar(dates: DateQuery[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
     const facts = this.base.facts
@@ -366,10 +377,23 @@ export class Resolver {
       const text = `${this.i18n.t(lang, 'calendar-none', { when })}`;
       return { ...this.decline(lang, qtype, text), answer: text, text };
     }
-    const lines = facts.slice(0, 4).map((f) => `• ${formatFactDate(f.date!, lang)}: ${firstSentence(f.answer[lang])}`);
-    const text = `${this.i18n.t(lang, 'calendar-intro', { when })}\n${lines.join('\n')}`;
-    const related = facts.slice(4, 7).map((f) => this.suggestion(f, lang));
-    return this.reply('answered', first, text, lang, qtype, 1, [], related, facts.slice(0, 4).map((f) => f.id));
+    // One line per event (its date and title), as many as fit the reply; the rest become buttons.
+    const intro = this.i18n.t(lang, 'calendar-intro', { when });
+    const budget = REPLY_BUDGET - this.citationLineOf(first, lang).length - intro.length - 3;
+    const lines: string[] = [];
+    const listed: Fact[] = [];
+    for (const f of facts) {
+      // Two facts about one event (the round table, and when it took place) make one line.
+      if (listed.some((l) => this.areRelated(l, f) && l.date?.value === f.date?.value)) continue;
+      const line = `• ${formatFactDate(f.date!, lang)}: ${f.title[lang]}`;
+      if (lines.join('\n').length + line.length + 1 > budget) break;
+      lines.push(line);
+      listed.push(f);
+    }
+    const shown = listed.length ? listed : facts.slice(0, 1);
+    const text = `${intro}\n${lines.join('\n')}`;
+    const related = facts.filter((f) => !shown.includes(f)).slice(0, 3).map((f) => this.suggestion(f, lang));
+    return this.reply('answered', first, text, lang, qtype, 1, [], related, shown.map((f) => f.id));
   }
 
   private decline(lang: Lang, qtype: QuestionType, message: string, confidence = 0): ResolvedAnswer {
@@ -442,6 +466,9 @@ export class Resolver {
     return this.reply('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
 }
+
+/** Longest reply, citation included, that reads as a chat message rather than a page. */
+const REPLY_BUDGET = 600;
 
 /** How much the share of the question a fact explains counts, against the similarity to its best alternate question. */
 const W_COVERAGE = 0.5;
