@@ -23,6 +23,8 @@ export interface ResolverTuning {
   typoSimilarity: number;
   /** Least share of a when/who/where/how-many question the answering fact must explain. */
   attributeCoverage: number;
+  /** Score lost by a fact about another person or place than the one asked about. */
+  entityPenalty: number;
 }
 
 export const DEFAULT_TUNING: ResolverTuning = {
@@ -32,6 +34,7 @@ export const DEFAULT_TUNING: ResolverTuning = {
   margin: 0.12,
   typoSimilarity: 0.72,
   attributeCoverage: 0.5,
+  entityPenalty: 0.15,
 };
 
 const ATTRIBUTE_QUESTIONS: ReadonlySet<QuestionType> = new Set(['when', 'who', 'where', 'howmany']);
@@ -224,7 +227,7 @@ export class Resolver {
       if (fact.entities.includes(id)) continue;
       const kind = this.base.entity(id)?.kind;
       const rival = fact.entities.some((e) => !asked.has(e) && this.base.entity(e)?.kind === kind);
-      if (rival) penalty = 0.15;
+      if (rival) penalty = this.tuning.entityPenalty;
     }
     return penalty;
   }
