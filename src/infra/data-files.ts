@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { FactBaseData } from '../core/facts/fact-base.js';
 import { FactBase } from '../core/facts/fact-base.js';
-import { entityFileSchema, factFileSchema, sourceFileSchema, topicFileSchema } from '../core/facts/schema.js';
+import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema } from '../core/facts/schema.js';
+import { existsSync } from 'node:fs';
 import { crossCheck, type DataProblem, zodProblems } from '../core/facts/validate.js';
 
 /** The project's data folder. */
@@ -46,6 +47,7 @@ export function loadFactBaseData(dir = DATA_DIR): FactBaseData {
   const sources = parseFile(dir, join(dir, 'sources.json'), sourceFileSchema, problems);
   const topics = parseFile(dir, join(dir, 'topics.json'), topicFileSchema, problems);
   const entities = parseFile(dir, join(dir, 'entities.json'), entityFileSchema, problems);
+  const synonyms = existsSync(join(dir, 'synonyms.json')) ? parseFile(dir, join(dir, 'synonyms.json'), synonymFileSchema, problems) : undefined;
   const factDir = join(dir, 'facts');
   const facts = readdirSync(factDir)
     .filter((f) => f.endsWith('.json'))
@@ -56,6 +58,7 @@ export function loadFactBaseData(dir = DATA_DIR): FactBaseData {
     entities: entities?.entities ?? [],
     topics: topics?.topics ?? [],
     documents: sources?.documents ?? [],
+    synonyms: synonyms?.groups ?? [],
   };
   if (problems.length === 0) problems.push(...crossCheck(data));
   if (problems.length > 0) throw new DataError(problems);

@@ -1,4 +1,4 @@
-import type { Entity, Fact, Lang, SourceDoc, Topic } from './schema.js';
+import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic } from './schema.js';
 
 /** Everything the data files hold, already validated. */
 export interface FactBaseData {
@@ -6,6 +6,8 @@ export interface FactBaseData {
   entities: Entity[];
   topics: Topic[];
   documents: SourceDoc[];
+  /** Synonym groups for matching questions (optional). */
+  synonyms?: SynonymGroups;
 }
 
 /**
@@ -17,6 +19,7 @@ export class FactBase {
   readonly entities: readonly Entity[];
   readonly topics: readonly Topic[];
   readonly documents: readonly SourceDoc[];
+  readonly synonyms: SynonymGroups;
   private readonly factById = new Map<string, Fact>();
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
@@ -27,6 +30,7 @@ export class FactBase {
     this.entities = data.entities;
     this.topics = data.topics;
     this.documents = data.documents;
+    this.synonyms = data.synonyms ?? [];
     for (const f of data.facts) this.factById.set(f.id, f);
     for (const e of data.entities) this.entityById.set(e.id, e);
     for (const t of data.topics) this.topicById.set(t.id, t);

@@ -174,3 +174,12 @@ export const sourceDocSchema = z
   .strict();
 export type SourceDoc = z.infer<typeof sourceDocSchema>;
 export const sourceFileSchema = z.object({ documents: z.array(sourceDocSchema).min(1) }).strict();
+
+/**
+ * Words that mean the same to someone asking (in any of the languages): "post", "office", "должность".
+ * A question word also matches the other words of its group, a little more weakly.
+ */
+export const synonymFileSchema = z
+  .object({ groups: z.array(z.array(z.string().trim().regex(/^[\p{L}\p{N}'-]+$/u, 'a synonym is one word')).min(2)) })
+  .strict();
+export type SynonymGroups = z.infer<typeof synonymFileSchema>['groups'];

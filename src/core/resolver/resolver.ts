@@ -138,7 +138,17 @@ export class Resolver {
         for (const fix of this.index.corrections(term.word))
           if (fix.similarity >= this.tuning.typoSimilarity && fix.key !== term.key && !alternatives.some((a) => a.key === fix.key))
             alternatives.push({ key: fix.key, factor: fix.similarity });
-      const weight = alternatives.length ? Math.max(...alternatives.map((a) => this.index.idf(a.key))) : this.index.idf(term.key);
+      // Synonyms from data/synonyms.json: "office" also reads as "post", a little more weakly.
+      for (const base of [...alternatives]) {
+        for (const syn of this.index.synonymKeys.get(base.key) ?? this.index.synonymKeys.get(term.key) ?? [])
+          if (this.index.df(syn) > 0 && !alternatives.some((a) => a.key === syn)) alternatives.push({ key: syn, factor: base.factor * SYNONYM_FACTOR });
+      }
+      if (alternatives.length === 0)
+        for (const syn of this.index.synonymKeys.get(term.key) ?? [])
+          if (this.index.df(syn) > 0 && !alternatives.some((a) => a.key === syn)) alternatives.push({ key: syn, factor: SYNONYM_FACTOR });
+      // A known word weighs its own IDF; an unknown one that of its rarest reading (or the highest IDF).
+      const weight =
+        df > 0 || alternatives.length === 0 ? this.index.idf(term.key) : Math.max(...alternatives.map((a) => this.index.idf(a.key)));
       slots.set(term.word, { word: term.word, key: term.key, alternatives, weight, known: alternatives.length > 0 });
     }
     return [...slots.values()];
@@ -469,6 +479,9 @@ export class Resolver {
     return this.reply('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
 }
+
+/** How much a synonym's match counts against the word itself. */
+const SYNONYM_FACTOR = 0.85;
 
 /** Longest reply, citation included, that reads as a chat message rather than a page. */
 const REPLY_BUDGET = 600;

@@ -47,6 +47,8 @@ export class SearchIndex {
   readonly factCount: number;
   private readonly entityTermCache = new Map<string, Term[]>();
   private readonly idfByKey = new Map<string, number>();
+  /** key -> the keys of its synonyms. */
+  readonly synonymKeys = new Map<string, Set<string>>();
   /** key of a person's or place's name -> entity ids, to notice a question about someone else. */
   readonly entityKeys = new Map<string, Set<string>>();
   /** fact id -> for each of its gaps, the keys of the words that ask for it. */
@@ -68,6 +70,14 @@ export class SearchIndex {
       }
     }
     for (const fact of base.facts) this.addFact(fact);
+    for (const group of base.synonyms) {
+      const keys = group.flatMap((w) => analyze(w).map((t) => t.key));
+      for (const k of keys) {
+        let set = this.synonymKeys.get(k);
+        if (!set) this.synonymKeys.set(k, (set = new Set()));
+        for (const other of keys) if (other !== k) set.add(other);
+      }
+    }
     // IDF is final only now that every fact is in; questions' weights and the IDF table follow from it.
     for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
     for (const q of this.questions) for (const k of q.keys) q.weight += this.idf(k);
