@@ -29,7 +29,7 @@ export interface ResolverTuning {
 
 export const DEFAULT_TUNING: ResolverTuning = {
   maxQuestionLength: 1000,
-  answerScore: 0.7,
+  answerScore: 0.8,
   unsureScore: 0.33,
   margin: 0.12,
   typoSimilarity: 0.72,
