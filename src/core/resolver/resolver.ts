@@ -237,7 +237,7 @@ export class Resolver {
       if (fact.entities.includes(id)) continue;
       const kind = this.base.entity(id)?.kind;
       const rival = fact.entities.some((e) => !asked.has(e) && this.base.entity(e)?.kind === kind);
-      if (rival) penalty = this.tuning.entityPenalty;
+      penalty = Math.max(penalty, rival ? this.tuning.entityPenalty : MISSING_ENTITY_PENALTY);
     }
     return penalty;
   }
@@ -479,6 +479,9 @@ export class Resolver {
     return this.reply('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
 }
+
+/** Score lost by a fact that does not involve a person or place the question names (and names no rival). */
+const MISSING_ENTITY_PENALTY = 0.1;
 
 /** How much a synonym's match counts against the word itself. */
 const SYNONYM_FACTOR = 0.85;
