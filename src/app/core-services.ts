@@ -8,6 +8,10 @@ import type { Clock, Logger } from '../core/ports.js';
 import { Messengers } from '../core/messenger.js';
 import { Resolver } from '../core/resolver/resolver.js';
 import type { Store } from '../core/store/store.js';
+import type { RandomSource } from '../core/study/random.js';
+import { StudyService } from '../core/study/study-service.js';
+import { systemTimers, type Timers } from '../core/study/timers.js';
+import { createDailyPosts, type DailyPosts, type DailyPostSettings } from '../core/subscriptions/daily-posts.js';
 
 /** Options of {@link createCoreServices}. */
 export interface CoreOptions {
@@ -20,6 +24,10 @@ export interface CoreOptions {
   store?: Store;
   /** Counters served on /metrics; counts nothing when absent. */
   metrics?: Metrics;
+  /** Daily posts: default time and zone, catch-up window, Telegram fan-out rate (defaults when absent). */
+  dailyPosts?: DailyPostSettings;
+  /** Study sessions (with a store): how long a question stays open, and test doubles for timers and seeds. */
+  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource };
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -38,6 +46,10 @@ export interface CoreServices {
    * calls postSent/postFailed per chat, study sessions call studySessionStarted (see src/core/metrics.ts).
    */
   metrics: Metrics;
+  /** Daily "on this day" posts: the commands (added to the chat service) and, with a store, the scheduler. */
+  dailyPosts: DailyPosts;
+  /** Study sessions (present when there is a store): resume after a restart, close at shutdown. */
+  study?: StudyService;
 }
 
 /** Wires the core: fact base, resolver, interface strings and the chat service. */
@@ -56,5 +68,33 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     logger: options.logger,
     metrics,
   });
-  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers: new Messengers(), store: options.store, metrics };
+  const messengers = new Messengers();
+  const dailyPosts = createDailyPosts({
+    base: options.base,
+    resolver,
+    i18n,
+    clock: options.clock,
+    logger: options.logger,
+    store: options.store,
+    messenger: messengers,
+    metrics,
+    settings: options.dailyPosts,
+  });
+  chat.addFeature(dailyPosts.feature);
+  const study = options.store
+    ? new StudyService({
+        base: options.base,
+        i18n,
+        store: options.store,
+        clock: options.clock,
+        timers: options.study?.timers ?? systemTimers,
+        random: options.study?.random ?? { next: () => Math.random() },
+        messengers,
+        logger: options.logger.child({ feature: 'study' }),
+        questionSeconds: options.study?.questionSeconds ?? 30,
+        metrics,
+      })
+    : undefined;
+  if (study) chat.addFeature(study);
+  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study };
 }

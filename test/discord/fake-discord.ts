@@ -38,6 +38,8 @@ export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   /** Interaction callbacks to fail, by interaction id. */
   readonly failCallbacks = new Map<string, FakeFailure>();
+  /** Channel messages (the bot posting on its own, e.g. daily posts) to fail, by channel id. */
+  readonly failChannels = new Map<string, FakeFailure>();
   /** Registered commands: `global`, or a guild id. */
   readonly registered = new Map<string, object[]>();
   /** IDENTIFY payloads received. */
@@ -210,6 +212,11 @@ export class FakeDiscord {
       if (method === 'DELETE') return { status: 204 };
     }
     if (path.match(/^\/webhooks\/(\d+)\/[^/]+$/) && method === 'POST') return { status: 200, body: this.message(call.body) };
+    if ((m = path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+))?$/)) && (method === 'POST' || method === 'PATCH')) {
+      const failure = this.failChannels.get(m[1] ?? '');
+      if (failure) return { status: failure.status, body: { message: failure.message, code: failure.code } };
+      return { status: 200, body: { ...this.message(call.body), channel_id: m[1], type: 0, webhook_id: undefined } };
+    }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 

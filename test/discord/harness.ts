@@ -52,6 +52,8 @@ export interface HarnessOptions extends DiscordOptions {
   env?: Record<string, string>;
   /** Prepares the fake before the bot connects (for example, commands already registered). */
   before?: (fake: FakeDiscord) => void;
+  /** Another core (one with a store, for daily posts); the shared real core by default. */
+  core?: CoreServices;
 }
 
 /** Starts a fake Discord and the bot connected to it. */
@@ -59,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await FakeDiscord.start();
   options.before?.(fake);
   const logs: LogEntry[] = [];
-  const core = realCore();
+  const core = options.core ?? realCore();
   const config = loadConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_BASE_URL: fake.apiBaseUrl, ...options.env });
   let bot: RunningPlatform;
   try {

@@ -27,7 +27,9 @@ describe('command registration at start', () => {
     const put = h.fake.callsTo(GLOBAL, 'PUT');
     expect(put).toHaveLength(1);
     const body = put[0]?.body as Body;
-    expect(body.map((c) => c.name)).toEqual(['help', 'ask', 'topics']);
+    expect(body.map((c) => c.name).slice(0, 3)).toEqual(['help', 'ask', 'topics']);
+    // Feature commands follow (daily posts, study).
+    expect(body.map((c) => c.name)).toEqual(expect.arrayContaining(['study', 'next', 'stop', 'top', 'stats', 'review']));
     expect(body.find((c) => c.name === 'ask')?.description_localizations?.ru).toBe('Вопрос о реформах в Казахстане 2022–2023 годов');
     expect(h.fake.callsTo('/guilds/')).toHaveLength(0);
   });

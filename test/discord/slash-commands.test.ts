@@ -35,7 +35,10 @@ describe('buildSlashCommands', () => {
     const [settings] = buildSlashCommands([ADMIN_COMMAND]);
     expect(settings?.default_member_permissions).toBe('32');
     expect(settings?.dm_permission).toBe(false);
-    expect(bodies.every((b) => b.default_member_permissions === undefined)).toBe(true);
+    // The shared admin-only commands (daily-post settings) carry Manage Server; every other command is open.
+    const adminOnly = new Set(COMMANDS.filter((c) => c.adminOnly).map((c) => c.name));
+    expect([...adminOnly]).toEqual(expect.arrayContaining(['subscribe', 'unsubscribe', 'settings']));
+    for (const b of bodies) expect(b.default_member_permissions).toBe(adminOnly.has(b.name) ? '32' : undefined);
   });
 });
 

@@ -2,6 +2,7 @@ import type { ChatReply, ChatRequest } from '../../core/chat/chat-service.js';
 import type { CommandDefinition } from '../../core/commands/definitions.js';
 import type { Lang } from '../../core/facts/schema.js';
 import type { I18n } from '../../core/i18n/i18n.js';
+import type { Metrics } from '../../core/metrics.js';
 import type { Logger } from '../../core/ports.js';
 
 type Awaitable<T> = T | Promise<T>;
@@ -23,4 +24,6 @@ export interface HandlerContext {
   /** The commands offered on Discord (normally the shared COMMANDS). */
   definitions: readonly CommandDefinition[];
   logger: Logger;
+  /** Counts failed interactions; nothing when absent. */
+  metrics?: Metrics;
 }

@@ -19,6 +19,8 @@ export function chatRequestOf(interaction: BaseInteraction): ChatRequest {
     userId: interaction.user.id,
     chatKind: interaction.inGuild() ? 'group' : 'private',
     userLang: langOfLocale(interaction.locale),
+    // For leaderboards: the server nickname, else the display name, else the username.
+    userName: memberNick(interaction) ?? interaction.user.globalName ?? interaction.user.username,
   };
 }
 
@@ -34,4 +36,12 @@ export function interactionContext(interaction: BaseInteraction): Record<string,
   // Custom ids are our own button data (fact and topic ids), never user text.
   if (interaction.isMessageComponent()) return { ...base, customId: interaction.customId };
   return base;
+}
+
+/** The member's nickname in this server, when the interaction carries one. */
+function memberNick(interaction: BaseInteraction): string | undefined {
+  const member = interaction.member;
+  if (!member) return undefined;
+  const nick = 'nick' in member ? member.nick : undefined;
+  return typeof nick === 'string' && nick ? nick : undefined;
 }

@@ -5,6 +5,7 @@ import type { DiscordChat } from './chat-port.js';
 import { createClient, logClientEvents } from './create-client.js';
 import { safeError } from './errors.js';
 import { createInteractionHandler } from './handlers/interaction.js';
+import { DiscordMessenger } from './messenger.js';
 import { syncCommands } from './register-commands.js';
 import { buildSlashCommands } from './slash-commands.js';
 
@@ -26,7 +27,7 @@ export async function startDiscord(deps: PlatformDeps, options: DiscordOptions =
   const client = createClient(deps.config.DISCORD_API_BASE_URL);
   logClientEvents(client, logger);
 
-  const handle = createInteractionHandler({ chat: options.chat ?? deps.core.chat, i18n: deps.core.i18n, definitions, logger });
+  const handle = createInteractionHandler({ chat: options.chat ?? deps.core.chat, i18n: deps.core.i18n, definitions, logger, metrics: deps.core.metrics });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
@@ -36,6 +37,8 @@ export async function startDiscord(deps: PlatformDeps, options: DiscordOptions =
     inFlight.add(work);
   });
 
+  // Daily posts go to the channel where /subscribe was used, through the client's REST (it follows rate limits).
+  deps.core.messengers.register('discord', new DiscordMessenger(client.rest, deps.core.i18n));
   await loginAndWaitReady(client, token);
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
 

@@ -13,12 +13,15 @@ export interface TelegramHooks {
   onChatUnavailable(chatId: string): void | Promise<void>;
   /** A group became a supergroup and so changed its id. */
   onChatMigrated(oldChatId: string, newChatId: string): void | Promise<void>;
+  /** The bot was added back to a chat (or unblocked): its paused subscriptions resume. */
+  onChatAvailable(chatId: string): void | Promise<void>;
 }
 
 /** Hooks that do nothing: the default until subscriptions exist. */
 export const noopHooks: TelegramHooks = {
   onChatUnavailable: () => undefined,
   onChatMigrated: () => undefined,
+  onChatAvailable: () => undefined,
 };
 
 /** Dependencies of the Telegram handlers. */

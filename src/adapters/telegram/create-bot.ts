@@ -12,6 +12,7 @@ import { commandHandlers } from './handlers/commands.js';
 import { inlineQueryHandlers } from './handlers/inline-query.js';
 import { membershipHandlers } from './handlers/membership.js';
 import { questionHandlers } from './handlers/questions.js';
+import { updateLogging } from './update-logger.js';
 
 /** The update kinds the bot handles; asked for explicitly so a setting left by an earlier deployment cannot hide one. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
@@ -43,10 +44,13 @@ export function createBot(deps: { core: CoreServices; logger: Logger }, options:
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   for (const t of options.transformers ?? []) bot.api.config.use(t);
 
-  const botDeps: BotDeps = { core: deps.core, logger: deps.logger, hooks: { ...noopHooks, ...options.hooks }, token: options.token };
+  // Every line logged while an update is handled carries its update and chat ids.
+  const logging = updateLogging(deps.logger);
+  const botDeps: BotDeps = { core: deps.core, logger: logging.logger, hooks: { ...noopHooks, ...options.hooks }, token: options.token };
   const boundary = errorBoundary(botDeps);
   // The last resort, for errors outside the boundary below; polling (runner) reports to it.
   bot.catch(boundary);
+  bot.use(logging.middleware);
   // One chat's updates in order (a follow-up question must see the previous answer's context); chats in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   // The boundary as middleware, so a failed update is handled the same way in every mode: with a webhook,

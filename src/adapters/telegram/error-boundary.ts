@@ -19,6 +19,7 @@ export function errorBoundary(deps: BotDeps): (err: BotError<Context>) => Promis
       { updateId: ctx.update.update_id, chatId: chatId === undefined ? undefined : String(chatId), err: describeError(err.error, deps.token) },
       'telegram update failed',
     );
+    deps.core.metrics.error('telegram_update');
     const req = chatRequest(ctx);
     const fromPerson = ctx.update.message !== undefined || ctx.update.callback_query !== undefined;
     if (!req || chatId === undefined || !fromPerson || isChatUnavailable(err.error)) return;

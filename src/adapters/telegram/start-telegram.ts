@@ -2,13 +2,15 @@
  * Starts the Telegram side of the bot: builds it, checks the token (getMe), sets the command menu, then
  * takes updates by long polling or, when TELEGRAM_WEBHOOK_URL is set, by webhook.
  */
-import type { Transformer } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import type { PlatformDeps, RunningPlatform } from '../platform.js';
 import type { TelegramHooks } from './bot-deps.js';
 import { setCommandMenu } from './command-menu.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { describeError } from './errors.js';
+import { TelegramMessenger } from './messenger.js';
 import { startPolling } from './polling.js';
+import { subscriptionHooks } from './subscription-hooks.js';
 import { mountWebhook, startWebhookServer } from './webhook-server.js';
 
 /** Options of {@link startTelegram}; production passes none. */
@@ -38,8 +40,12 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
   const logger = deps.logger.child({ platform: 'telegram' });
   const bot = createBot(
     { core: deps.core, logger },
-    { token, apiRoot: config.TELEGRAM_API_ROOT, hooks: options.hooks, transformers: options.transformers },
+    { token, apiRoot: config.TELEGRAM_API_ROOT, hooks: { ...subscriptionHooks(deps.core), ...options.hooks }, transformers: options.transformers },
   );
+  // Daily posts and quiz rounds: a separate Api without auto-retry, so the send queue sees 429s and paces itself.
+  const postingApi = new Api(token, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
+  for (const t of options.transformers ?? []) postingApi.config.use(t);
+  deps.core.messengers.register('telegram', new TelegramMessenger(postingApi));
 
   // The username (for mentions and /cmd@name) comes from Telegram, never from configuration. One attempt:
   // grammY's bot.init() would retry a network failure for ever, leaving a silent, hung start; failing fast

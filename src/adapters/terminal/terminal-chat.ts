@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatReply, ChatRequest, ChatService } from '../../core/chat/chat-service.js';
+import type { Messenger } from '../../core/messenger.js';
 
 /**
  * A chat with the bot in the terminal: the same commands as on Telegram and Discord, plain questions,
@@ -8,7 +9,7 @@ import type { ChatReply, ChatRequest, ChatService } from '../../core/chat/chat-s
  */
 export class TerminalChat {
   private buttons: string[] = [];
-  private readonly req: ChatRequest = { platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private' };
+  private readonly req: ChatRequest = { platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private', userName: 'you' };
 
   constructor(
     private readonly chat: ChatService,
@@ -36,6 +37,25 @@ export class TerminalChat {
     const labels = reply.buttons.flat().map((b, i) => `  [${i + 1}] ${b.label}`);
     if (labels.length) lines.push('', ...labels);
     return lines.join('\n');
+  }
+
+  /**
+   * Posting on the bot's own initiative (a quiz question closing on its timer): printed at once, and its
+   * buttons become the numbers to type.
+   */
+  messenger(): Messenger {
+    let id = 0;
+    return {
+      send: (_to, reply) => {
+        this.output.write(`\n${this.render(reply)}\n`);
+        id += 1;
+        return Promise.resolve({ messageId: String(id) });
+      },
+      edit: (_to, _messageId, reply) => {
+        this.output.write(`\n${this.render(reply)}\n`);
+        return Promise.resolve();
+      },
+    };
   }
 
   /** Runs until the input ends (Ctrl+D) or the user types /quit. */

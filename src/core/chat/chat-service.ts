@@ -25,6 +25,8 @@ export interface ChatRequest {
   isAdmin?: boolean;
   /** The user's display name, for leaderboards (plain text; adapters escape it). */
   userName?: string;
+  /** The bot's own username on the platform, for deep links (Telegram `https://t.me/<bot>?start=…`). */
+  botUsername?: string;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface ChatFeature {
   readonly actionPrefix?: string;
   command(req: ChatRequest, name: string, args: string): ChatReply | undefined;
   action?(req: ChatRequest, data: string): ChatReply | undefined;
+  /** `/start <payload>` (a Telegram deep link): a reply when the payload is this feature's. */
+  startPayload?(req: ChatRequest, payload: string): ChatReply | undefined;
 }
 
 /** A button under a reply: its label, and the data it sends back (at most 64 bytes, Telegram's limit). */
@@ -110,8 +114,14 @@ export class ChatService {
     if (feature) return feature.command(req, def.name, args);
     const lang = this.baseLang(req);
     switch (def.name) {
-      case 'start':
+      case 'start': {
+        const payload = args.trim();
+        for (const f of payload ? (this.deps.features ?? []) : []) {
+          const reply = f.startPayload?.(req, payload);
+          if (reply) return reply;
+        }
         return this.welcome(req, lang);
+      }
       case 'help':
         return this.help(req, lang);
       case 'topics':

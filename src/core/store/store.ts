@@ -1,3 +1,5 @@
+import type { SubscriptionRepository } from '../subscriptions/subscription-repository.js';
+import type { StudyRepository } from '../study/study-store.js';
 import type { ChatSettingsRepository } from './chat-settings.js';
 
 /**
@@ -6,6 +8,10 @@ import type { ChatSettingsRepository } from './chat-settings.js';
  */
 export interface Store {
   chats: ChatSettingsRepository;
+  /** Daily-post subscriptions, deliveries and rotations. */
+  subscriptions: SubscriptionRepository;
+  /** Study sessions, answers and review cards. */
+  study: StudyRepository;
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Whether the store answers (for health checks). */

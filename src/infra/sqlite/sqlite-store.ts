@@ -7,13 +7,15 @@ import type { ChatSettings, ChatSettingsRepository } from '../../core/store/chat
 import type { Store } from '../../core/store/store.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { SqliteSubscriptions } from './subscriptions-repository.js';
+import { SqliteStudyRepository } from './sqlite-study.js';
 
 /**
  * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
  * WAL mode lets readers (backups, health checks) work beside the writer; migrations run at once.
  */
 export function openDatabase(url: string): Database.Database {
-  const path = url === ':memory:' || url === 'file::memory:' ? ':memory:' : url.replace(/^file:/, '');
+  const path = databasePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -21,6 +23,11 @@ export function openDatabase(url: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   migrate(db, MIGRATIONS);
   return db;
+}
+
+/** The file a `DATABASE_URL` names, or `:memory:`. */
+export function databasePath(url: string): string {
+  return url === ':memory:' || url === 'file::memory:' ? ':memory:' : url.replace(/^file:/, '');
 }
 
 /** Chat settings in SQLite. */
@@ -66,14 +73,18 @@ export class SqliteChatSettings implements ChatSettingsRepository {
 }
 
 /** Tables keyed by (platform, chat_id), moved together when a chat changes id. Features append theirs. */
-export const CHAT_TABLES: string[] = ['chats'];
+export const CHAT_TABLES: string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers'];
 
 /** The SQLite implementation of the core's {@link Store}. */
 export class SqliteStore implements Store {
   readonly chats: SqliteChatSettings;
+  readonly study: SqliteStudyRepository;
+  readonly subscriptions: SqliteSubscriptions;
 
   constructor(readonly db: Database.Database) {
     this.chats = new SqliteChatSettings(db);
+    this.study = new SqliteStudyRepository(db);
+    this.subscriptions = new SqliteSubscriptions(db);
   }
 
   transaction<T>(work: () => T): T {

@@ -127,7 +127,9 @@ export class Emulator {
         return this.lastUserMessageId();
       },
       press: async (message, data) => {
-        const query: unknown = client.makeCallbackQuery(data, { from: from(), message: { message_id: message.messageId, chat: chat(), from: { id: EMULATOR_BOT.id, is_bot: true, first_name: 'Bot' } } });
+        const query = client.makeCallbackQuery(data, { message: { message_id: message.messageId, chat: chat(), from: { id: EMULATOR_BOT.id, is_bot: true, first_name: 'Bot' } } }) as { from: unknown };
+        // Set after building: the emulator's deep merge shares one object between `from` and `message.from`.
+        query.from = from();
         await client.sendCallback(query as Parameters<typeof client.sendCallback>[0]);
       },
     };

@@ -6,7 +6,7 @@ import type { Responder } from '../responder.js';
 import { textOr } from '../strings.js';
 
 /** Commands whose answer concerns only the user: help, and browsing topics (the menu updates in place). */
-const PERSONAL_COMMANDS: ReadonlySet<string> = new Set(['help', 'topics']);
+const PERSONAL_COMMANDS: ReadonlySet<string> = new Set(['help', 'topics', 'stats', 'review']);
 
 /**
  * Handles a slash command: checks admin rights, acknowledges at once (the core may take longer than
@@ -25,6 +25,7 @@ export async function handleCommand(ctx: HandlerContext, interaction: ChatInputC
     await responder.note(textOr(ctx.i18n, lang, 'admin-only', 'unknown-command'));
     return;
   }
+  if (def.adminOnly || def.checksAdmin) req.isAdmin = isServerAdmin(interaction);
   await responder.defer(PERSONAL_COMMANDS.has(def.name));
   const args = def.args
     .map((a) => interaction.options.get(a.name)?.value)

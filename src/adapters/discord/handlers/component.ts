@@ -1,5 +1,6 @@
 import type { MessageComponentInteraction } from 'discord.js';
 import { ACTION } from '../../../core/chat/chat-service.js';
+import { STUDY_PREFIX } from '../../../core/study/study-service.js';
 import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
 import { chatRequestOf } from '../request.js';
@@ -14,12 +15,18 @@ import { textOr } from '../strings.js';
 export async function handleComponent(ctx: HandlerContext, interaction: MessageComponentInteraction, responder: Responder): Promise<void> {
   const data = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
   const req = chatRequestOf(interaction);
-  if (data.startsWith(ACTION.topic)) await responder.deferUpdate(interaction);
+  // Topics update their menu in place; a quiz answer is confirmed privately (a toast) or, alone in a DM,
+  // replaces the question with its reveal and the next one; nothing public is posted for it.
+  if (data.startsWith(ACTION.topic) || data.startsWith(STUDY_PREFIX)) await responder.deferUpdate(interaction);
   else await responder.defer(false);
   const reply = await ctx.chat.action(req, data);
   if (!reply) {
     // Data we no longer know: a button from an older version of the fact base.
     await responder.note(textOr(ctx.i18n, req.userLang ?? 'en', 'button-expired', 'error-apology'));
+    return;
+  }
+  if (reply.toast) {
+    await responder.note(reply.text);
     return;
   }
   await responder.send(replyToMessage(reply, ctx.i18n), reply.personal ?? false);

@@ -11,10 +11,14 @@ import { handleComponent } from './component.js';
 export function createInteractionHandler(ctx: HandlerContext): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     const responder = interaction.isRepliable() ? new Responder(interaction) : undefined;
+    // One child logger per interaction: every line it causes names the interaction and its channel.
+    const logger = ctx.logger.child({ interactionId: interaction.id, chatId: interaction.channelId ?? undefined });
+    logger.debug({ type: interaction.type, guildId: interaction.guildId ?? undefined }, 'discord interaction');
+    const scoped: HandlerContext = { ...ctx, logger };
     try {
-      if (interaction.isAutocomplete()) await handleAutocomplete(ctx, interaction);
-      else if (interaction.isChatInputCommand() && responder) await handleCommand(ctx, interaction, responder);
-      else if ((interaction.isButton() || interaction.isStringSelectMenu()) && responder) await handleComponent(ctx, interaction, responder);
+      if (interaction.isAutocomplete()) await handleAutocomplete(scoped, interaction);
+      else if (interaction.isChatInputCommand() && responder) await handleCommand(scoped, interaction, responder);
+      else if ((interaction.isButton() || interaction.isStringSelectMenu()) && responder) await handleComponent(scoped, interaction, responder);
     } catch (error) {
       await handleError(ctx, interaction, responder, error);
     }
@@ -32,7 +36,8 @@ async function handleError(ctx: HandlerContext, interaction: Interaction, respon
     ctx.logger.debug({ ...context, err: safeError(error) }, 'discord interaction no longer answerable');
     return;
   }
-  ctx.logger.error({ ...context, acknowledged: responder?.acknowledged ?? false, err: safeError(error) }, 'discord interaction failed');
+  ctx.logger.error({ ...context, chatId: interaction.channelId ?? undefined, acknowledged: responder?.acknowledged ?? false, err: safeError(error) }, 'discord interaction failed');
+  ctx.metrics?.error('discord_interaction');
   if (!responder) return;
   try {
     await responder.note(ctx.i18n.t(langOfLocale(interaction.locale), 'error-apology'));

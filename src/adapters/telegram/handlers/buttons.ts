@@ -13,16 +13,34 @@ import { sendReply } from '../send-reply.js';
 export function buttonHandlers(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query:data', async (ctx) => {
-    try {
-      await ctx.answerCallbackQuery();
-    } catch (error) {
-      // A query older than a few seconds cannot be answered any more; the reply below still helps.
-      deps.logger.warn({ updateId: ctx.update.update_id, err: describeError(error, deps.token) }, 'telegram answerCallbackQuery failed');
-    }
+    const answer = async (text?: string) => {
+      try {
+        // A toast (a quiz answer's confirmation) is shown to the presser only, as a short notification.
+        await ctx.answerCallbackQuery(text ? { text: text.slice(0, 200), show_alert: false } : undefined);
+      } catch (error) {
+        // A query older than a few seconds cannot be answered any more; the reply below still helps.
+        deps.logger.warn({ updateId: ctx.update.update_id, err: describeError(error, deps.token) }, 'telegram answerCallbackQuery failed');
+      }
+    };
     const req = chatRequest(ctx);
     const chat = ctx.chat;
-    if (!req || !chat) return;
-    const reply = deps.core.chat.action(req, ctx.callbackQuery.data);
+    if (!req || !chat) {
+      await answer();
+      return;
+    }
+    // The core answers synchronously, so the callback is still answered at once, with the toast when there is one.
+    let reply;
+    try {
+      reply = deps.core.chat.action(req, ctx.callbackQuery.data);
+    } catch (error) {
+      await answer();
+      throw error;
+    }
+    if (reply?.toast) {
+      await answer(reply.text);
+      return;
+    }
+    await answer();
     if (!reply) return;
     const replyTo = req.chatKind === 'group' ? ctx.callbackQuery.message?.message_id : undefined;
     await sendReply(ctx.api, deps, { chatId: chat.id, replyTo }, reply);

@@ -1,6 +1,8 @@
 /** `/start`, `/help`, `/ask`, `/topics`: commands go to the core, which owns what they do. */
 import { Composer, type Context } from 'grammy';
+import { findCommand } from '../../../core/commands/definitions.js';
 import { parseCommand } from '../addressing.js';
+import { isTelegramAdmin, needsAdminCheck } from '../admin.js';
 import type { BotDeps } from '../bot-deps.js';
 import { chatRequest } from '../chat-request.js';
 import { sendReply } from '../send-reply.js';
@@ -19,6 +21,8 @@ export function commandHandlers(deps: BotDeps): Composer<Context> {
       const command = parseCommand(ctx.msg.text, ctx.me.username);
       const req = chatRequest(ctx);
       if (!command?.forMe || !req) return;
+      // Admin-only commands (and those whose rules depend on it) learn whether the sender administers the chat.
+      if (needsAdminCheck(findCommand(command.name))) req.isAdmin = await isTelegramAdmin(ctx);
       const target = { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined };
       const reply = deps.core.chat.command(req, command.name, command.args);
       if (reply) {

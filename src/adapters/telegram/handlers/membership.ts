@@ -20,6 +20,7 @@ export function membershipHandlers(deps: BotDeps): Composer<Context> {
       return;
     }
     deps.logger.info({ chatId, chatType: update.chat.type, status }, 'telegram bot membership changed');
+    if (status === 'member' || status === 'administrator') await callHook(deps, 'onChatAvailable', (h) => h.onChatAvailable(chatId));
   });
   composer.on('message:migrate_to_chat_id', async (ctx) => {
     const oldChatId = String(ctx.chat.id);

@@ -18,8 +18,8 @@ export function questionHandlers(deps: BotDeps): Composer<Context> {
     const { text, entities } = ctx.msg;
     const question = req.chatKind === 'private' ? stripMentions(text, entities, ctx.me) : groupQuestion(ctx.msg, ctx.me);
     if (question === undefined) return;
-    // The text stays out of logs above debug: questions are the users' words.
-    deps.logger.debug({ updateId: ctx.update.update_id, chatId: req.chatId, length: question.length }, 'telegram question');
+    // The text stays out of logs: questions are the users' words. Update and chat ids come with the logger.
+    deps.logger.debug({ length: question.length }, 'telegram question');
     const reply = deps.core.chat.question(req, question);
     await sendReply(ctx.api, deps, { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined }, reply);
   });

@@ -1,8 +1,10 @@
 import type { Migration } from '../migrate.js';
 import { chatsMigration } from './001-chats.js';
+import { subscriptionsMigration } from './002-subscriptions.js';
+import { studyMigration } from './003-study.js';
 
 /**
  * Every schema migration, in order. A migration is never edited once released: add a new one.
  * Features append theirs here (subscriptions, study).
  */
-export const MIGRATIONS: readonly Migration[] = [chatsMigration];
+export const MIGRATIONS: readonly Migration[] = [chatsMigration, subscriptionsMigration, studyMigration];

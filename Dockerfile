@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# The bot in a container: `docker build -t reform-bot .`, then see README "Run in Docker".
+# Node 22 (LTS, bookworm slim): better-sqlite3 12 supports Node 20 to 26 (its "engines"); override with
+# --build-arg NODE_VERSION=24 for the newer LTS.
+ARG NODE_VERSION=22
+
+# Stage 1: all dependencies (better-sqlite3 is native: python3, make and g++ build it when no prebuilt
+# binary fits), the type check, then the dev dependencies pruned away.
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY data ./data
+RUN npm run typecheck
+RUN npm prune --omit=dev --no-audit --no-fund
+
+# Stage 2: production dependencies only (tsx is one: the bot runs its TypeScript without a build step).
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    DATABASE_URL=file:/data/bot.db \
+    PORT=8080
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY package.json package-lock.json tsconfig.json ./
+COPY src ./src
+COPY data ./data
+# The database lives on a volume, owned by the unprivileged user the bot runs as (uid 1000, "node").
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+# /healthz answers 200 when the store and every enabled platform are up (Node's fetch: no curl needed).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Tokens come from the environment at run time (docker run -e / --env-file), never from the image.
+# Node runs directly (no npm or tsx wrapper process), so SIGTERM reaches the bot's graceful shutdown;
+# `node --import tsx src/main.ts` is what `npm start` (tsx src/main.ts) runs.
+STOPSIGNAL SIGTERM
+CMD ["node", "--import", "tsx", "src/main.ts"]

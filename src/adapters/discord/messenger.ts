@@ -1,0 +1,55 @@
+/** Posting to Discord channels on the bot's own initiative (daily posts, quiz rounds), as the core's Messenger. */
+import { DiscordAPIError, RateLimitError, Routes, type REST } from 'discord.js';
+import type { ChatReply } from '../../core/chat/chat-service.js';
+import type { I18n } from '../../core/i18n/i18n.js';
+import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger, type SentMessage } from '../../core/messenger.js';
+import { replyToMessage, type DiscordMessage } from './embeds.js';
+
+/**
+ * Discord codes that mean the bot cannot post to the channel any more: 50001 Missing Access, 10003 Unknown
+ * Channel, 50013 Missing Permissions, 10004 Unknown Guild.
+ */
+export const CHANNEL_GONE_CODES: ReadonlySet<number | string> = new Set([50001, 10003, 50013, 10004]);
+
+/** A Discord error in the core's terms; others unchanged. */
+export function mapDiscordError(error: unknown, to: ChatAddress): unknown {
+  if (error instanceof DiscordAPIError && (CHANNEL_GONE_CODES.has(error.code) || error.status === 403 || error.status === 404))
+    return new ChatUnavailableError(to, `discord ${error.code}`);
+  if (error instanceof RateLimitError) return new RateLimitedError(error.retryAfter);
+  return error;
+}
+
+/** A message as the REST API takes it. */
+function body(message: DiscordMessage): Record<string, unknown> {
+  return {
+    ...(message.content ? { content: message.content } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** Posts to the channel a chat address names (where /subscribe was used), through the client's REST. */
+export class DiscordMessenger implements Messenger {
+  constructor(
+    private readonly rest: REST,
+    private readonly i18n: I18n,
+  ) {}
+
+  async send(to: ChatAddress, reply: ChatReply): Promise<SentMessage> {
+    try {
+      const sent = (await this.rest.post(Routes.channelMessages(to.chatId), { body: body(replyToMessage(reply, this.i18n)) })) as { id: string };
+      return { messageId: sent.id };
+    } catch (error) {
+      throw mapDiscordError(error, to);
+    }
+  }
+
+  async edit(to: ChatAddress, messageId: string, reply: ChatReply): Promise<void> {
+    try {
+      await this.rest.patch(Routes.channelMessage(to.chatId, messageId), { body: body(replyToMessage(reply, this.i18n)) });
+    } catch (error) {
+      throw mapDiscordError(error, to);
+    }
+  }
+}

@@ -1,0 +1,552 @@
+/**
+ * Group study sessions as a chat feature: `/study` posts questions whose buttons are the choices, each
+ * member's first press counts (confirmed privately), a round closes at its deadline or with `/next`, the
+ * reveal shows the right answer, the explanation, the citation and how many got it right, and the session
+ * ends with a leaderboard. Misses go to the member's review queue (ts-fsrs), answered with `/review`.
+ */
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import type { Button, ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
+import type { FactBase } from '../facts/fact-base.js';
+import { LANGS, type Lang } from '../facts/schema.js';
+import type { I18n } from '../i18n/i18n.js';
+import { ChatUnavailableError, type ChatAddress, type Messenger } from '../messenger.js';
+import type { Metrics } from '../metrics.js';
+import type { Clock, Logger } from '../ports.js';
+import type { Store } from '../store/store.js';
+import { newSeed, seededRandom, type RandomSource } from './random.js';
+import { QuizEngine, type QuizQuestion } from './quiz.js';
+import type { ReviewCard, ScoreLine, StudyAnswer, StudyRepository, StudySession } from './study-store.js';
+import type { Timers } from './timers.js';
+
+/** Button data prefix of study sessions and reviews. */
+export const STUDY_PREFIX = 'q:';
+/** Questions in a session unless the member asks for another number, and the most allowed. */
+export const DEFAULT_QUESTIONS = 10;
+export const MAX_QUESTIONS = 30;
+/** A session whose open question's deadline passed longer ago than this (downtime) is ended, not resumed. */
+const RESUME_GRACE_MS = 10 * 60_000;
+
+/** Dependencies of the {@link StudyService}. */
+export interface StudyDeps {
+  base: FactBase;
+  i18n: I18n;
+  store: Store;
+  clock: Clock;
+  timers: Timers;
+  /** Seeds for new sessions. */
+  random: RandomSource;
+  messengers: Messenger;
+  logger: Logger;
+  /** How long a question stays open. */
+  questionSeconds: number;
+  metrics?: Metrics;
+}
+
+/** What closing a round produced: the message to post, and whether the session goes on. */
+interface Step {
+  session: StudySession;
+  reply: ChatReply;
+  ended: boolean;
+}
+
+export class StudyService implements ChatFeature {
+  readonly commands = ['study', 'next', 'stop', 'top', 'stats', 'review'] as const;
+  readonly actionPrefix = STUDY_PREFIX;
+  readonly engine: QuizEngine;
+  private readonly timers = new Map<number, unknown>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly scheduler = fsrs({ enable_fuzz: false });
+
+  constructor(private readonly deps: StudyDeps) {
+    this.engine = new QuizEngine(deps.base, deps.i18n);
+  }
+
+  private get repo(): StudyRepository {
+    return this.deps.store.study;
+  }
+
+  private t(lang: Lang, id: string, args?: Record<string, string | number>): string {
+    return this.deps.i18n.t(lang, id, args);
+  }
+
+  private now(): number {
+    return this.deps.clock.now().getTime();
+  }
+
+  private langOf(req: ChatRequest): Lang {
+    return req.userLang ?? req.chatLang ?? 'en';
+  }
+
+  private note(lang: Lang, text: string): ChatReply {
+    return { lang, text, buttons: [], personal: true };
+  }
+
+  command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
+    switch (name) {
+      case 'study':
+        return this.start(req, args);
+      case 'next':
+        return this.next(req);
+      case 'stop':
+        return this.stop(req);
+      case 'top':
+        return this.top(req);
+      case 'stats':
+        return this.stats(req);
+      case 'review':
+        return this.reviewCommand(req);
+      default:
+        return undefined;
+    }
+  }
+
+  /** `/start review` (Telegram deep link from a leaderboard) opens the review. */
+  startPayload(req: ChatRequest, payload: string): ChatReply | undefined {
+    return payload === 'review' && req.chatKind === 'private' ? this.reviewNext(req, this.langOf(req), '') : undefined;
+  }
+
+  action(req: ChatRequest, data: string): ChatReply | undefined {
+    const parts = data.slice(STUDY_PREFIX.length).split(':');
+    if (parts[0] === 'a') return this.press(req, Number(parts[1]), Number(parts[2]), Number(parts[3]));
+    if (parts[0] === 'r') return this.reviewPress(req, Number(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]));
+    return undefined;
+  }
+
+  // ---- sessions ----
+
+  private start(req: ChatRequest, args: string): ChatReply {
+    const lang = this.langOf(req);
+    const address = { platform: req.platform, chatId: req.chatId };
+    const running = this.repo.activeSession(address);
+    if (running) return this.note(lang, this.t(lang, 'study-already-running', { n: running.current + 1, total: running.questions.length }));
+    const parsed = this.parseStudyArgs(args);
+    if ('unknownTopic' in parsed) {
+      const topics = this.deps.base.topics.map((t) => t.name[lang]).join(', ');
+      return this.note(lang, this.t(lang, 'study-unknown-topic', { topic: parsed.unknownTopic, topics }));
+    }
+    const seed = newSeed(this.deps.random);
+    const questions = this.engine.generate({ lang, count: parsed.count, topic: parsed.topic, seed });
+    if (questions.length === 0) return this.note(lang, this.t(lang, 'study-no-questions'));
+    const now = this.now();
+    const id = this.repo.createSession({
+      address,
+      starterId: req.userId,
+      lang,
+      ...(parsed.topic ? { topic: parsed.topic } : {}),
+      questions,
+      current: 0,
+      roundOpenedAt: now,
+      status: 'active',
+      startedAt: now,
+      ...(req.botUsername ? { botUsername: req.botUsername } : {}),
+    });
+    if (id === undefined) return this.note(lang, this.t(lang, 'study-already-running', { n: 1, total: questions.length }));
+    const session = this.repo.session(id)!;
+    this.schedule(session);
+    this.deps.metrics?.studySessionStarted(req.platform);
+    const intro = parsed.topic
+      ? this.t(lang, 'study-intro-topic', { count: questions.length, seconds: this.deps.questionSeconds, topic: this.deps.base.topicName(parsed.topic, lang) })
+      : this.t(lang, 'study-intro', { count: questions.length, seconds: this.deps.questionSeconds });
+    const q = this.questionReply(session, 0);
+    return { ...q, text: `${intro}\n\n${q.text}` };
+  }
+
+  /** `[number] [topic]` in either order; the topic as /topics names it (any language), its id or an alias. */
+  private parseStudyArgs(args: string): { count: number; topic?: string } | { unknownTopic: string } {
+    const words = args.trim().split(/\s+/).filter(Boolean);
+    const numberAt = words.findIndex((w) => /^\d+$/.test(w));
+    const count = numberAt >= 0 ? Math.min(MAX_QUESTIONS, Math.max(1, Number(words[numberAt]))) : DEFAULT_QUESTIONS;
+    const rest = words.filter((_, i) => i !== numberAt).join(' ').trim();
+    if (!rest) return { count };
+    const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const wanted = norm(rest);
+    const topic = this.deps.base.topics.find(
+      (t) => t.id === wanted.replace(/ /g, '-') || LANGS.some((l) => norm(t.name[l]) === wanted) || t.aliases.some((a) => norm(a) === wanted),
+    );
+    return topic ? { count, topic: topic.id } : { unknownTopic: rest };
+  }
+
+  private next(req: ChatRequest): ChatReply {
+    const lang = this.langOf(req);
+    const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
+    if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
+    if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
+    const step = this.advance(session.id, session.current, false);
+    return step?.reply ?? this.note(lang, this.t(lang, 'study-no-session'));
+  }
+
+  private stop(req: ChatRequest): ChatReply {
+    const lang = this.langOf(req);
+    const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
+    if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
+    if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
+    const step = this.advance(session.id, session.current, true);
+    if (!step) return this.note(lang, this.t(lang, 'study-no-session'));
+    return { ...step.reply, text: `${this.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` };
+  }
+
+  private mayControl(req: ChatRequest, session: StudySession): boolean {
+    return req.userId === session.starterId || req.isAdmin === true || req.chatKind === 'private';
+  }
+
+  /** A member presses a choice: the first press on the open question counts; later ones are told why not. */
+  private press(req: ChatRequest, sessionId: number, round: number, choice: number): ChatReply | undefined {
+    const lang = this.langOf(req);
+    if (![sessionId, round, choice].every(Number.isInteger)) return undefined;
+    const toast = (text: string): ChatReply => ({ lang, text, buttons: [], toast: true, personal: true });
+    const now = this.now();
+    const outcome = this.deps.store.transaction(() => {
+      const session = this.repo.session(sessionId);
+      if (!session || session.status !== 'active' || session.current !== round) return { closed: true as const };
+      if (session.address.platform !== req.platform || session.address.chatId !== req.chatId) return { closed: true as const };
+      if (now >= this.deadline(session)) return { closed: true as const };
+      const q = session.questions[round];
+      if (!q || choice < 0 || choice >= q.choices.length) return { closed: true as const };
+      const added = this.repo.addAnswer({
+        sessionId,
+        round,
+        address: session.address,
+        userId: req.userId,
+        ...(req.userName ? { userName: req.userName } : {}),
+        choice,
+        correct: choice === q.correct,
+        factId: q.factId,
+        kind: q.kind,
+        topics: this.deps.base.fact(q.factId)?.topics ?? [],
+        answeredAt: now,
+      });
+      return { session, q, added };
+    });
+    if ('closed' in outcome) return toast(this.t(lang, 'study-closed'));
+    if (!outcome.added) return toast(this.t(lang, 'study-already-answered'));
+    if (req.chatKind === 'private') {
+      // One player: no one else to wait for.
+      const step = this.advance(sessionId, round, false, undefined, true);
+      if (step) return step.reply;
+    }
+    return toast(this.t(lang, 'study-recorded', { choice: outcome.q.choices[choice] ?? '' }));
+  }
+
+  private deadline(session: StudySession): number {
+    return session.roundOpenedAt + this.deps.questionSeconds * 1000;
+  }
+
+  /**
+   * Closes question `round` of a session (at its deadline, by /next, by /stop or after a private answer) and
+   * opens the next one or ends the session, in one transaction; undefined when that question was already
+   * closed (a late timer, a second /next), so a round is revealed once.
+   */
+  private advance(sessionId: number, round: number, stop: boolean, note?: string, solo = false): Step | undefined {
+    const now = this.now();
+    const step = this.deps.store.transaction((): Step | undefined => {
+      const session = this.repo.session(sessionId);
+      if (!session || session.status !== 'active' || session.current !== round) return undefined;
+      const last = stop || round + 1 >= session.questions.length;
+      const moved = last ? this.repo.end(sessionId, round, now) : this.repo.advance(sessionId, round, now);
+      if (!moved) return undefined;
+      const answers = this.repo.answers(sessionId, round);
+      for (const a of answers) if (!a.correct) this.scheduleReview(a, now);
+      const lang = session.lang;
+      const reveal = this.revealText(session, round, answers, solo);
+      const after = { ...session, current: last ? round : round + 1, roundOpenedAt: now, status: last ? ('ended' as const) : ('active' as const) };
+      const head = note ? `${note}\n\n${reveal}` : reveal;
+      if (last) {
+        const board = this.leaderboardText(after);
+        return { session: after, reply: { lang, text: `${head}\n\n${board}`, buttons: [] }, ended: true };
+      }
+      const q = this.questionReply(after, round + 1);
+      return { session: after, reply: { ...q, text: `${head}\n\n${q.text}` }, ended: false };
+    });
+    if (!step) return undefined;
+    this.cancelTimer(sessionId);
+    if (!step.ended) this.schedule(step.session);
+    return step;
+  }
+
+  private questionReply(session: StudySession, round: number): ChatReply {
+    const q = session.questions[round]!;
+    const lang = session.lang;
+    const head = this.t(lang, 'study-question', { n: round + 1, total: session.questions.length });
+    const buttons: Button[][] = q.choices.map((label, i) => [{ label, data: `${STUDY_PREFIX}a:${session.id}:${round}:${i}` }]);
+    return { lang, text: `${head}\n${q.text}`, buttons };
+  }
+
+  private revealText(session: StudySession, round: number, answers: StudyAnswer[], solo: boolean): string {
+    const q = session.questions[round]!;
+    const lang = session.lang;
+    const r = this.engine.reveal(q);
+    const lines = [this.t(lang, 'study-reveal', { answer: r.answer }), r.explanation, r.citation];
+    const right = answers.filter((a) => a.correct).length;
+    if (solo && answers.length === 1) lines.unshift(this.t(lang, answers[0]!.correct ? 'study-you-right' : 'study-you-wrong'));
+    else lines.push(this.t(lang, 'study-right-count', { right, answered: answers.length }));
+    return lines.filter(Boolean).join('\n');
+  }
+
+  /** The session's leaderboard: everyone who answered, zero included; equal scores share a rank. */
+  leaderboard(sessionId: number): (ScoreLine & { rank: number })[] {
+    const byUser = new Map<string, ScoreLine>();
+    for (const a of this.repo.answers(sessionId)) {
+      const line = byUser.get(a.userId) ?? { userId: a.userId, correct: 0, answered: 0 };
+      line.answered += 1;
+      if (a.correct) line.correct += 1;
+      if (a.userName) line.userName = a.userName;
+      byUser.set(a.userId, line);
+    }
+    return ranked([...byUser.values()]);
+  }
+
+  private leaderboardText(session: StudySession): string {
+    const lang = session.lang;
+    const lines = this.leaderboard(session.id);
+    const board = lines.length === 0 ? this.t(lang, 'study-nobody') : lines.map((l) => this.scoreLine(l, lang)).join('\n');
+    const missed = lines.some((l) => l.correct < l.answered);
+    let review = '';
+    if (missed && session.address.platform === 'telegram' && session.botUsername)
+      review = `\n\n${this.t(lang, 'study-review-link', { link: reviewLink(session.botUsername) })}`;
+    else if (missed) review = `\n\n${this.t(lang, 'study-review-hint')}`;
+    return `${this.t(lang, 'study-leaderboard')}\n${board}${review}`;
+  }
+
+  private scoreLine(l: ScoreLine & { rank: number }, lang: Lang): string {
+    return `${l.rank}. ${l.userName ?? this.t(lang, 'study-someone')} — ${this.t(lang, 'study-points', { correct: l.correct, answered: l.answered })}`;
+  }
+
+  // ---- timers and restarts ----
+
+  private schedule(session: StudySession): void {
+    this.cancelTimer(session.id);
+    const round = session.current;
+    const handle = this.deps.timers.schedule(this.deadline(session) - this.now(), () => {
+      this.timers.delete(session.id);
+      this.track(this.onDeadline(session.id, round));
+    });
+    this.timers.set(session.id, handle);
+  }
+
+  private cancelTimer(sessionId: number): void {
+    const handle = this.timers.get(sessionId);
+    if (handle !== undefined) this.deps.timers.cancel(handle);
+    this.timers.delete(sessionId);
+  }
+
+  private track(work: Promise<void>): void {
+    const p = work
+      .catch((error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        this.deps.logger.error({ err: { name: e.name, message: e.message } }, 'study deadline failed');
+        this.deps.metrics?.error('study');
+      })
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  private async onDeadline(sessionId: number, round: number, note?: string): Promise<void> {
+    const step = this.advance(sessionId, round, false, note ?? this.t(this.repo.session(sessionId)?.lang ?? 'en', 'study-timeout'));
+    if (step) await this.post(step);
+  }
+
+  private async post(step: Step): Promise<void> {
+    try {
+      await this.deps.messengers.send(step.session.address, step.reply);
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      this.deps.logger.warn({ sessionId: step.session.id, platform: step.session.address.platform, err: { name: e.name, message: e.message } }, 'study post failed');
+      if (error instanceof ChatUnavailableError && !step.ended) {
+        // No one to post to: end quietly instead of cycling through the questions.
+        this.deps.store.transaction(() => this.repo.end(step.session.id, step.session.current, this.now()));
+        this.cancelTimer(step.session.id);
+      }
+    }
+  }
+
+  /**
+   * After a restart: each active session resumes with its deadline recomputed from the stored time (a
+   * deadline that passed during the downtime closes its question at once); a session whose platform is not
+   * running, or that was down too long, ends with its leaderboard so far.
+   */
+  resume(isRunning: (platform: ChatAddress['platform']) => boolean): void {
+    const now = this.now();
+    for (const session of this.repo.activeSessions()) {
+      if (!isRunning(session.address.platform)) {
+        this.deps.store.transaction(() => this.repo.end(session.id, session.current, now));
+        continue;
+      }
+      const deadline = this.deadline(session);
+      if (now - deadline > RESUME_GRACE_MS) {
+        const step = this.advance(session.id, session.current, true, this.t(session.lang, 'study-restarted'));
+        if (step) this.track(this.post(step));
+      } else if (now >= deadline) this.track(this.onDeadline(session.id, session.current));
+      else this.schedule(session);
+    }
+  }
+
+  /** Resolves when every post started by a deadline has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Cancels every pending deadline (shutdown); sessions stay stored and resume at the next start. */
+  close(): void {
+    for (const id of [...this.timers.keys()]) this.cancelTimer(id);
+  }
+
+  // ---- leaderboards and records ----
+
+  private top(req: ChatRequest): ChatReply {
+    const lang = this.langOf(req);
+    const address = { platform: req.platform, chatId: req.chatId };
+    const all = ranked(this.repo.scores(address)).slice(0, 10);
+    if (all.length === 0) return { lang, text: this.t(lang, 'study-top-empty'), buttons: [] };
+    const week = ranked(this.repo.scores(address, weekStart(this.now()))).slice(0, 10);
+    const list = (lines: (ScoreLine & { rank: number })[]) => (lines.length ? lines.map((l) => this.scoreLine(l, lang)).join('\n') : this.t(lang, 'study-nobody'));
+    const text = [this.t(lang, 'study-top-title'), '', this.t(lang, 'study-top-week'), list(week), '', this.t(lang, 'study-top-all'), list(all)].join('\n');
+    return { lang, text, buttons: [] };
+  }
+
+  /** A member's own record: answered, correct, streaks and weakest topics (shown privately where possible). */
+  stats(req: ChatRequest): ChatReply {
+    const lang = this.langOf(req);
+    const answers = this.repo.userAnswers(req.platform, req.userId);
+    if (answers.length === 0) return this.note(lang, this.t(lang, 'study-stats-none'));
+    const correct = answers.filter((a) => a.correct).length;
+    let streak = 0;
+    let best = 0;
+    for (const a of answers) {
+      streak = a.correct ? streak + 1 : 0;
+      best = Math.max(best, streak);
+    }
+    const byTopic = new Map<string, { right: number; total: number }>();
+    for (const a of answers)
+      for (const t of a.topics) {
+        const s = byTopic.get(t) ?? { right: 0, total: 0 };
+        s.total += 1;
+        if (a.correct) s.right += 1;
+        byTopic.set(t, s);
+      }
+    const weak = [...byTopic.entries()]
+      .filter(([, s]) => s.right < s.total)
+      .sort((a, b) => a[1].right / a[1].total - b[1].right / b[1].total || b[1].total - a[1].total || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([t, s]) => `${this.deps.base.topicName(t, lang)} (${s.right}/${s.total})`);
+    const lines = [
+      this.t(lang, 'study-stats', { answered: answers.length, correct, percent: Math.round((100 * correct) / answers.length), streak, best }),
+    ];
+    if (weak.length) lines.push(this.t(lang, 'study-stats-weak', { topics: weak.join(', ') }));
+    return this.note(lang, lines.join('\n'));
+  }
+
+  // ---- review ----
+
+  private scheduleReview(a: StudyAnswer, now: number): void {
+    const existing = this.repo.reviewCard(a.address.platform, a.userId, a.factId, a.kind);
+    const card = existing ? parseCard(existing.card) : createEmptyCard(new Date(now));
+    this.saveCard(a.address.platform, a.userId, a.factId, a.kind, card, Rating.Again, now);
+  }
+
+  private saveCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: ReviewCard['kind'], card: Card, grade: Grade, now: number): void {
+    const next = this.scheduler.next(card, new Date(now), grade).card;
+    this.repo.saveReviewCard({ platform, userId, factId, kind, card: JSON.stringify(next), due: next.due.getTime(), reps: next.reps });
+  }
+
+  private reviewCommand(req: ChatRequest): ChatReply {
+    const lang = this.langOf(req);
+    if (req.chatKind === 'group' && req.platform === 'telegram') {
+      const text = req.botUsername ? this.t(lang, 'study-review-private', { link: reviewLink(req.botUsername) }) : this.t(lang, 'study-review-hint');
+      return this.note(lang, text);
+    }
+    return this.reviewNext(req, lang, '');
+  }
+
+  /** The next due review question, after `head` (the verdict on the previous one). */
+  private reviewNext(req: ChatRequest, lang: Lang, head: string): ChatReply {
+    const now = this.now();
+    const prefix = head ? `${head}\n\n` : '';
+    for (let tries = 0; tries < 20; tries++) {
+      const due = this.repo.dueReviews(req.platform, req.userId, now, 50);
+      const card = due[0];
+      if (!card) break;
+      const q = this.reviewQuestion(card, lang);
+      if (!q) {
+        // The fact left the fact base or no longer supports a question: drop the card.
+        this.repo.deleteReviewCard(card.id);
+        continue;
+      }
+      const langIdx = LANGS.indexOf(lang);
+      const buttons = q.choices.map((label, i) => [{ label, data: `${STUDY_PREFIX}r:${card.id}:${card.reps}:${langIdx}:${i}` }]);
+      const title = this.t(lang, 'study-review-title', { due: due.length });
+      return { lang, text: `${prefix}${title}\n${q.text}`, buttons, personal: true };
+    }
+    const next = this.repo.nextReviewDue(req.platform, req.userId);
+    const text = next === undefined ? this.t(lang, head ? 'study-review-done-empty' : 'study-review-empty') : this.t(lang, head ? 'study-review-done' : 'study-review-later', { when: this.inTime(next - now, lang) });
+    return { lang, text: `${prefix}${text}`, buttons: [], personal: true };
+  }
+
+  /** The card's question; the same for the same card and repetition, so a press checks what was shown. */
+  reviewQuestion(card: ReviewCard, lang: Lang): QuizQuestion | undefined {
+    const fact = this.deps.base.fact(card.factId);
+    if (!fact) return undefined;
+    const rng = seededRandom(card.id * 7919 + card.reps * 104729);
+    const kinds = [card.kind, ...this.engine.kindsOf(fact, lang).filter((k) => k !== card.kind)];
+    for (const kind of kinds) {
+      const q = this.engine.question(fact, kind, lang, rng);
+      if (q) return q;
+    }
+    return undefined;
+  }
+
+  private reviewPress(req: ChatRequest, cardId: number, reps: number, langIdx: number, choice: number): ChatReply | undefined {
+    const lang = LANGS[langIdx] ?? this.langOf(req);
+    const toast = (id: string): ChatReply => ({ lang, text: this.t(lang, id), buttons: [], toast: true, personal: true });
+    const now = this.now();
+    const result = this.deps.store.transaction(() => {
+      const card = this.repo.reviewCardById(cardId);
+      if (!card || card.platform !== req.platform || card.userId !== req.userId || card.reps !== reps) return undefined;
+      const q = this.reviewQuestion(card, lang);
+      if (!q) return undefined;
+      const right = choice === q.correct;
+      this.saveCard(card.platform, card.userId, card.factId, card.kind, parseCard(card.card), right ? Rating.Good : Rating.Again, now);
+      return { q, right };
+    });
+    if (!result) return toast('study-review-stale');
+    const r = this.engine.reveal(result.q);
+    const verdict = [this.t(lang, result.right ? 'study-you-right' : 'study-you-wrong'), this.t(lang, 'study-reveal', { answer: r.answer }), r.explanation, r.citation]
+      .filter(Boolean)
+      .join('\n');
+    return this.reviewNext(req, lang, verdict);
+  }
+
+  private inTime(ms: number, lang: Lang): string {
+    const minutes = Math.max(1, Math.ceil(ms / 60_000));
+    if (minutes < 60) return this.t(lang, 'study-in-minutes', { n: minutes });
+    const hours = Math.round(minutes / 60);
+    if (hours < 48) return this.t(lang, 'study-in-hours', { n: hours });
+    return this.t(lang, 'study-in-days', { n: Math.round(hours / 24) });
+  }
+}
+
+/** Scores ranked: by correct answers, then fewer answered; equal scores share a rank (1, 1, 3). */
+export function ranked(lines: ScoreLine[]): (ScoreLine & { rank: number })[] {
+  const sorted = [...lines].sort((a, b) => b.correct - a.correct || (a.userName ?? a.userId).localeCompare(b.userName ?? b.userId));
+  return sorted.map((l, i) => {
+    let first = i;
+    while (first > 0 && sorted[first - 1]!.correct === l.correct) first--;
+    return { ...l, rank: first + 1 };
+  });
+}
+
+/** Monday 00:00 UTC of the week `now` falls in. */
+export function weekStart(now: number): number {
+  const d = new Date(now);
+  const day = (d.getUTCDay() + 6) % 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - day * 24 * 3600_000;
+}
+
+/** The Telegram deep link that opens the review in a private chat with the bot. */
+export function reviewLink(botUsername: string): string {
+  return `https://t.me/${botUsername}?start=review`;
+}
+
+function parseCard(json: string): Card {
+  const raw = JSON.parse(json) as Card & { due: string; last_review?: string };
+  return { ...raw, due: new Date(raw.due), ...(raw.last_review ? { last_review: new Date(raw.last_review) } : {}) };
+}

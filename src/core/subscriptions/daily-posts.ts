@@ -1,0 +1,85 @@
+import type { FactBase } from '../facts/fact-base.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { Messenger } from '../messenger.js';
+import type { Metrics } from '../metrics.js';
+import type { Clock, Logger } from '../ports.js';
+import type { Resolver } from '../resolver/resolver.js';
+import type { Store } from '../store/store.js';
+import { parsePostTime } from './local-time.js';
+import { PostComposer } from './post-composer.js';
+import { DailyPostScheduler } from './scheduler.js';
+import { SendQueue, type Timer } from './send-queue.js';
+import { SubscriptionFeature } from './subscription-feature.js';
+
+/** Settings of daily posts (from DEFAULT_TIMEZONE, DEFAULT_POST_TIME, POST_CATCH_UP_HOURS, TELEGRAM_POSTS_PER_SECOND). */
+export interface DailyPostSettings {
+  timeZone: string;
+  /** `HH:MM`. */
+  postTime: string;
+  catchUpHours: number;
+  telegramPostsPerSecond: number;
+  /** Waiting between sends; the clock and setTimeout by default (tests pass one that moves a fake clock). */
+  timer?: Timer;
+  /** Messages in flight at once. */
+  concurrency?: number;
+}
+
+/** The defaults when nothing is configured. */
+export const DEFAULT_DAILY_POSTS: DailyPostSettings = { timeZone: 'Asia/Almaty', postTime: '09:00', catchUpHours: 3, telegramPostsPerSecond: 25 };
+
+/** Daily posts, wired: the composer, the chat commands, and (with a store) the queue and scheduler. */
+export interface DailyPosts {
+  composer: PostComposer;
+  feature: SubscriptionFeature;
+  queue?: SendQueue;
+  scheduler?: DailyPostScheduler;
+}
+
+/** A {@link Timer} on a clock and real timeouts. */
+export function clockTimer(clock: Clock): Timer {
+  return { now: () => clock.now().getTime(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+}
+
+/** Builds the daily-post services. */
+export function createDailyPosts(deps: {
+  base: FactBase;
+  resolver: Resolver;
+  i18n: I18n;
+  clock: Clock;
+  logger: Logger;
+  store?: Store;
+  messenger: Messenger;
+  metrics?: Metrics;
+  settings?: DailyPostSettings;
+}): DailyPosts {
+  const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
+  const composer = new PostComposer(deps.base, deps.resolver, deps.i18n);
+  const feature = new SubscriptionFeature({
+    store: deps.store,
+    composer,
+    resolver: deps.resolver,
+    i18n: deps.i18n,
+    clock: deps.clock,
+    defaults: { timeZone: settings.timeZone, postMinutes: parsePostTime(settings.postTime) ?? 9 * 60 },
+  });
+  if (!deps.store) return { composer, feature };
+  const logger = deps.logger.child({ feature: 'daily-posts' });
+  const queue = new SendQueue({
+    messenger: deps.messenger,
+    timer: settings.timer ?? clockTimer(deps.clock),
+    logger,
+    rates: { telegram: { perSecond: settings.telegramPostsPerSecond, perGroupPerMinute: 20 } },
+    concurrency: settings.concurrency,
+  });
+  const scheduler = new DailyPostScheduler({
+    store: deps.store,
+    subscriptions: deps.store.subscriptions,
+    composer,
+    queue,
+    clock: deps.clock,
+    logger,
+    catchUpHours: settings.catchUpHours,
+    metrics: deps.metrics,
+  });
+  return { composer, feature, queue, scheduler };
+}

@@ -1,0 +1,211 @@
+import type { ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { LANGS, type Lang } from '../facts/schema.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { ChatAddress } from '../messenger.js';
+import type { Clock } from '../ports.js';
+import type { Resolver } from '../resolver/resolver.js';
+import type { Store } from '../store/store.js';
+import { addDays, canonicalTimeZone, formatPostTime, isIsoDate, localDateTime, parsePostTime } from './local-time.js';
+import { DAILY_ACTION, type PostComposer } from './post-composer.js';
+
+/** Defaults of new subscriptions (DEFAULT_TIMEZONE, DEFAULT_POST_TIME). */
+export interface SubscriptionDefaults {
+  timeZone: string;
+  /** Minutes after midnight. */
+  postMinutes: number;
+}
+
+/** Dependencies of the {@link SubscriptionFeature}. */
+export interface SubscriptionFeatureDeps {
+  /** Without a store, previews work and subscribing says it is unavailable. */
+  store?: Store;
+  composer: PostComposer;
+  resolver: Resolver;
+  i18n: I18n;
+  clock: Clock;
+  defaults: SubscriptionDefaults;
+}
+
+const EXAMPLE_ZONE = 'Asia/Almaty';
+const SETTING_KEYS: Record<string, 'time' | 'zone' | 'lang'> = {
+  time: 'time',
+  zone: 'zone',
+  timezone: 'zone',
+  tz: 'zone',
+  lang: 'lang',
+  language: 'lang',
+  время: 'time',
+  зона: 'zone',
+  язык: 'lang',
+  уақыт: 'time',
+  тіл: 'lang',
+};
+
+/**
+ * The daily-post commands: `/subscribe [HH:MM] [zone]`, `/unsubscribe`, `/settings [time|zone|lang …]`
+ * (administrators only in groups), `/today` and `/preview <YYYY-MM-DD>` (anyone), and the question-of-the-day
+ * answer button. Bad input is refused with an example, and nothing is stored.
+ */
+export class SubscriptionFeature implements ChatFeature {
+  readonly commands = ['subscribe', 'unsubscribe', 'settings', 'today', 'preview'] as const;
+  readonly actionPrefix = DAILY_ACTION.prefix;
+
+  constructor(private readonly deps: SubscriptionFeatureDeps) {}
+
+  command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
+    const lang = this.lang(req);
+    switch (name) {
+      case 'today':
+        return this.today(req, lang);
+      case 'preview':
+        return this.preview(args.trim(), lang);
+      case 'subscribe':
+      case 'unsubscribe':
+      case 'settings': {
+        if (req.chatKind === 'group' && req.isAdmin !== true) return this.note(lang, 'sub-admin-only');
+        if (!this.deps.store) return this.note(lang, 'sub-no-store');
+        if (name === 'subscribe') return this.subscribe(req, args, lang, this.deps.store);
+        if (name === 'unsubscribe') return this.unsubscribe(req, lang, this.deps.store);
+        return this.settings(req, args, lang, this.deps.store);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  action(req: ChatRequest, data: string): ChatReply | undefined {
+    if (!data.startsWith(DAILY_ACTION.answer)) return undefined;
+    const answer = this.deps.resolver.answerFact(data.slice(DAILY_ACTION.answer.length), this.lang(req));
+    if (!answer) return undefined;
+    return { lang: answer.lang, text: answer.answer, citation: answer.citationLine || undefined, buttons: [], personal: true, answer };
+  }
+
+  /** The language of replies: the user's, then the chat's stored or reported one, then English. */
+  private lang(req: ChatRequest): Lang {
+    return req.userLang ?? this.deps.store?.chats.get(address(req))?.lang ?? req.chatLang ?? 'en';
+  }
+
+  /** A short reply: personal (refusals, mistakes) unless it announces a change to the whole chat. */
+  private note(lang: Lang, id: string, args?: Record<string, string | number>, personal = true): ChatReply {
+    return { lang, text: this.deps.i18n.t(lang, id, args), buttons: [], personal };
+  }
+
+  private subscribe(req: ChatRequest, args: string, lang: Lang, store: Store): ChatReply {
+    const parsed = this.parseSchedule(args, lang);
+    if ('error' in parsed) return parsed.error;
+    const at = address(req);
+    const existing = store.subscriptions.get(at);
+    const now = this.deps.clock.now().getTime();
+    const timeZone = parsed.timeZone ?? existing?.timeZone ?? this.deps.defaults.timeZone;
+    const postMinutes = parsed.postMinutes ?? existing?.postMinutes ?? this.deps.defaults.postMinutes;
+    store.transaction(() => {
+      store.subscriptions.save({
+        address: at,
+        postMinutes,
+        timeZone,
+        group: req.chatKind === 'group',
+        startDate: existing?.startDate ?? firstDate(now, timeZone, postMinutes),
+        changedAt: existing ? now : 0,
+      });
+      const chat = store.chats.get(at);
+      if (chat?.paused) store.chats.setPaused(at, false);
+      if (!chat?.lang) store.chats.setLang(at, lang);
+    });
+    return this.note(lang, existing ? 'sub-updated' : 'sub-subscribed', { time: formatPostTime(postMinutes), zone: timeZone }, false);
+  }
+
+  private unsubscribe(req: ChatRequest, lang: Lang, store: Store): ChatReply {
+    return store.subscriptions.delete(address(req)) ? this.note(lang, 'sub-unsubscribed', undefined, false) : this.note(lang, 'sub-not-subscribed');
+  }
+
+  private settings(req: ChatRequest, args: string, lang: Lang, store: Store): ChatReply {
+    const at = address(req);
+    const [rawKey = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
+    const value = rest.join(' ');
+    if (!rawKey) return this.showSettings(at, lang, store);
+    const key = SETTING_KEYS[rawKey.toLowerCase()];
+    if (!key || !value) return this.note(lang, 'settings-usage');
+    if (key === 'lang') {
+      const chosen = value.toLowerCase().slice(0, 2);
+      if (!LANGS.includes(chosen as Lang)) return this.note(lang, 'settings-bad-lang', { value: clip(value) });
+      store.chats.setLang(at, chosen as Lang);
+      return this.note(chosen as Lang, 'settings-lang-set');
+    }
+    const sub = store.subscriptions.get(at);
+    if (!sub) return this.note(lang, 'sub-not-subscribed');
+    const parsed = this.parseSchedule(value, lang, key);
+    if ('error' in parsed) return parsed.error;
+    store.subscriptions.save({ ...sub, postMinutes: parsed.postMinutes ?? sub.postMinutes, timeZone: parsed.timeZone ?? sub.timeZone, changedAt: this.deps.clock.now().getTime() });
+    return this.showSettings(at, lang, store);
+  }
+
+  private showSettings(at: ChatAddress, lang: Lang, store: Store): ChatReply {
+    const sub = store.subscriptions.get(at);
+    const chatLang = store.chats.get(at)?.lang ?? lang;
+    const t = this.deps.i18n;
+    const state = sub ? t.t(lang, sub.active ? 'settings-on' : 'settings-paused', { time: formatPostTime(sub.postMinutes), zone: sub.timeZone }) : t.t(lang, 'settings-off');
+    const text = [state, t.t(lang, 'settings-lang', { lang: LANG_NAMES[chatLang] }), '', t.t(lang, 'settings-usage')].join('\n');
+    return { lang, text, buttons: [], personal: true };
+  }
+
+  private today(req: ChatRequest, lang: Lang): ChatReply {
+    const store = this.deps.store;
+    const at = address(req);
+    const sub = store?.subscriptions.get(at);
+    const postLang = req.userLang ?? store?.chats.get(at)?.lang ?? lang;
+    const today = localDateTime(this.deps.clock.now().getTime(), sub?.timeZone ?? this.deps.defaults.timeZone).date;
+    if (!store) return this.deps.composer.preview(today, postLang);
+    // Today's post when it went out already; otherwise what it will be.
+    const recent = store.subscriptions.recent(at, 7);
+    const posted = recent.find((d) => d.localDate === today);
+    if (posted) return this.deps.composer.render(posted.plan, today, postLang);
+    return this.deps.composer.preview(today, postLang, {
+      seed: `${at.platform}:${at.chatId}`,
+      recent: recent.map((d) => d.plan),
+      shown: { fact: store.subscriptions.shown(at, 'fact'), question: store.subscriptions.shown(at, 'question') },
+    });
+  }
+
+  private preview(arg: string, lang: Lang): ChatReply {
+    if (!arg) return this.note(lang, 'preview-usage');
+    if (!isIsoDate(arg)) return this.note(lang, 'preview-bad-date', { value: clip(arg) });
+    return this.deps.composer.preview(arg, lang);
+  }
+
+  /** Reads `[HH:MM] [zone]` in any order; `only` restricts it to one of them (a `/settings` change). */
+  private parseSchedule(args: string, lang: Lang, only?: 'time' | 'zone'): { postMinutes?: number; timeZone?: string } | { error: ChatReply } {
+    const out: { postMinutes?: number; timeZone?: string } = {};
+    for (const token of args.trim().split(/\s+/).filter(Boolean)) {
+      const looksLikeTime = /^\d{1,2}[:.]\d{1,2}$|^\d{1,2}$/.test(token);
+      if (looksLikeTime && only !== 'zone') {
+        const minutes = parsePostTime(token);
+        if (minutes === undefined || out.postMinutes !== undefined) return { error: this.note(lang, 'sub-bad-time', { value: clip(token), zone: EXAMPLE_ZONE }) };
+        out.postMinutes = minutes;
+        continue;
+      }
+      if (only === 'time') return { error: this.note(lang, 'sub-bad-time', { value: clip(token), zone: EXAMPLE_ZONE }) };
+      const zone = canonicalTimeZone(token);
+      if (!zone || out.timeZone !== undefined) return { error: this.note(lang, 'sub-bad-zone', { value: clip(token), zone: EXAMPLE_ZONE }) };
+      out.timeZone = zone;
+    }
+    return out;
+  }
+}
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
+
+function address(req: ChatRequest): ChatAddress {
+  return { platform: req.platform, chatId: req.chatId };
+}
+
+/** The first local date a new subscription posts for: today if its time is still ahead, else tomorrow. */
+function firstDate(now: number, timeZone: string, postMinutes: number): string {
+  const local = localDateTime(now, timeZone);
+  return local.minutes < postMinutes ? local.date : addDays(local.date, 1);
+}
+
+/** User input shown back, kept short. */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+

@@ -1,0 +1,82 @@
+import type { ChatAddress } from '../messenger.js';
+import type { PostPlan } from './post-composer.js';
+
+/** A chat's daily-post subscription. */
+export interface Subscription {
+  address: ChatAddress;
+  /** Local post time, minutes after midnight. */
+  postMinutes: number;
+  /** IANA time zone. */
+  timeZone: string;
+  /** False while the chat is paused (the bot was removed or blocked). */
+  active: boolean;
+  /** The first local date that gets a post (a new subscription never posts for a time already past). */
+  startDate: string;
+  /** When the time or zone last changed (epoch ms): a post time moved into the past is posted at once. */
+  changedAt: number;
+  /** The newest local date a delivery was claimed for. */
+  lastLocalDate?: string;
+  /** Whether the chat is a group (stricter send rates on Telegram). */
+  group: boolean;
+}
+
+/** What a new or changed subscription sets. */
+export type SubscriptionInput = Pick<Subscription, 'address' | 'postMinutes' | 'timeZone' | 'startDate' | 'changedAt' | 'group'>;
+
+/** One day's post to one chat: claimed before it is sent, marked sent after. */
+export interface Delivery {
+  address: ChatAddress;
+  /** The local date (in the chat's zone when claimed) the post is for. */
+  localDate: string;
+  /** When the post was due (epoch ms): too old, and an unsent claim is skipped instead of sent. */
+  dueAt: number;
+  plan: PostPlan;
+  status: 'claimed' | 'sent' | 'skipped';
+  group: boolean;
+}
+
+/** A claim: the delivery, and the rotation entries its plan uses up, written in one transaction. */
+export interface Claim {
+  address: ChatAddress;
+  localDate: string;
+  dueAt: number;
+  plan: PostPlan;
+  claimedAt: number;
+  /** Rotation entries to record (track → fact id); a track listed in `resetTracks` is emptied first. */
+  shown: { track: RotationTrack; factId: string }[];
+  resetTracks: RotationTrack[];
+}
+
+/** Rotations kept per chat: the fact of the day and the question of the day. */
+export type RotationTrack = 'fact' | 'question';
+
+/**
+ * Subscriptions and their deliveries, owned by the core and implemented by a store (SQLite by default).
+ * Every method that writes more than one row does so in one transaction.
+ */
+export interface SubscriptionRepository {
+  get(address: ChatAddress): Subscription | undefined;
+  /** Creates the subscription, or changes time, zone and start of an existing one; it becomes active. */
+  save(input: SubscriptionInput): void;
+  /** Deletes the subscription; false when there was none. Past deliveries stay (no repeat after re-subscribing). */
+  delete(address: ChatAddress): boolean;
+  /** Pauses or resumes a subscription (when there is one). */
+  setActive(address: ChatAddress, active: boolean): void;
+  /** Active subscriptions of chats that are not paused: the scheduler decides which are due. */
+  listActive(): Subscription[];
+
+  /**
+   * Claims the delivery for (chat, local date), unless one exists for that date or a later one. Records the
+   * plan's rotation entries and the chat's newest local date with it. True when this call claimed it.
+   */
+  claim(claim: Claim): boolean;
+  markSent(address: ChatAddress, localDate: string, messageId: string, sentAt: number): void;
+  /** Gives up a delivery (the chat is gone, or the claim is too old to post). */
+  markSkipped(address: ChatAddress, localDate: string, reason: string): void;
+  /** Claimed deliveries not yet sent (a crash or a failure came between claim and send). */
+  listUnsent(): Delivery[];
+  /** The chat's newest deliveries, newest first. */
+  recent(address: ChatAddress, limit: number): Delivery[];
+  /** Fact ids shown on a rotation track since its last reset. */
+  shown(address: ChatAddress, track: RotationTrack): Set<string>;
+}

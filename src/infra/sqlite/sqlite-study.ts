@@ -1,0 +1,208 @@
+import type Database from 'better-sqlite3';
+import type { Lang } from '../../core/facts/schema.js';
+import type { ChatAddress } from '../../core/messenger.js';
+import type { QuestionKind, QuizQuestion } from '../../core/study/quiz.js';
+import type { ReviewCard, ScoreLine, StudyAnswer, StudyRepository, StudySession } from '../../core/study/study-store.js';
+
+interface SessionRow {
+  id: number;
+  platform: string;
+  chat_id: string;
+  starter_id: string;
+  lang: string;
+  topic: string | null;
+  questions: string;
+  current: number;
+  round_opened_at: number;
+  status: string;
+  started_at: number;
+  bot_username: string | null;
+}
+
+interface AnswerRow {
+  session_id: number;
+  round: number;
+  platform: string;
+  chat_id: string;
+  user_id: string;
+  user_name: string | null;
+  choice: number;
+  correct: number;
+  fact_id: string;
+  kind: string;
+  topics: string;
+  answered_at: number;
+}
+
+interface ReviewRow {
+  id: number;
+  platform: string;
+  user_id: string;
+  fact_id: string;
+  kind: string;
+  card: string;
+  due: number;
+  reps: number;
+}
+
+type Platform = ChatAddress['platform'];
+
+function toSession(r: SessionRow): StudySession {
+  return {
+    id: r.id,
+    address: { platform: r.platform as Platform, chatId: r.chat_id },
+    starterId: r.starter_id,
+    lang: r.lang as Lang,
+    ...(r.topic ? { topic: r.topic } : {}),
+    questions: JSON.parse(r.questions) as QuizQuestion[],
+    current: r.current,
+    roundOpenedAt: r.round_opened_at,
+    status: r.status === 'ended' ? 'ended' : 'active',
+    startedAt: r.started_at,
+    ...(r.bot_username ? { botUsername: r.bot_username } : {}),
+  };
+}
+
+function toAnswer(r: AnswerRow): StudyAnswer {
+  return {
+    sessionId: r.session_id,
+    round: r.round,
+    address: { platform: r.platform as Platform, chatId: r.chat_id },
+    userId: r.user_id,
+    ...(r.user_name ? { userName: r.user_name } : {}),
+    choice: r.choice,
+    correct: r.correct === 1,
+    factId: r.fact_id,
+    kind: r.kind as QuestionKind,
+    topics: JSON.parse(r.topics) as string[],
+    answeredAt: r.answered_at,
+  };
+}
+
+function toReview(r: ReviewRow): ReviewCard {
+  return { id: r.id, platform: r.platform as Platform, userId: r.user_id, factId: r.fact_id, kind: r.kind as QuestionKind, card: r.card, due: r.due, reps: r.reps };
+}
+
+/** Study sessions, answers and review cards in SQLite (tables of migration 003). */
+export class SqliteStudyRepository implements StudyRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  createSession(s: Omit<StudySession, 'id'>): number | undefined {
+    const result = this.db
+      .prepare(
+        `INSERT INTO study_sessions (platform, chat_id, starter_id, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+         ON CONFLICT DO NOTHING`,
+      )
+      .run(s.address.platform, s.address.chatId, s.starterId, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null);
+    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  session(id: number): StudySession | undefined {
+    const row = this.db.prepare<[number], SessionRow>('SELECT * FROM study_sessions WHERE id = ?').get(id);
+    return row ? toSession(row) : undefined;
+  }
+
+  activeSession(address: ChatAddress): StudySession | undefined {
+    const row = this.db
+      .prepare<[string, string], SessionRow>("SELECT * FROM study_sessions WHERE platform = ? AND chat_id = ? AND status = 'active'")
+      .get(address.platform, address.chatId);
+    return row ? toSession(row) : undefined;
+  }
+
+  activeSessions(): StudySession[] {
+    return this.db.prepare<[], SessionRow>("SELECT * FROM study_sessions WHERE status = 'active' ORDER BY id").all().map(toSession);
+  }
+
+  advance(id: number, from: number, openedAt: number): boolean {
+    return (
+      this.db
+        .prepare("UPDATE study_sessions SET current = current + 1, round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'")
+        .run(openedAt, id, from).changes === 1
+    );
+  }
+
+  end(id: number, at: number, endedAt: number): boolean {
+    return this.db.prepare("UPDATE study_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND current = ? AND status = 'active'").run(endedAt, id, at).changes === 1;
+  }
+
+  addAnswer(a: StudyAnswer): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO study_answers (session_id, round, platform, chat_id, user_id, user_name, choice, correct, fact_id, kind, topics, answered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .run(a.sessionId, a.round, a.address.platform, a.address.chatId, a.userId, a.userName ?? null, a.choice, a.correct ? 1 : 0, a.factId, a.kind, JSON.stringify(a.topics), a.answeredAt)
+        .changes === 1
+    );
+  }
+
+  answers(sessionId: number, round?: number): StudyAnswer[] {
+    const rows =
+      round === undefined
+        ? this.db.prepare<[number], AnswerRow>('SELECT * FROM study_answers WHERE session_id = ? ORDER BY round, answered_at, rowid').all(sessionId)
+        : this.db.prepare<[number, number], AnswerRow>('SELECT * FROM study_answers WHERE session_id = ? AND round = ? ORDER BY answered_at, rowid').all(sessionId, round);
+    return rows.map(toAnswer);
+  }
+
+  scores(address: ChatAddress, since = 0): ScoreLine[] {
+    return this.db
+      .prepare<[string, string, number], { user_id: string; user_name: string | null; correct: number; answered: number }>(
+        `SELECT user_id,
+                (SELECT user_name FROM study_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id AND b.user_name IS NOT NULL
+                 ORDER BY answered_at DESC, rowid DESC LIMIT 1) AS user_name,
+                SUM(correct) AS correct, COUNT(*) AS answered
+         FROM study_answers a WHERE platform = ? AND chat_id = ? AND answered_at >= ?
+         GROUP BY platform, user_id ORDER BY correct DESC, answered ASC, user_id`,
+      )
+      .all(address.platform, address.chatId, since)
+      .map((r) => ({ userId: r.user_id, ...(r.user_name ? { userName: r.user_name } : {}), correct: r.correct, answered: r.answered }));
+  }
+
+  userAnswers(platform: Platform, userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[] {
+    return this.db
+      .prepare<[string, string], { correct: number; topics: string; answered_at: number }>(
+        'SELECT correct, topics, answered_at FROM study_answers WHERE platform = ? AND user_id = ? ORDER BY answered_at, rowid',
+      )
+      .all(platform, userId)
+      .map((r) => ({ correct: r.correct === 1, topics: JSON.parse(r.topics) as string[], answeredAt: r.answered_at }));
+  }
+
+  reviewCard(platform: Platform, userId: string, factId: string, kind: QuestionKind): ReviewCard | undefined {
+    const row = this.db
+      .prepare<[string, string, string, string], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND fact_id = ? AND kind = ?')
+      .get(platform, userId, factId, kind);
+    return row ? toReview(row) : undefined;
+  }
+
+  reviewCardById(id: number): ReviewCard | undefined {
+    const row = this.db.prepare<[number], ReviewRow>('SELECT * FROM study_reviews WHERE id = ?').get(id);
+    return row ? toReview(row) : undefined;
+  }
+
+  saveReviewCard(c: Omit<ReviewCard, 'id'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO study_reviews (platform, user_id, fact_id, kind, card, due, reps) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, user_id, fact_id, kind) DO UPDATE SET card = excluded.card, due = excluded.due, reps = excluded.reps`,
+      )
+      .run(c.platform, c.userId, c.factId, c.kind, c.card, c.due, c.reps);
+  }
+
+  deleteReviewCard(id: number): void {
+    this.db.prepare('DELETE FROM study_reviews WHERE id = ?').run(id);
+  }
+
+  dueReviews(platform: Platform, userId: string, now: number, limit: number): ReviewCard[] {
+    return this.db
+      .prepare<[string, string, number, number], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND due <= ? ORDER BY due, id LIMIT ?')
+      .all(platform, userId, now, limit)
+      .map(toReview);
+  }
+
+  nextReviewDue(platform: Platform, userId: string): number | undefined {
+    const row = this.db.prepare<[string, string], { due: number | null }>('SELECT MIN(due) AS due FROM study_reviews WHERE platform = ? AND user_id = ?').get(platform, userId);
+    return row?.due ?? undefined;
+  }
+}

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { ChatAddress } from '../../core/messenger.js';
+import type { PostPlan } from '../../core/subscriptions/post-composer.js';
+import type {
+  Claim,
+  Delivery,
+  RotationTrack,
+  Subscription,
+  SubscriptionInput,
+  SubscriptionRepository,
+} from '../../core/subscriptions/subscription-repository.js';
+
+interface SubscriptionRow {
+  platform: string;
+  chat_id: string;
+  post_minutes: number;
+  time_zone: string;
+  active: number;
+  start_date: string;
+  changed_at: number;
+  last_local_date: string | null;
+  is_group: number;
+}
+
+interface DeliveryRow {
+  platform: string;
+  chat_id: string;
+  local_date: string;
+  due_at: number;
+  plan: string;
+  status: Delivery['status'];
+  is_group: number;
+}
+
+/** Tables of this repository keyed by (platform, chat_id), moved when a chat changes id. */
+export const SUBSCRIPTION_TABLES = ['subscriptions', 'deliveries', 'post_rotation'] as const;
+
+/** Subscriptions, deliveries and rotations in SQLite; every multi-row write is one transaction. */
+export class SqliteSubscriptions implements SubscriptionRepository {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      get: db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ?'),
+      save: db.prepare(
+        `INSERT INTO subscriptions (platform, chat_id, post_minutes, time_zone, active, start_date, changed_at, is_group)
+         VALUES (@platform, @chatId, @postMinutes, @timeZone, 1, @startDate, @changedAt, @group)
+         ON CONFLICT (platform, chat_id) DO UPDATE SET post_minutes = excluded.post_minutes, time_zone = excluded.time_zone,
+           active = 1, start_date = excluded.start_date, changed_at = excluded.changed_at, is_group = excluded.is_group`,
+      ),
+      delete: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?'),
+      setActive: db.prepare('UPDATE subscriptions SET active = ? WHERE platform = ? AND chat_id = ?'),
+      listActive: db.prepare<[], SubscriptionRow>(
+        `SELECT s.* FROM subscriptions s LEFT JOIN chats c ON c.platform = s.platform AND c.chat_id = s.chat_id
+         WHERE s.active = 1 AND COALESCE(c.paused, 0) = 0`,
+      ),
+      newest: db.prepare<[string, string], { local_date: string | null }>(
+        'SELECT MAX(local_date) AS local_date FROM deliveries WHERE platform = ? AND chat_id = ?',
+      ),
+      insertDelivery: db.prepare(
+        `INSERT INTO deliveries (platform, chat_id, local_date, due_at, plan, status, is_group, claimed_at)
+         VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      setLastDate: db.prepare('UPDATE subscriptions SET last_local_date = ? WHERE platform = ? AND chat_id = ?'),
+      markSent: db.prepare(
+        `UPDATE deliveries SET status = 'sent', message_id = ?, sent_at = ? WHERE platform = ? AND chat_id = ? AND local_date = ? AND status = 'claimed'`,
+      ),
+      markSkipped: db.prepare(
+        `UPDATE deliveries SET status = 'skipped', note = ? WHERE platform = ? AND chat_id = ? AND local_date = ? AND status = 'claimed'`,
+      ),
+      unsent: db.prepare<[], DeliveryRow>(`SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY due_at`),
+      recent: db.prepare<[string, string, number], DeliveryRow>(
+        'SELECT * FROM deliveries WHERE platform = ? AND chat_id = ? ORDER BY local_date DESC LIMIT ?',
+      ),
+      shown: db.prepare<[string, string, string], { fact_id: string }>(
+        'SELECT fact_id FROM post_rotation WHERE platform = ? AND chat_id = ? AND track = ?',
+      ),
+      resetTrack: db.prepare('DELETE FROM post_rotation WHERE platform = ? AND chat_id = ? AND track = ?'),
+      addShown: db.prepare('INSERT OR REPLACE INTO post_rotation (platform, chat_id, track, fact_id, shown_at) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  get(address: ChatAddress): Subscription | undefined {
+    const row = this.q.get.get(address.platform, address.chatId);
+    return row ? toSubscription(row) : undefined;
+  }
+
+  save(input: SubscriptionInput): void {
+    this.q.save.run({
+      platform: input.address.platform,
+      chatId: input.address.chatId,
+      postMinutes: input.postMinutes,
+      timeZone: input.timeZone,
+      startDate: input.startDate,
+      changedAt: input.changedAt,
+      group: input.group ? 1 : 0,
+    });
+  }
+
+  delete(address: ChatAddress): boolean {
+    return this.q.delete.run(address.platform, address.chatId).changes > 0;
+  }
+
+  setActive(address: ChatAddress, active: boolean): void {
+    this.q.setActive.run(active ? 1 : 0, address.platform, address.chatId);
+  }
+
+  listActive(): Subscription[] {
+    return this.q.listActive.all().map(toSubscription);
+  }
+
+  claim(claim: Claim): boolean {
+    const { platform, chatId } = claim.address;
+    return this.db.transaction(() => {
+      // "Already posted for this local date, or a later one" (a zone moved west across midnight).
+      const newest = this.q.newest.get(platform, chatId)?.local_date;
+      if (newest && newest >= claim.localDate) return false;
+      const sub = this.q.get.get(platform, chatId);
+      const inserted = this.q.insertDelivery.run(platform, chatId, claim.localDate, claim.dueAt, JSON.stringify(claim.plan), sub?.is_group ?? 0, claim.claimedAt);
+      if (inserted.changes === 0) return false;
+      this.q.setLastDate.run(claim.localDate, platform, chatId);
+      for (const track of claim.resetTracks) this.q.resetTrack.run(platform, chatId, track);
+      for (const s of claim.shown) this.q.addShown.run(platform, chatId, s.track, s.factId, claim.claimedAt);
+      return true;
+    })();
+  }
+
+  markSent(address: ChatAddress, localDate: string, messageId: string, sentAt: number): void {
+    this.q.markSent.run(messageId, sentAt, address.platform, address.chatId, localDate);
+  }
+
+  markSkipped(address: ChatAddress, localDate: string, reason: string): void {
+    this.q.markSkipped.run(reason, address.platform, address.chatId, localDate);
+  }
+
+  listUnsent(): Delivery[] {
+    return this.q.unsent.all().map(toDelivery);
+  }
+
+  recent(address: ChatAddress, limit: number): Delivery[] {
+    return this.q.recent.all(address.platform, address.chatId, limit).map(toDelivery);
+  }
+
+  shown(address: ChatAddress, track: RotationTrack): Set<string> {
+    return new Set(this.q.shown.all(address.platform, address.chatId, track).map((r) => r.fact_id));
+  }
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
+    postMinutes: row.post_minutes,
+    timeZone: row.time_zone,
+    active: row.active === 1,
+    startDate: row.start_date,
+    changedAt: row.changed_at,
+    ...(row.last_local_date ? { lastLocalDate: row.last_local_date } : {}),
+    group: row.is_group === 1,
+  };
+}
+
+function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
+    localDate: row.local_date,
+    dueAt: row.due_at,
+    plan: JSON.parse(row.plan) as PostPlan,
+    status: row.status,
+    group: row.is_group === 1,
+  };
+}

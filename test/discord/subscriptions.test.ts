@@ -1,0 +1,71 @@
+/**
+ * Daily posts on Discord against the loopback fake: Manage Server required (checked from the interaction's
+ * member permissions), the post goes to the channel where /subscribe was used, and a channel the bot lost
+ * access to (50001) pauses the subscription.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordMessenger } from '../../src/adapters/discord/messenger.js';
+import { FakeClock, postingCore } from '../subscriptions/support.js';
+import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
+import { slashCommand } from './payloads.js';
+
+const clock = FakeClock.at('2024-06-10T01:00:00Z');
+const { core, store } = postingCore(clock);
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ core });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const dc = (chatId: string) => ({ platform: 'discord' as const, chatId });
+
+describe('Discord daily posts', () => {
+  it('refuses /subscribe from a member without Manage Server, storing nothing', async () => {
+    const channel = '320000000000000001';
+    const i = slashCommand('subscribe', { time: '08:00' }, { permissions: '0', channelId: channel });
+    h.send(i);
+    const body = callbackOf(await h.callFor(i, 'POST', '/callback'));
+    expect(body.data?.content).toMatch(/manage this server/i);
+    expect(store.subscriptions.get(dc(channel))).toBeUndefined();
+  });
+
+  it('subscribes the channel for a member with Manage Server, and posts there at the time', async () => {
+    const channel = '320000000000000002';
+    const i = slashCommand('subscribe', { time: '09:00', timezone: 'Asia/Almaty' }, { permissions: '32', channelId: channel });
+    h.send(i);
+    const reply = messageOf(await h.callFor(i, 'PATCH'));
+    expect(reply.embeds?.[0]?.description).toContain('09:00 (Asia/Almaty)');
+    expect(store.subscriptions.get(dc(channel))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', group: true });
+
+    clock.set('2024-06-10T04:00:00Z');
+    await core.dailyPosts.scheduler!.tick();
+    await core.dailyPosts.queue!.drain();
+    const post = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${channel}/messages`);
+    const body = messageOf(post);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.embeds?.[0]?.description).toMatch(/Fact of the day|On this day|it will be/);
+    expect(store.subscriptions.recent(dc(channel), 1)[0]?.status).toBe('sent');
+  });
+
+  it('pauses a channel the bot can no longer post to (50001 Missing Access)', async () => {
+    const channel = '320000000000000003';
+    const i = slashCommand('subscribe', {}, { permissions: '32', channelId: channel });
+    h.send(i);
+    await h.callFor(i, 'PATCH');
+    h.fake.failChannels.set(channel, { status: 403, code: 50001, message: 'Missing Access' });
+    clock.set('2024-06-11T04:00:00Z');
+    await core.dailyPosts.scheduler!.tick();
+    await core.dailyPosts.queue!.drain();
+    expect(store.chats.get(dc(channel))?.paused).toBe(true);
+    expect(store.subscriptions.get(dc(channel))?.active).toBe(false);
+  });
+});
+
+// The messenger the adapter registers is the real one (the recording messenger of postingCore is replaced at start).
+it('registers a DiscordMessenger at start', () => {
+  expect(core.messengers.has('discord')).toBe(true);
+  expect(DiscordMessenger).toBeDefined();
+});

@@ -1,0 +1,146 @@
+/** The HTTP server on PORT: /healthz and /metrics, with the Prometheus counters fed by the chat service. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCoreServices } from '../../src/app/core-services.js';
+import { silentLogger, systemClock } from '../../src/core/ports.js';
+import { loadFactBase } from '../../src/infra/data-files.js';
+import { startHttpServer, type HttpServer } from '../../src/infra/http/http-server.js';
+import { checkHealth, mountOpsRoutes, type HealthSources } from '../../src/infra/http/ops-routes.js';
+import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
+
+const servers: HttpServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function serve(sources: HealthSources, metrics = new PrometheusMetrics({ processMetrics: false })) {
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silentLogger });
+  servers.push(http);
+  mountOpsRoutes(http, sources, metrics);
+  const get = (path: string, method = 'GET') => fetch(`http://127.0.0.1:${http.port}${path}`, { method });
+  return { http, get, metrics };
+}
+
+describe('/healthz', () => {
+  it('is 200 with the store and every platform when all are up', async () => {
+    const { get } = await serve({ store: { ping: () => true }, platforms: [{ name: 'telegram', isConnected: () => true }, { name: 'discord', isConnected: () => true }] });
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ status: 'ok', store: 'ok', platforms: { telegram: 'connected', discord: 'connected' } });
+  });
+
+  it('is 503 when a platform is disconnected, the store fails, or the bot is stopping', async () => {
+    let connected = false;
+    let pings = true;
+    let stopping = false;
+    const { get } = await serve({
+      store: { ping: () => pings },
+      platforms: [{ name: 'telegram', isConnected: () => connected }],
+      stopping: () => stopping,
+    });
+    let res = await get('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable', store: 'ok', platforms: { telegram: 'disconnected' } });
+    connected = true;
+    expect((await get('/healthz')).status).toBe(200);
+    pings = false;
+    res = await get('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ store: 'failing' });
+    pings = true;
+    stopping = true;
+    res = await get('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'stopping' });
+  });
+
+  it('counts a check that throws as failing', () => {
+    const report = checkHealth({
+      store: {
+        ping: () => {
+          throw new Error('closed');
+        },
+      },
+      platforms: [],
+    });
+    expect(report).toEqual({ status: 'unavailable', store: 'failing', platforms: {} });
+  });
+
+  it('answers only GET and HEAD, and 404 elsewhere', async () => {
+    const { get } = await serve({ platforms: [] });
+    expect((await get('/healthz', 'POST')).status).toBe(405);
+    expect((await get('/healthz', 'HEAD')).status).toBe(200);
+    expect((await get('/nothing')).status).toBe(404);
+  });
+});
+
+describe('/metrics', () => {
+  it('serves Prometheus text with questions by status and language, posts, study sessions and errors', async () => {
+    const metrics = new PrometheusMetrics({ platforms: ['telegram'] });
+    const core = createCoreServices({ base: loadFactBase(), clock: systemClock, logger: silentLogger, metrics, rateLimit: { limit: 2, windowMs: 60_000 } });
+    const req = { platform: 'telegram' as const, chatId: '1', userId: '1', chatKind: 'private' as const };
+    core.chat.question(req, 'when was the referendum?');
+    core.chat.question(req, 'когда был референдум?');
+    core.chat.question(req, 'and one more'); // over the limit of 2
+    core.metrics.postSent('telegram');
+    core.metrics.postFailed('telegram');
+    core.metrics.studySessionStarted('telegram');
+    core.metrics.error('telegram_update');
+
+    const { get } = await serve({ platforms: [] }, metrics);
+    const res = await get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain('# TYPE bot_questions_total counter');
+    expect(text).toContain('bot_questions_total{status="answered",lang="en"} 1');
+    expect(text).toContain('bot_questions_total{status="answered",lang="ru"} 1');
+    expect(text).toContain('bot_questions_total{status="rate_limited",lang="en"} 1');
+    expect(text).toContain('bot_questions_total{status="unknown",lang="kk"} 0');
+    expect(text).toContain('bot_posts_total{platform="telegram",result="sent"} 1');
+    expect(text).toContain('bot_posts_total{platform="telegram",result="failed"} 1');
+    expect(text).toContain('bot_study_sessions_started_total{platform="telegram"} 1');
+    expect(text).toContain('bot_errors_total{kind="telegram_update"} 1');
+    expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('keeps two registries apart (tests and the app never share counters)', () => {
+    const a = new PrometheusMetrics({ processMetrics: false });
+    const b = new PrometheusMetrics({ processMetrics: false });
+    a.error('x');
+    expect(a.registry).not.toBe(b.registry);
+  });
+});
+
+describe('the server', () => {
+  it('refuses a path mounted twice and frees it when unmounted', async () => {
+    const http = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silentLogger });
+    servers.push(http);
+    const unmount = http.route('/x', (_req, res) => void res.end('x'));
+    expect(() => http.route('/x', () => undefined)).toThrow(/already taken/);
+    expect(await (await fetch(`http://127.0.0.1:${http.port}/x?q=1`)).text()).toBe('x');
+    unmount();
+    expect((await fetch(`http://127.0.0.1:${http.port}/x`)).status).toBe(404);
+  });
+
+  it('answers 500 when a handler fails, and waits for a request in flight on close', async () => {
+    const http = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silentLogger });
+    http.route('/fail', () => Promise.reject(new Error('boom')));
+    let release!: () => void;
+    http.route('/slow', async (_req, res) => {
+      await new Promise<void>((r) => (release = r));
+      res.end('done');
+    });
+    expect((await fetch(`http://127.0.0.1:${http.port}/fail`)).status).toBe(500);
+    const slow = fetch(`http://127.0.0.1:${http.port}/slow`);
+    while (!release) await new Promise((r) => setTimeout(r, 5));
+    let closed = false;
+    const closing = http.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(false);
+    release();
+    expect(await (await slow).text()).toBe('done');
+    await closing;
+    expect(http.isListening()).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/core/facts/schema.js';
+import { I18n } from '../../src/core/i18n/i18n.js';
+import { QUESTION_KINDS, QuizEngine, alike, firstSentence, nearbyNumbers, type QuizQuestion } from '../../src/core/study/quiz.js';
+import { seededRandom } from '../../src/core/study/random.js';
+import { base } from './support.js';
+
+const engine = new QuizEngine(base, new I18n());
+
+function expectWellFormed(q: QuizQuestion): void {
+  expect(q.text.trim()).not.toBe('');
+  expect(q.correct).toBeGreaterThanOrEqual(0);
+  expect(q.correct).toBeLessThan(q.choices.length);
+  expect(new Set(q.choices.map((c) => c.toLowerCase().trim())).size).toBe(q.choices.length);
+  for (const c of q.choices) {
+    expect(c.trim()).not.toBe('');
+    expect(c.length).toBeLessThanOrEqual(64);
+  }
+  if (q.kind === 'truefalse') expect(q.choices).toHaveLength(2);
+  else expect(q.choices.length).toBeGreaterThanOrEqual(q.kind === 'who' ? 3 : 4);
+}
+
+describe('the quiz engine', () => {
+  for (const lang of LANGS)
+    for (const kind of QUESTION_KINDS)
+      it(`asks "${kind}" questions in ${lang}, every one well formed, for every fact that supports them`, () => {
+        const facts = base.facts.filter((f) => engine.kindsOf(f, lang).includes(kind));
+        expect(facts.length).toBeGreaterThan(0);
+        for (const fact of facts)
+          for (let seed = 1; seed <= 5; seed++) {
+            const q = engine.question(fact, kind, lang, seededRandom(seed))!;
+            expectWellFormed(q);
+            expect(q.lang).toBe(lang);
+            expect(q.factId).toBe(fact.id);
+          }
+      });
+
+  it('puts the fact itself behind the right answer', () => {
+    const referendum = base.fact('referendum-june-5')!;
+    const when = engine.question(referendum, 'when', 'en', seededRandom(3))!;
+    expect(when.choices[when.correct]).toBe('5 June 2022');
+    const ru = engine.question(referendum, 'when', 'ru', seededRandom(3))!;
+    expect(ru.choices[ru.correct]).toBe('5 июня 2022 г.');
+    const who = engine.question(base.fact('kosherbayev-opened-round-table')!, 'who', 'kk', seededRandom(3))!;
+    expect(who.choices[who.correct]).toBe('Ермек Көшербаев');
+    const many = engine.question(base.fact('wealth-half-owned-by-162-people')!, 'howmany', 'en', seededRandom(3))!;
+    expect(many.choices[many.correct]).toBe('162 people');
+    // Numbers and dates are listed in order.
+    expect([...many.choices].map((c) => Number(/\d+/.exec(c)![0]))).toEqual([...many.choices].map((c) => Number(/\d+/.exec(c)![0])).sort((a, b) => a - b));
+  });
+
+  it('never offers a date equal to the right one, and asks day questions only of facts dated to the day', () => {
+    for (const lang of LANGS)
+      for (const fact of base.facts) {
+        const q = engine.question(fact, 'when', lang, seededRandom(9));
+        if (!q) continue;
+        expect(['day', 'month']).toContain(fact.date?.precision);
+        expect(q.choices.filter((c) => c === q.choices[q.correct])).toHaveLength(1);
+      }
+  });
+
+  it('does not take a sentence that names a person for that person ("who" answers are names)', () => {
+    // "Tokayev won; high-ranking conspirators got no chance" does not answer "who was behind the events".
+    expect(engine.question(base.fact('conspirators-no-chance')!, 'who', 'en', seededRandom(1))).toBeUndefined();
+  });
+
+  it('keeps distractors of "what" questions unlike the right answer', () => {
+    for (const lang of LANGS)
+      for (const fact of base.facts) {
+        const q = engine.question(fact, 'what', lang, seededRandom(5));
+        if (!q) continue;
+        const right = q.choices[q.correct]!;
+        for (const [i, c] of q.choices.entries()) if (i !== q.correct) expect(alike(c, right)).toBe(false);
+      }
+  });
+
+  it('is deterministic for a seed, and differs between seeds', () => {
+    const a = engine.generate({ lang: 'en', count: 10, seed: 42 });
+    const b = engine.generate({ lang: 'en', count: 10, seed: 42 });
+    const c = engine.generate({ lang: 'en', count: 10, seed: 43 });
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('mixes kinds, asks about each fact once, and keeps to the topic', () => {
+    for (const lang of LANGS) {
+      const qs = engine.generate({ lang, count: 30, seed: 7 });
+      expect(qs).toHaveLength(30);
+      expect(new Set(qs.map((q) => q.factId)).size).toBe(30);
+      expect(new Set(qs.map((q) => q.kind)).size).toBe(QUESTION_KINDS.length);
+      qs.forEach(expectWellFormed);
+      const topical = engine.generate({ lang, count: 10, seed: 7, topic: 'referendum' });
+      expect(topical.length).toBeGreaterThan(0);
+      for (const q of topical) expect(base.fact(q.factId)!.topics).toContain('referendum');
+    }
+  });
+
+  it('reveals the answer, the first sentence of the explanation and the citation', () => {
+    const q = engine.question(base.fact('referendum-june-5')!, 'when', 'en', seededRandom(1))!;
+    const r = engine.reveal(q);
+    expect(r.answer).toBe('5 June 2022');
+    expect(r.explanation).not.toContain('\n');
+    expect(base.fact('referendum-june-5')!.answer.en.startsWith(r.explanation)).toBe(true);
+    expect(r.citation).toMatch(/^Source: “Birth of New Kazakhstan/);
+  });
+
+  it('finds nearby round numbers and first sentences', () => {
+    expect(nearbyNumbers(70, true).every((n) => n < 100 && n !== 70)).toBe(true);
+    expect(nearbyNumbers(162, false).slice(0, 3).every((n) => n > 100 && n < 250)).toBe(true);
+    expect(firstSentence('On June 5, 2022, it happened. Then more.')).toBe('On June 5, 2022, it happened.');
+  });
+});

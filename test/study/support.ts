@@ -1,0 +1,108 @@
+/** Test doubles for study sessions: a fake clock that also runs the timers, a recording messenger, a core over SQLite. */
+import { createCoreServices, type CoreServices } from '../../src/app/core-services.js';
+import type { ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
+import type { ChatAddress, Messenger, SentMessage } from '../../src/core/messenger.js';
+import { silentLogger, type Clock } from '../../src/core/ports.js';
+import { seededRandom } from '../../src/core/study/random.js';
+import type { Timers } from '../../src/core/study/timers.js';
+import { loadFactBase } from '../../src/infra/data-files.js';
+import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+
+export const base = loadFactBase();
+
+/** Time that moves only when a test says so; timers fire as it passes their deadline. */
+export class FakeTime implements Clock, Timers {
+  private t: number;
+  private seq = 0;
+  private queue: { at: number; run: () => void; id: number }[] = [];
+
+  constructor(start = Date.UTC(2024, 2, 20, 9, 0, 0)) {
+    this.t = start;
+  }
+
+  now(): Date {
+    return new Date(this.t);
+  }
+
+  schedule(ms: number, run: () => void): unknown {
+    const id = ++this.seq;
+    this.queue.push({ at: this.t + Math.max(0, ms), run, id });
+    return id;
+  }
+
+  cancel(handle: unknown): void {
+    this.queue = this.queue.filter((q) => q.id !== handle);
+  }
+
+  /** Pending timers. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Moves time on by `ms`, running each timer that falls due, in order, and letting its work settle. */
+  async advance(ms: number, settle: () => Promise<void> = () => Promise.resolve()): Promise<void> {
+    const target = this.t + ms;
+    for (;;) {
+      const next = [...this.queue].sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!next || next.at > target) break;
+      this.queue = this.queue.filter((q) => q !== next);
+      this.t = next.at;
+      next.run();
+      await settle();
+    }
+    this.t = target;
+    await settle();
+  }
+}
+
+/** A messenger that keeps what it was asked to post. */
+export class RecordingMessenger implements Messenger {
+  readonly sent: { to: ChatAddress; reply: ChatReply }[] = [];
+  send(to: ChatAddress, reply: ChatReply): Promise<SentMessage> {
+    this.sent.push({ to, reply });
+    return Promise.resolve({ messageId: String(this.sent.length) });
+  }
+  edit(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** A core with a real SQLite store (`:memory:` unless a file is given), fake time and a recording messenger. */
+export function studyCore(options: { time?: FakeTime; dbPath?: string; seed?: number; questionSeconds?: number } = {}): {
+  core: CoreServices;
+  time: FakeTime;
+  messenger: RecordingMessenger;
+  store: SqliteStore;
+  settle: () => Promise<void>;
+} {
+  const time = options.time ?? new FakeTime();
+  const store = new SqliteStore(openDatabase(options.dbPath ?? ':memory:'));
+  const core = createCoreServices({
+    base,
+    clock: time,
+    logger: silentLogger,
+    store,
+    rateLimit: { limit: 1000, windowMs: 60_000 },
+    study: { questionSeconds: options.questionSeconds ?? 30, timers: time, random: seededRandom(options.seed ?? 1) },
+  });
+  const messenger = new RecordingMessenger();
+  core.messengers.register('telegram', messenger);
+  core.messengers.register('terminal', messenger);
+  const settle = async () => {
+    await core.study?.idle();
+    await new Promise((r) => setImmediate(r));
+  };
+  return { core, time, messenger, store, settle };
+}
+
+/** A member of a group chat. */
+export function member(userId: string, name: string, extra: Partial<ChatRequest> = {}): ChatRequest {
+  return { platform: 'telegram', chatId: '-100', userId, chatKind: 'group', userLang: 'en', userName: name, botUsername: 'ReformBot', ...extra };
+}
+
+/** The button data of choice `i` (0-based) of a reply, and the right one's index read from the session. */
+export function buttonData(reply: ChatReply, i: number): string {
+  const b = reply.buttons.flat()[i];
+  if (!b) throw new Error(`no button ${i}`);
+  return b.data;
+}

@@ -1,0 +1,111 @@
+/** The daily-post commands in the core: validation, admin rule, settings, previews, and the today CLI. */
+import { describe, expect, it } from 'vitest';
+import { runToday } from '../../src/cli/today.js';
+import { FakeClock, postingCore, request } from './support.js';
+
+const tg = (chatId: string) => ({ platform: 'telegram' as const, chatId });
+
+describe('daily-post commands', () => {
+  const clock = FakeClock.at('2024-06-10T02:00:00Z');
+
+  it('subscribes with the defaults (09:00 Asia/Almaty) and in the given time and zone', () => {
+    const { core, store } = postingCore(clock);
+    const reply = core.chat.command(request('a'), 'subscribe', '')!;
+    expect(reply.text).toContain('09:00 (Asia/Almaty)');
+    expect(store.subscriptions.get(tg('a'))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', active: true });
+    core.chat.command(request('b'), 'subscribe', 'europe/moscow 7:30');
+    expect(store.subscriptions.get(tg('b'))).toMatchObject({ postMinutes: 450, timeZone: 'Europe/Moscow' });
+  });
+
+  it('refuses 25:00 and Mars/Olympus with an example, storing nothing', () => {
+    const { core, store } = postingCore(clock);
+    const time = core.chat.command(request('c'), 'subscribe', '25:00')!;
+    expect(time.text).toContain('25:00');
+    expect(time.text).toContain('/subscribe 09:00 Asia/Almaty');
+    const zone = core.chat.command(request('c'), 'subscribe', '09:00 Mars/Olympus')!;
+    expect(zone.text).toContain('Mars/Olympus');
+    expect(zone.text).toContain('/subscribe 09:00 Asia/Almaty');
+    expect(core.chat.command(request('c'), 'subscribe', '+05:00')!.text).toContain('/subscribe 09:00');
+    expect(store.subscriptions.get(tg('c'))).toBeUndefined();
+    core.chat.command(request('c'), 'subscribe', '10:00');
+    expect(core.chat.command(request('c'), 'settings', 'time 24:61')!.text).toContain('24:61');
+    expect(store.subscriptions.get(tg('c'))?.postMinutes).toBe(600);
+  });
+
+  it('in a group, lets only administrators subscribe, unsubscribe or change settings', () => {
+    const { core, store } = postingCore(clock);
+    for (const name of ['subscribe', 'unsubscribe', 'settings']) {
+      const reply = core.chat.command(request('g', { admin: false }), name, '')!;
+      expect(reply.text).toMatch(/only this chat's administrators/i);
+    }
+    expect(store.subscriptions.get(tg('g'))).toBeUndefined();
+    // In a private chat the user is the chat's owner.
+    core.chat.command({ ...request('p', { kind: 'private' }), isAdmin: undefined }, 'subscribe', '');
+    expect(store.subscriptions.get(tg('p'))).toBeDefined();
+    // Anyone may read today's post or a preview.
+    expect(core.chat.command(request('g', { admin: false }), 'today', '')!.text.length).toBeGreaterThan(20);
+  });
+
+  it('shows and changes settings, and unsubscribes', () => {
+    const { core, store } = postingCore(clock);
+    expect(core.chat.command(request('s'), 'settings', '')!.text).toMatch(/off/);
+    core.chat.command(request('s'), 'subscribe', '08:15 Asia/Tokyo');
+    expect(core.chat.command(request('s'), 'settings', '')!.text).toContain('08:15 (Asia/Tokyo)');
+    core.chat.command(request('s'), 'settings', 'time 06:45');
+    core.chat.command(request('s'), 'settings', 'zone Europe/Moscow');
+    expect(core.chat.command(request('s'), 'settings', 'lang ru')!.text).toMatch(/русском/);
+    expect(store.chats.get(tg('s'))?.lang).toBe('ru');
+    expect(core.chat.command(request('s'), 'settings', 'lang fr')!.text).toContain('fr');
+    expect(store.subscriptions.get(tg('s'))).toMatchObject({ postMinutes: 405, timeZone: 'Europe/Moscow' });
+    expect(core.chat.command(request('s'), 'unsubscribe', '')!.text).toMatch(/off/);
+    expect(store.subscriptions.get(tg('s'))).toBeUndefined();
+    expect(core.chat.command(request('s'), 'unsubscribe', '')!.text).toMatch(/no daily posts/);
+  });
+
+  it('previews the post of a date, in the asker language, with a citation', () => {
+    const { core } = postingCore(clock);
+    const en = core.chat.command(request('v'), 'preview', '2024-06-05')!;
+    expect(en.text).toContain('On this day in 2022, 2 years ago:');
+    expect(en.text).toMatch(/referendum/i);
+    expect(en.citation).toMatch(/^Source: /);
+    const ru = core.chat.command(request('v', { lang: 'ru' }), 'preview', '2025-06-05')!;
+    expect(ru.text).toContain('В этот день в 2022 году, 3 года назад:');
+    expect(core.chat.command(request('v'), 'preview', '2024-02-30')!.text).toContain('/preview 2022-06-05');
+    expect(core.chat.command(request('v'), 'preview', '')!.text).toContain('YYYY-MM-DD');
+  });
+
+  it('on a day without events: a fact of the day and a question whose answer is behind a button', () => {
+    const { core } = postingCore(clock);
+    const reply = core.chat.command(request('q'), 'preview', '2024-08-20')!;
+    expect(reply.text).toContain('Fact of the day:');
+    expect(reply.text).toContain('Question of the day:');
+    const button = reply.buttons.flat().find((b) => b.data.startsWith('d:a:'))!;
+    expect(button.label).toBe('Show the answer');
+    const answer = core.chat.action(request('q'), button.data)!;
+    expect(answer.citation).toMatch(/^Source: /);
+    // A few days before an anniversary, the post announces it.
+    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toContain('In 3 days, on 5 June, it will be 2 years since:');
+  });
+
+  it('counts only facts dated to the day as "on this day" (never month, season, year or vague dates)', () => {
+    const { core } = postingCore(clock);
+    for (const fact of core.base.facts.filter((f) => f.date && f.date.precision !== 'day' && f.date.value.length === 10)) {
+      const reply = core.chat.command(request('d'), 'preview', fact.date!.value)!;
+      expect(reply.text).not.toContain(fact.answer.en);
+    }
+    const monthFact = core.base.facts.find((f) => f.date?.precision === 'month')!;
+    const reply = core.chat.command(request('d'), 'preview', `2024-${monthFact.date!.value.slice(5, 7)}-01`)!;
+    expect(reply.text).not.toMatch(/^On this day/);
+  });
+
+  it('npm run today prints the post for a date without any platform', () => {
+    const out: string[] = [];
+    const code = runToday(['--date', '2022-06-05', '--lang', 'ru'], (t) => out.push(t), (t) => out.push(t));
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('В этот день в 2022 году:');
+    expect(out.join('\n')).toContain('Источник:');
+    const bad: string[] = [];
+    expect(runToday(['--date', '5 June'], () => undefined, (t) => bad.push(t))).toBe(2);
+    expect(bad.join('')).toContain('YYYY-MM-DD');
+  });
+});
