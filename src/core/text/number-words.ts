@@ -17,8 +17,12 @@ const HUNDRED = new Set(['hundred']);
 /** Scale words keep their own token ("800 thousand" is how the source writes it), so they are not folded in. */
 const JOINERS = new Set(['and', '-']);
 
+/** Any number word, as a whole word: most texts have none and are returned at once. */
+const ANY_NUMBER_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(UNITS).join('|')})(?![\\p{L}])`, 'u');
+
 /** Replaces runs of number words in a normalised (lower-case) text with their value in digits. */
 export function numberWordsToDigits(text: string): string {
+  if (!ANY_NUMBER_WORD.test(text)) return text;
   const words = text.split(/(\s+)/);
   const out: string[] = [];
   let value: number | undefined;
