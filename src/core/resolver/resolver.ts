@@ -280,8 +280,11 @@ export class Resolver {
   private askedGap(fact: Fact, slots: QuerySlot[], qtype: QuestionType): number | undefined {
     const gaps = fact.gaps ?? [];
     const keys = this.index.gapKeys.get(fact.id) ?? [];
+    // A "when" about a dated fact is answered by its date, whatever detail words come with it.
+    const answeredByDate = qtype === 'when' && fact.date !== undefined && fact.date.precision !== 'vague';
     for (let i = 0; i < gaps.length; i++) {
       if (gaps[i]?.types.includes(qtype)) return i;
+      if (answeredByDate) continue;
       const words = keys[i];
       if (words && slots.some((s) => words.has(s.key) || words.has(s.word))) return i;
     }
