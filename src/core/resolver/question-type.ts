@@ -22,6 +22,10 @@ const RULES: { type: QuestionType; pattern: RegExp }[] = [
     pattern: words(
       'how (?:many|much|long|big|large|old)',
       'what (?:share|percentage|percent|fraction|proportion|number|amount|part)',
+      "what(?: is|'s| was) the (?:population|number|size|amount|share|percentage|total)",
+      'какое население',
+      'какова численность',
+      'какая численность',
       'сколько',
       'какой процент',
       'какая доля',
