@@ -60,6 +60,12 @@ describe('resolve', () => {
     }
   });
 
+  it('declines a number or date asked about another place than the fact is about', () => {
+    expect(resolver.resolve('How many people live in Moscow?').status).toBe('unknown');
+    expect(resolver.resolve('What is the population of Kazan?').status).toBe('unknown');
+    expect(resolver.resolve('What is the population of Kazakhstan?').answer).toMatch(/20 million/);
+  });
+
   it('declines a question about a detail the source leaves out, saying what it does know', () => {
     const a = resolver.resolve('How much will the new minimum wage be?');
     expect(a.status).toBe('unknown');

@@ -113,6 +113,12 @@ export class Resolver {
     // of the question unexplained, it is about something else, and its date or number would be a wrong answer.
     if (ATTRIBUTE_QUESTIONS.has(qtype) && best.coverage < this.tuning.attributeCoverage)
       return this.decline(lang, qtype, this.unknownText(lang), best.score);
+    // Nor can it when the question is about a person or place the fact does not involve at all: the number
+    // of people living in Russia is not Kazakhstan's population.
+    // Background entities (the country and president most facts are about) say nothing of the subject.
+    const asked = [...this.askedEntities(slots)].filter((e) => !this.isBackground(e, slots));
+    if (ATTRIBUTE_QUESTIONS.has(qtype) && asked.length > 0 && !asked.some((e) => best.fact.entities.includes(e)))
+      return this.decline(lang, qtype, this.unknownText(lang), best.score);
 
 
     // A runner-up matters only if it would give a different answer: a related fact, or one with the
@@ -218,6 +224,13 @@ export class Resolver {
     let penalty = 0;
     for (const n of numbers) if (!this.index.postings.get(n)?.has(factId)) penalty += 0.1;
     return Math.min(penalty, 0.2);
+  }
+
+  /** Whether an entity named in the question is one most facts are about (its name is in half of them or more). */
+  private isBackground(entityId: string, slots: QuerySlot[]): boolean {
+    return slots.some(
+      (s) => this.index.entityKeys.get(s.key)?.has(entityId) && this.index.df(s.key) >= this.index.factCount * 0.5,
+    );
   }
 
   /** The people and places a question names. */
