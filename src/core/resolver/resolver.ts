@@ -521,6 +521,8 @@ function typeFit(qtype: QuestionType, fact: Fact, factTypes: ReadonlySet<Questio
   return factTypes?.has(qtype) ? 0.05 : -0.02;
 }
 
+const DATE_IN_TEXT =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d\d\b/g;
 const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|year|day|month|week|majority|most|all|none)\b/i;
 
 /**
@@ -528,7 +530,11 @@ const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twen
  * in its short answer, a "when" needs a date. Otherwise the source does not say, whatever the words share.
  */
 function answersType(qtype: QuestionType, fact: Fact): boolean {
-  if (qtype === 'howmany') return NUMBERISH.test(fact.short.en) || NUMBERISH.test(fact.answer.en.split(/[.!?]/)[0] ?? '');
+  if (qtype === 'howmany') {
+    // A date is not a quantity: "February 11, 2022" does not answer "how many".
+    const quantity = (t: string) => NUMBERISH.test(t.replace(DATE_IN_TEXT, ' '));
+    return quantity(fact.short.en) || quantity(fact.answer.en.split(/[.!?]/)[0] ?? '');
+  }
   if (qtype === 'when') return !!fact.date || /\d{4}|before|after|day|week|month|year|spring|summer|autumn|winter/i.test(fact.short.en);
   return true;
 }
