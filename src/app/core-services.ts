@@ -67,6 +67,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     clock: options.clock,
     logger: options.logger,
     metrics,
+    chatLang: options.store ? (req) => options.store?.chats.get({ platform: req.platform, chatId: req.chatId })?.lang : undefined,
   });
   const messengers = new Messengers();
   const dailyPosts = createDailyPosts({

@@ -79,8 +79,8 @@ describe('/metrics', () => {
     const metrics = new PrometheusMetrics({ platforms: ['telegram'] });
     const core = createCoreServices({ base: loadFactBase(), clock: systemClock, logger: silentLogger, metrics, rateLimit: { limit: 2, windowMs: 60_000 } });
     const req = { platform: 'telegram' as const, chatId: '1', userId: '1', chatKind: 'private' as const };
-    core.chat.question(req, 'when was the referendum?');
-    core.chat.question(req, 'когда был референдум?');
+    core.chat.question(req, 'When was the constitutional referendum held?');
+    core.chat.question(req, 'Когда прошёл конституционный референдум?');
     core.chat.question(req, 'and one more'); // over the limit of 2
     core.metrics.postSent('telegram');
     core.metrics.postFailed('telegram');

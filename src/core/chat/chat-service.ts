@@ -92,6 +92,8 @@ export interface ChatServiceDeps {
   features?: ChatFeature[];
   /** Counts questions by outcome and language; nothing when absent. */
   metrics?: Metrics;
+  /** The chat's stored language (`/settings lang`), used when the platform reports none for the user. */
+  chatLang?: (req: ChatRequest) => Lang | undefined;
 }
 
 /**
@@ -103,13 +105,21 @@ export class ChatService {
 
   /** The language to answer in when the text itself does not tell: the user's, then the chat's, then English. */
   baseLang(req: ChatRequest): Lang {
-    return req.userLang ?? req.chatLang ?? 'en';
+    return req.userLang ?? req.chatLang ?? this.deps.chatLang?.(req) ?? 'en';
+  }
+
+  /** The request with the chat's stored language filled in, so that features see it too. */
+  private withChatLang(req: ChatRequest): ChatRequest {
+    if (req.userLang || req.chatLang || !this.deps.chatLang) return req;
+    const chatLang = this.deps.chatLang(req);
+    return chatLang ? { ...req, chatLang } : req;
   }
 
   /** Runs a command (`name` without the slash); undefined when it is not one of ours. */
-  command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
+  command(request: ChatRequest, name: string, args: string): ChatReply | undefined {
     const def = findCommand(name);
     if (!def) return undefined;
+    const req = this.withChatLang(request);
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
     if (feature) return feature.command(req, def.name, args);
     const lang = this.baseLang(req);
@@ -135,7 +145,8 @@ export class ChatService {
   }
 
   /** Answers a question, with "did you mean" or related questions as buttons. */
-  question(req: ChatRequest, text: string): ChatReply {
+  question(request: ChatRequest, text: string): ChatReply {
+    const req = this.withChatLang(request);
     const fallback = this.baseLang(req);
     const limit = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
     if (!limit.allowed) {
@@ -158,7 +169,8 @@ export class ChatService {
   }
 
   /** Handles a button press; undefined for data that is not ours (or stale). */
-  action(req: ChatRequest, data: string): ChatReply | undefined {
+  action(request: ChatRequest, data: string): ChatReply | undefined {
+    const req = this.withChatLang(request);
     const lang = this.baseLang(req);
     const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
     if (feature?.action) return feature.action(req, data);
@@ -198,7 +210,7 @@ export class ChatService {
       lang: answer.lang,
       text: answer.answer,
       citation: answer.citationLine || undefined,
-      date: answer.status === 'answered' && fact?.date ? fact.date.value : undefined,
+      date: answer.status !== 'unknown' && fact?.date ? fact.date.value : undefined,
       buttons: choices.map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]),
       answer,
     };

@@ -4,7 +4,7 @@ source-line = Source: “{ $title }”, { $date }, section “{ $section }”, p
 yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.
-did-you-mean = Did you mean:
+did-you-mean = Or did you mean:
 unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.
 unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I can answer questions about the January 2022 events, the referendum, the reforms, the economy and relations with Russia.
@@ -63,8 +63,14 @@ preview-usage = Give a date as YYYY-MM-DD, for example: /preview 2022-06-05
 preview-bad-date = “{ $value }” is not a date. Use YYYY-MM-DD, for example: /preview 2022-06-05
 study-choice-yes = Yes
 study-choice-no = No
-study-intro = 📚 Study session: { $count } questions, { $seconds } s each. Press an answer: only your first press counts.
-study-intro-topic = 📚 Study session on “{ $topic }”: { $count } questions, { $seconds } s each. Press an answer: only your first press counts.
+study-intro = 📚 Study session: { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+  }, { $seconds } s each. Press an answer: only your first press counts.
+study-intro-topic = 📚 Study session on “{ $topic }”: { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+  }, { $seconds } s each. Press an answer: only your first press counts.
 study-question = ❓ Question { $n }/{ $total }
 study-reveal = ✅ Answer: { $answer }
 study-right-count = Right: { $right } of { $answered }.

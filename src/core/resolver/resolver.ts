@@ -29,7 +29,7 @@ export interface ResolverTuning {
 
 export const DEFAULT_TUNING: ResolverTuning = {
   maxQuestionLength: 1000,
-  answerScore: 0.8,
+  answerScore: 0.85,
   unsureScore: 0.33,
   margin: 0.12,
   typoSimilarity: 0.72,
@@ -347,10 +347,12 @@ export class Resolver {
     const lines = others.map((r) => `• ${this.suggestion(r.fact, lang).question} (${r.fact.short[lang]})`);
     // The best guess comes first, phrased like an answer; the doubt and the other choices follow, as many
     // as fit the reply's length budget (the buttons still offer them all).
-    const head = `${this.phrase(best, lang, qtype)}\n${this.i18n.t(lang, 'unsure-note')}`;
+    const head = this.phrase(best, lang, qtype);
     const budget = REPLY_BUDGET - this.citationLineOf(best.fact, lang).length - 2;
-    while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 2 > budget) lines.pop();
-    const text = lines.length ? `${head}\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}` : head;
+    while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 3 > budget) lines.pop();
+    const text = lines.length
+      ? `${head}\n\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}`
+      : `${head}\n${this.i18n.t(lang, 'unsure-note')}`;
     return this.reply('unsure', best.fact, text, lang, qtype, best.score, suggestions, []);
   }
 

@@ -22,6 +22,7 @@ import type { Timers } from './timers.js';
 export const STUDY_PREFIX = 'q:';
 /** Questions in a session unless the member asks for another number, and the most allowed. */
 export const DEFAULT_QUESTIONS = 10;
+/** The most questions one session may have (`/study 99` gets this many). */
 export const MAX_QUESTIONS = 30;
 /** A session whose open question's deadline passed longer ago than this (downtime) is ended, not resumed. */
 const RESUME_GRACE_MS = 10 * 60_000;
@@ -49,6 +50,10 @@ interface Step {
   ended: boolean;
 }
 
+/**
+ * Study sessions and personal review as a {@link ChatFeature}: `/study`, `/next`, `/stop`, `/top`, `/stats`,
+ * `/review` and the answer buttons. State lives in the store, so a restart resumes (see {@link StudyService.resume}).
+ */
 export class StudyService implements ChatFeature {
   readonly commands = ['study', 'next', 'stop', 'top', 'stats', 'review'] as const;
   readonly actionPrefix = STUDY_PREFIX;
@@ -171,7 +176,8 @@ export class StudyService implements ChatFeature {
     const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
     if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    const step = this.advance(session.id, session.current, false);
+    // Alone in a private chat there is no "how many got it right" to tell.
+    const step = this.advance(session.id, session.current, false, undefined, req.chatKind === 'private');
     return step?.reply ?? this.note(lang, this.t(lang, 'study-no-session'));
   }
 
@@ -180,7 +186,7 @@ export class StudyService implements ChatFeature {
     const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
     if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    const step = this.advance(session.id, session.current, true);
+    const step = this.advance(session.id, session.current, true, undefined, req.chatKind === 'private');
     if (!step) return this.note(lang, this.t(lang, 'study-no-session'));
     return { ...step.reply, text: `${this.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` };
   }
@@ -277,8 +283,9 @@ export class StudyService implements ChatFeature {
     const r = this.engine.reveal(q);
     const lines = [this.t(lang, 'study-reveal', { answer: r.answer }), r.explanation, r.citation];
     const right = answers.filter((a) => a.correct).length;
-    if (solo && answers.length === 1) lines.unshift(this.t(lang, answers[0]!.correct ? 'study-you-right' : 'study-you-wrong'));
-    else lines.push(this.t(lang, 'study-right-count', { right, answered: answers.length }));
+    if (solo) {
+      if (answers.length === 1) lines.unshift(this.t(lang, answers[0]!.correct ? 'study-you-right' : 'study-you-wrong'));
+    } else lines.push(this.t(lang, 'study-right-count', { right, answered: answers.length }));
     return lines.filter(Boolean).join('\n');
   }
 

@@ -26,8 +26,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** The canonical spelling of an IANA time zone (`asia/almaty` → `Asia/Almaty`), or undefined when unknown. */
 export function canonicalTimeZone(name: string): string | undefined {
   const tz = name.trim();
-  // IANA names only (Area/Location, UTC, Etc/…): no offsets like +05:00, which do not follow summer time.
-  if (!/^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}|UTC|GMT)$/.test(tz)) return undefined;
+  // IANA names only (Area/Location, UTC, Etc/…), in any case as Intl accepts them (`utc`, `europe/moscow`):
+  // no offsets like +05:00, which do not follow summer time.
+  if (!/^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}|UTC|GMT)$/i.test(tz)) return undefined;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
