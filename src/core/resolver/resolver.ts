@@ -281,12 +281,16 @@ export class Resolver {
     const top = ranked[0];
     if (!top?.fact.date) return top;
     const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
+    // Rank by precision first, then by whether the fact is one people ask "when" about (the event itself,
+    // not one of its consequences that shares its date).
+    const rankOf = (r: Scored) => order[r.fact.date?.precision ?? 'vague'] * 2 + (this.index.questionTypes.get(r.fact.id)?.has('when') ? 1 : 0);
     let best = top;
     for (const r of ranked.slice(1, 5)) {
       if (top.score - r.score > 0.2 || !r.fact.date || !this.agree(r.fact, top.fact, 'when')) continue;
-      if (order[r.fact.date.precision] > order[best.fact.date?.precision ?? 'vague']) best = r;
+      if (rankOf(r) > rankOf(best)) best = r;
     }
-    return best;
+    // The facts agree on the date, so the question is as well explained as by the top one.
+    return best === top ? top : { ...best, coverage: Math.max(best.coverage, top.coverage), score: Math.max(best.score, top.score) };
   }
 
   /** The index of the fact's gap the question asks about, if any. */
