@@ -6,8 +6,11 @@ import type { Lang } from '../../core/facts/schema.js';
  * The interface language for a Discord locale. Discord's Russian locale is `ru`; it has no Kazakh locale,
  * so everyone else gets English (the core still answers Kazakh questions in Kazakh).
  */
-export function langOfLocale(locale: string | null | undefined): Lang {
-  return locale === 'ru' ? 'ru' : 'en';
+export function langOfLocale(locale: string | null | undefined): Lang | undefined {
+  // Discord has no Kazakh locale: any other locale leaves the choice to the chat's setting (then English).
+  if (locale === 'ru') return 'ru';
+  if (locale?.startsWith('en')) return 'en';
+  return undefined;
 }
 
 /** Who asks and where, in the core's terms: servers are group chats, DMs private ones. */

@@ -174,6 +174,12 @@ export class ChatService {
     const lang = this.baseLang(req);
     const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
     if (feature?.action) return feature.action(req, data);
+    if (data.startsWith(ACTION.answerFact) || data.startsWith(ACTION.topic)) {
+      // A button posts an answer in the chat just like a question: the same per-user limit applies.
+      const limit = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
+      if (!limit.allowed)
+        return { lang, text: this.deps.i18n.t(lang, 'rate-limited', { seconds: Math.ceil(limit.retryAfterMs / 1000) }), buttons: [], personal: true, toast: true };
+    }
     if (data.startsWith(ACTION.answerFact)) {
       const factId = data.slice(ACTION.answerFact.length);
       const answer = this.deps.resolver.answerFact(factId, lang);

@@ -11,7 +11,7 @@ export async function handleAutocomplete(ctx: HandlerContext, interaction: Autoc
     await interaction.respond([]);
     return;
   }
-  const found = await ctx.chat.autocomplete(String(focused.value), langOfLocale(interaction.locale), LIMITS.choices);
+  const found = await ctx.chat.autocomplete(String(focused.value), langOfLocale(interaction.locale) ?? 'en', LIMITS.choices);
   const choices = found
     .map((c) => ({ name: truncate(c.label.trim(), LIMITS.choiceName), value: truncate(c.value.trim(), LIMITS.choiceValue) }))
     .filter((c) => c.name && c.value)

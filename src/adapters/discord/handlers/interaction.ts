@@ -40,7 +40,7 @@ async function handleError(ctx: HandlerContext, interaction: Interaction, respon
   ctx.metrics?.error('discord_interaction');
   if (!responder) return;
   try {
-    await responder.note(ctx.i18n.t(langOfLocale(interaction.locale), 'error-apology'));
+    await responder.note(ctx.i18n.t(langOfLocale(interaction.locale) ?? 'en', 'error-apology'));
   } catch (second) {
     if (!isHarmlessDiscordError(second)) ctx.logger.warn({ ...context, err: safeError(second) }, 'discord apology failed');
   }
