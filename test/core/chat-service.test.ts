@@ -34,8 +34,8 @@ describe('the chat service', () => {
 
   it('answers in the user\'s language when the question does not tell, else the chat\'s', () => {
     const { chat } = createCoreServices({ base, clock: fakeClock(), logger: silentLogger });
-    expect(chat.command({ ...member, userLang: 'kk' }, 'help', '').lang).toBe('kk');
-    expect(chat.command({ ...member, userLang: undefined, chatLang: 'ru' }, 'help', '').lang).toBe('ru');
+    expect(chat.command({ ...member, userLang: 'kk' }, 'help', '')?.lang).toBe('kk');
+    expect(chat.command({ ...member, userLang: undefined, chatLang: 'ru' }, 'help', '')?.lang).toBe('ru');
     expect(chat.question({ ...member, userLang: 'kk' }, 'Когда прошёл референдум?').lang).toBe('ru');
   });
 });

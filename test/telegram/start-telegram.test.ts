@@ -66,7 +66,7 @@ describe('webhook mode', () => {
 
   it('acknowledges an update whose handling failed, so Telegram does not send it again', async () => {
     const { post, logger, calls } = await startWebhook((c) =>
-      c.method === 'sendMessage' ? { ok: false, error_code: 400, description: 'Bad Request: chat not found' } : undefined,
+      c.method === 'sendMessage' ? { ok: false, error_code: 400, description: 'Bad Request: message is too long' } : undefined,
     );
     const update = { update_id: 3, ...textMessage({ id: 13, type: 'private' }, person(13), 'when was the referendum?') };
     const res = await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret });

@@ -48,5 +48,9 @@ export function describeError(error: unknown, token?: string): SafeError {
  * from the group, or the chat is gone. Such chats should be dropped from any subscription list.
  */
 export function isChatUnavailable(error: unknown): boolean {
-  return error instanceof GrammyError && error.error_code === 403;
+  if (!(error instanceof GrammyError)) return false;
+  return error.error_code === 403 || (error.error_code === 400 && CHAT_GONE.test(error.description));
 }
+
+/** Telegram's 400 descriptions that mean the chat is gone for the bot, like a 403. */
+const CHAT_GONE = /chat not found|group chat was (?:upgraded|deactivated)|bot was kicked|user is deactivated|have no rights to send/i;

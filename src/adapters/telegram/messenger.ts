@@ -2,16 +2,14 @@
 import { GrammyError, type Api } from 'grammy';
 import type { ChatReply } from '../../core/chat/chat-service.js';
 import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger, type SentMessage } from '../../core/messenger.js';
+import { isChatUnavailable } from './errors.js';
 import { renderReplyHtml } from './html.js';
 import { inlineKeyboard } from './keyboard.js';
-
-/** Telegram's 400 descriptions that mean the chat is gone for the bot, like a 403. */
-const GONE = /chat not found|group chat was (?:upgraded|deactivated)|bot was kicked|user is deactivated|have no rights to send/i;
 
 /** A Telegram API error in the core's terms: 403 → chat unavailable, 429 → rate limited; others unchanged. */
 export function mapTelegramError(error: unknown, to: ChatAddress): unknown {
   if (!(error instanceof GrammyError)) return error;
-  if (error.error_code === 403 || (error.error_code === 400 && GONE.test(error.description))) return new ChatUnavailableError(to, `telegram ${error.error_code}`);
+  if (isChatUnavailable(error)) return new ChatUnavailableError(to, `telegram ${error.error_code}`);
   if (error.error_code === 429) return new RateLimitedError((error.parameters.retry_after ?? 1) * 1000);
   return error;
 }

@@ -36,7 +36,7 @@ export async function sendReply(api: Api, deps: BotDeps, target: ReplyTarget, re
   } catch (error) {
     if (!isChatUnavailable(error)) throw error;
     const chatId = String(target.chatId);
-    deps.logger.info({ chatId }, 'telegram chat unavailable (403): the bot was blocked or removed');
+    deps.logger.info({ chatId }, 'telegram chat unavailable: the bot was blocked or removed, or the chat is gone');
     await callHook(deps, 'onChatUnavailable', (h) => h.onChatUnavailable(chatId));
     return false;
   }
