@@ -122,7 +122,7 @@ describe('private chat', () => {
     expect(seen(answer.text)).toMatch(/5 June 2022|June 5, 2022/);
   });
 
-  it('ignores a stale button quietly and keeps answering', async () => {
+  it('posts nothing for a stale button (only a private notice) and keeps answering', async () => {
     const { chatId, user } = privateUser('en');
     const topics = await ask(chatId, () => user.command('/topics'));
     const before = harness.emulator.sent(chatId).length;

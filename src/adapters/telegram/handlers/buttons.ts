@@ -8,7 +8,7 @@ import { sendReply } from '../send-reply.js';
 /**
  * Answers the callback query at once (Telegram shows a spinner on the button until then), then runs
  * `ChatService.action()` and sends the result as a new message; in groups it replies to the message that
- * carried the button. Data that is not ours or no longer valid gets no reply.
+ * carried the button. Data that is not ours or no longer valid gets a short 'out of date' notice.
  */
 export function buttonHandlers(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
@@ -40,8 +40,12 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       await answer(reply.text);
       return;
     }
+    if (!reply) {
+      // A button from an old message (a fact or topic that no longer exists): say so instead of a dead spinner.
+      await answer(deps.core.i18n.t(deps.core.chat.baseLang(req), 'button-expired'));
+      return;
+    }
     await answer();
-    if (!reply) return;
     const replyTo = req.chatKind === 'group' ? ctx.callbackQuery.message?.message_id : undefined;
     await sendReply(ctx.api, deps, { chatId: chat.id, replyTo }, reply);
   });
