@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/core/facts/schema.js';
 import { I18n } from '../../src/core/i18n/i18n.js';
-import { QUESTION_KINDS, QuizEngine, alike, firstSentence, nearbyNumbers, type QuizQuestion } from '../../src/core/study/quiz.js';
+import { QUESTION_KINDS, QuizEngine, alike, answerForm, firstSentence, nearbyNumbers, type QuizQuestion } from '../../src/core/study/quiz.js';
 import { seededRandom } from '../../src/core/study/random.js';
 import { base } from './support.js';
 
@@ -72,6 +72,67 @@ describe('the quiz engine', () => {
         const right = q.choices[q.correct]!;
         for (const [i, c] of q.choices.entries()) if (i !== q.correct) expect(alike(c, right)).toBe(false);
       }
+  });
+
+  it('offers "what" distractors of the same kind and shape, from the same topic first', () => {
+    const byShort = (lang: (typeof LANGS)[number], label: string) => base.facts.filter((f) => f.short[lang] === label);
+    let asked = 0;
+    for (const lang of LANGS)
+      for (const fact of base.facts)
+        for (let seed = 1; seed <= 5; seed++) {
+          const q = engine.question(fact, 'what', lang, seededRandom(seed));
+          if (!q) continue;
+          asked++;
+          const right = q.choices[q.correct]!;
+          const others = q.choices.filter((_, i) => i !== q.correct);
+          const shares = (f: (typeof base.facts)[number]) => f.topics.some((t) => fact.topics.includes(t));
+          let fromOtherTopics = 0;
+          for (const c of others) {
+            const sources = byShort(lang, c);
+            // Another fact of the same kind, not a measure offered for a term.
+            expect(sources.some((f) => f.kind === fact.kind)).toBe(true);
+            // Shaped like the right answer: no enumeration next to a name, nothing twice as long.
+            expect(answerForm(c)).toBe(answerForm(right));
+            expect(Math.max(c.length, right.length)).toBeLessThanOrEqual(2 * Math.min(c.length, right.length));
+            if (!sources.some(shares)) fromOtherTopics++;
+          }
+          // Another topic only when the fact's own topics have too few plausible distractors.
+          if (fromOtherTopics > 0) {
+            const plausibleSameTopic = base.facts.filter(
+              (f) => f.id !== fact.id && f.kind === fact.kind && shares(f) && answerForm(f.short[lang]) === answerForm(right) &&
+                !f.related.includes(fact.id) && !fact.related.includes(f.id) &&
+                !(f.source.doc === fact.source.doc && f.source.section === fact.source.section && f.source.paragraph === fact.source.paragraph) &&
+                Math.max(f.short[lang].length, right.length) <= 2 * Math.min(f.short[lang].length, right.length) && !alike(f.short[lang], right),
+            );
+            expect(plausibleSameTopic.length).toBeLessThan(3);
+          }
+        }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it('asks another kind of question when a fact has too few plausible "what" distractors, never padding', () => {
+    // "What kind of country does Tokayev want New Kazakhstan to be?" used to offer "The spring equinox holiday"
+    // and "Regional and local representative bodies": no other term of its topic answers in its shape.
+    const vision = base.fact('tokayev-new-kazakhstan-vision')!;
+    for (const lang of LANGS) {
+      for (let seed = 1; seed <= 10; seed++) expect(engine.question(vision, 'what', lang, seededRandom(seed))).toBeUndefined();
+      expect(engine.kindsOf(vision, lang)).toContain('truefalse');
+    }
+    // A session on its topic still asks about it, as true or false.
+    const asked = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) => engine.generate({ lang: 'en', count: 30, seed, topic: 'political-reform' }));
+    const aboutVision = asked.filter((q) => q.factId === vision.id);
+    expect(aboutVision.length).toBeGreaterThan(0);
+    for (const q of aboutVision) expect(q.kind).not.toBe('what');
+  });
+
+  it('tells the shapes of short answers apart', () => {
+    expect(answerForm('Kazakh')).toBe('word');
+    expect(answerForm('The spring equinox holiday')).toBe('phrase');
+    expect(answerForm('Rights respected, trust, work and knowledge valued')).toBe('list');
+    expect(answerForm('Стабильность, диверсификация, цифровизация и др.')).toBe('list');
+    expect(answerForm('Super-presidential model → presidential republic')).toBe('change');
+    expect(answerForm('The people (before: the state)')).toBe('aside');
+    expect(answerForm('One 7-year term')).toBe('number');
   });
 
   it('is deterministic for a seed, and differs between seeds', () => {

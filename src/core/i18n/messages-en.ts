@@ -110,4 +110,6 @@ study-review-stale = This review question was already answered.
 study-in-minutes = in { $n } min
 study-in-hours = in { $n } h
 study-in-days = in { $n } days
+study-count-too-many = ℹ A session has at most { $max } questions: starting with { $count }.
+study-count-too-few = ℹ A session has at least { $min } question: starting with { $count }.
 `;

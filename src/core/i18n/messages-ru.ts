@@ -114,4 +114,6 @@ study-review-stale = На этот вопрос повторения уже бы
 study-in-minutes = через { $n } мин
 study-in-hours = через { $n } ч
 study-in-days = через { $n } дн.
+study-count-too-many = ℹ В викторине не больше { $max } вопросов, поэтому их будет { $count }.
+study-count-too-few = ℹ В викторине хотя бы { $min } вопрос, поэтому их будет { $count }.
 `;

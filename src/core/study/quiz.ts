@@ -244,8 +244,12 @@ export class QuizEngine {
       !/\d{4}/.test(f.short[lang]) &&
       f.short[lang].length <= MAX_CHOICE_LENGTH &&
       !alike(f.short[lang], right);
-    const sameTopic = shuffled(rng, this.base.facts.filter((f) => fits(f) && f.topics.some((t) => fact.topics.includes(t))));
-    const otherTopic = shuffled(rng, this.base.facts.filter((f) => fits(f) && !f.topics.some((t) => fact.topics.includes(t))));
+    // Plausible distractors only: answers of the same kind of fact, in the same shape and of about the same
+    // length as the right one, from a topic the fact shares first; other topics only to make up the number.
+    const plausible = (f: Fact) => fits(f) && similarForm(f.short[lang], right);
+    const shares = (f: Fact) => f.topics.some((t) => fact.topics.includes(t));
+    const sameTopic = shuffled(rng, this.base.facts.filter((f) => plausible(f) && shares(f)));
+    const otherTopic = shuffled(rng, this.base.facts.filter((f) => plausible(f) && !shares(f)));
     const picked: string[] = [];
     for (const f of [...sameTopic, ...otherTopic]) {
       if (picked.length === 3) break;
@@ -253,6 +257,8 @@ export class QuizEngine {
       if (picked.some((p) => alike(p, label))) continue;
       picked.push(label);
     }
+    // Too few plausible ones: no "what" question (the fact is asked another way, e.g. true or false), rather
+    // than choices anyone could rule out at a glance.
     if (picked.length < 3) return undefined;
     return this.finish(fact, 'what', lang, stem, right, picked, rng);
   }
@@ -319,6 +325,31 @@ export function alike(a: string, b: string): boolean {
   const smaller = Math.min(wa.size, wb.size);
   return smaller > 0 && shared / smaller >= 0.5;
 }
+
+/**
+ * The shape of a short answer: with a number; a change ("A → B"); with an aside (a parenthesis, a semicolon,
+ * a colon); an enumeration (commas, "…", "etc."); a word or two (a name); or a plain phrase.
+ */
+export function answerForm(label: string): 'number' | 'change' | 'aside' | 'list' | 'word' | 'phrase' {
+  if (/\d/.test(label)) return 'number';
+  if (label.includes('→')) return 'change';
+  if (/[();:]/.test(label)) return 'aside';
+  if (/[,…]|\b(etc|and more)\.?$|\s(и др|т\.\s?б)\.?$/iu.test(label)) return 'list';
+  return label.trim().split(/\s+/).length <= 2 ? 'word' : 'phrase';
+}
+
+/**
+ * Whether a distractor looks like the right answer: the same {@link answerForm}, and neither more than
+ * {@link MAX_LENGTH_RATIO} times as long as the other, so the right answer does not stand out by its shape.
+ */
+export function similarForm(candidate: string, right: string): boolean {
+  if (answerForm(candidate) !== answerForm(right)) return false;
+  const [a, b] = [candidate.trim().length, right.trim().length];
+  return Math.max(a, b) <= MAX_LENGTH_RATIO * Math.min(a, b);
+}
+
+/** How much longer than the right answer (or shorter) a "what" distractor may be. */
+const MAX_LENGTH_RATIO = 2;
 
 /** Whether a text names a person (by surname; suffixes of Russian and Kazakh inflection allowed). */
 function mentions(text: string, name: string): boolean {

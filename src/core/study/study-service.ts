@@ -22,8 +22,10 @@ import type { Timers } from './timers.js';
 export const STUDY_PREFIX = 'q:';
 /** Questions in a session unless the member asks for another number, and the most allowed. */
 export const DEFAULT_QUESTIONS = 10;
-/** The most questions one session may have (`/study 99` gets this many). */
+/** The most questions one session may have (`/study 99` gets this many, and is told so). */
 export const MAX_QUESTIONS = 30;
+/** The fewest questions one session may have (`/study 0` gets this many, and is told so). */
+export const MIN_QUESTIONS = 1;
 /** A session whose open question's deadline passed longer ago than this (downtime) is ended, not resumed. */
 const RESUME_GRACE_MS = 10 * 60_000;
 
@@ -136,6 +138,7 @@ export class StudyService implements ChatFeature {
     const id = this.repo.createSession({
       address,
       starterId: req.userId,
+      chatKind: req.chatKind,
       lang,
       ...(parsed.topic ? { topic: parsed.topic } : {}),
       questions,
@@ -149,26 +152,33 @@ export class StudyService implements ChatFeature {
     const session = this.repo.session(id)!;
     this.schedule(session);
     this.deps.metrics?.studySessionStarted(req.platform);
-    const intro = parsed.topic
+    let intro = parsed.topic
       ? this.t(lang, 'study-intro-topic', { count: questions.length, seconds: this.deps.questionSeconds, topic: this.deps.base.topicName(parsed.topic, lang) })
       : this.t(lang, 'study-intro', { count: questions.length, seconds: this.deps.questionSeconds });
+    // A number out of range is not silently changed: the member is told what they get instead.
+    if (parsed.asked !== undefined && parsed.asked > MAX_QUESTIONS) intro = `${this.t(lang, 'study-count-too-many', { max: MAX_QUESTIONS, count: questions.length })}\n${intro}`;
+    else if (parsed.asked !== undefined && parsed.asked < MIN_QUESTIONS) intro = `${this.t(lang, 'study-count-too-few', { min: MIN_QUESTIONS, count: questions.length })}\n${intro}`;
     const q = this.questionReply(session, 0);
     return { ...q, text: `${intro}\n\n${q.text}` };
   }
 
-  /** `[number] [topic]` in either order; the topic as /topics names it (any language), its id or an alias. */
-  private parseStudyArgs(args: string): { count: number; topic?: string } | { unknownTopic: string } {
+  /**
+   * `[number] [topic]` in either order; the topic as /topics names it (any language), its id or an alias. The
+   * number is kept within {@link MIN_QUESTIONS}..{@link MAX_QUESTIONS}; `asked` is the number as given.
+   */
+  private parseStudyArgs(args: string): { count: number; asked?: number; topic?: string } | { unknownTopic: string } {
     const words = args.trim().split(/\s+/).filter(Boolean);
     const numberAt = words.findIndex((w) => /^\d+$/.test(w));
-    const count = numberAt >= 0 ? Math.min(MAX_QUESTIONS, Math.max(1, Number(words[numberAt]))) : DEFAULT_QUESTIONS;
+    const asked = numberAt >= 0 ? Number(words[numberAt]) : undefined;
+    const count = asked !== undefined ? Math.min(MAX_QUESTIONS, Math.max(MIN_QUESTIONS, asked)) : DEFAULT_QUESTIONS;
     const rest = words.filter((_, i) => i !== numberAt).join(' ').trim();
-    if (!rest) return { count };
+    if (!rest) return { count, ...(asked !== undefined ? { asked } : {}) };
     const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const wanted = norm(rest);
     const topic = this.deps.base.topics.find(
       (t) => t.id === wanted.replace(/ /g, '-') || LANGS.some((l) => norm(t.name[l]) === wanted) || t.aliases.some((a) => norm(a) === wanted),
     );
-    return topic ? { count, topic: topic.id } : { unknownTopic: rest };
+    return topic ? { count, ...(asked !== undefined ? { asked } : {}), topic: topic.id } : { unknownTopic: rest };
   }
 
   private next(req: ChatRequest): ChatReply {
@@ -176,8 +186,7 @@ export class StudyService implements ChatFeature {
     const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
     if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    // Alone in a private chat there is no "how many got it right" to tell.
-    const step = this.advance(session.id, session.current, false, undefined, req.chatKind === 'private');
+    const step = this.advance(session.id, session.current, false);
     return step?.reply ?? this.note(lang, this.t(lang, 'study-no-session'));
   }
 
@@ -186,7 +195,7 @@ export class StudyService implements ChatFeature {
     const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
     if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    const step = this.advance(session.id, session.current, true, undefined, req.chatKind === 'private');
+    const step = this.advance(session.id, session.current, true);
     if (!step) return this.note(lang, this.t(lang, 'study-no-session'));
     return { ...step.reply, text: `${this.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` };
   }
@@ -225,9 +234,9 @@ export class StudyService implements ChatFeature {
     });
     if ('closed' in outcome) return toast(this.t(lang, 'study-closed'));
     if (!outcome.added) return toast(this.t(lang, 'study-already-answered'));
-    if (req.chatKind === 'private') {
+    if (outcome.session.chatKind === 'private') {
       // One player: no one else to wait for.
-      const step = this.advance(sessionId, round, false, undefined, true);
+      const step = this.advance(sessionId, round, false);
       if (step) return step.reply;
     }
     return toast(this.t(lang, 'study-recorded', { choice: outcome.q.choices[choice] ?? '' }));
@@ -240,9 +249,10 @@ export class StudyService implements ChatFeature {
   /**
    * Closes question `round` of a session (at its deadline, by /next, by /stop or after a private answer) and
    * opens the next one or ends the session, in one transaction; undefined when that question was already
-   * closed (a late timer, a second /next), so a round is revealed once.
+   * closed (a late timer, a second /next), so a round is revealed once. Whether the session is a group's or
+   * one player's is the session's own (stored), whoever or whatever closes the round.
    */
-  private advance(sessionId: number, round: number, stop: boolean, note?: string, solo = false): Step | undefined {
+  private advance(sessionId: number, round: number, stop: boolean, note?: string): Step | undefined {
     const now = this.now();
     const step = this.deps.store.transaction((): Step | undefined => {
       const session = this.repo.session(sessionId);
@@ -251,7 +261,9 @@ export class StudyService implements ChatFeature {
       const moved = last ? this.repo.end(sessionId, round, now) : this.repo.advance(sessionId, round, now);
       if (!moved) return undefined;
       const answers = this.repo.answers(sessionId, round);
-      for (const a of answers) if (!a.correct) this.scheduleReview(a, now);
+      // Misses in a group go to the member's review queue; one player's practice does not.
+      const solo = session.chatKind === 'private';
+      if (!solo) for (const a of answers) if (!a.correct) this.scheduleReview(a, now);
       const lang = session.lang;
       const reveal = this.revealText(session, round, answers, solo);
       const after = { ...session, current: last ? round : round + 1, roundOpenedAt: now, status: last ? ('ended' as const) : ('active' as const) };
@@ -283,6 +295,7 @@ export class StudyService implements ChatFeature {
     const r = this.engine.reveal(q);
     const lines = [this.t(lang, 'study-reveal', { answer: r.answer }), r.explanation, r.citation];
     const right = answers.filter((a) => a.correct).length;
+    // Alone there is no "how many got it right" to tell (not even "0 of 0" when the time ran out).
     if (solo) {
       if (answers.length === 1) lines.unshift(this.t(lang, answers[0]!.correct ? 'study-you-right' : 'study-you-wrong'));
     } else lines.push(this.t(lang, 'study-right-count', { right, answered: answers.length }));
@@ -293,9 +306,10 @@ export class StudyService implements ChatFeature {
   leaderboard(sessionId: number): (ScoreLine & { rank: number })[] {
     const byUser = new Map<string, ScoreLine>();
     for (const a of this.repo.answers(sessionId)) {
-      const line = byUser.get(a.userId) ?? { userId: a.userId, correct: 0, answered: 0 };
+      const line: ScoreLine = byUser.get(a.userId) ?? { userId: a.userId, correct: 0, answered: 0 };
       line.answered += 1;
       if (a.correct) line.correct += 1;
+      if (a.correct && (line.firstCorrectAt === undefined || a.answeredAt < line.firstCorrectAt)) line.firstCorrectAt = a.answeredAt;
       if (a.userName) line.userName = a.userName;
       byUser.set(a.userId, line);
     }
@@ -306,7 +320,8 @@ export class StudyService implements ChatFeature {
     const lang = session.lang;
     const lines = this.leaderboard(session.id);
     const board = lines.length === 0 ? this.t(lang, 'study-nobody') : lines.map((l) => this.scoreLine(l, lang)).join('\n');
-    const missed = lines.some((l) => l.correct < l.answered);
+    // Only a group's misses are queued for review (see advance).
+    const missed = session.chatKind === 'group' && lines.some((l) => l.correct < l.answered);
     let review = '';
     if (missed && session.address.platform === 'telegram' && session.botUsername)
       review = `\n\n${this.t(lang, 'study-review-link', { link: reviewLink(session.botUsername) })}`;
@@ -531,14 +546,30 @@ export class StudyService implements ChatFeature {
   }
 }
 
-/** Scores ranked: by correct answers, then fewer answered; equal scores share a rank (1, 1, 3). */
+/**
+ * Scores ranked. Order: more right answers first; among equal scores, fewer questions answered (the same
+ * score with fewer misses), then the earlier first right answer, then the user id (a stable last key; names
+ * change and repeat). `StudyRepository.scores` returns its lines in this same order. Equal scores (right
+ * answers) share a rank, whatever the tie-breaks: 1, 1, 3.
+ */
 export function ranked(lines: ScoreLine[]): (ScoreLine & { rank: number })[] {
-  const sorted = [...lines].sort((a, b) => b.correct - a.correct || (a.userName ?? a.userId).localeCompare(b.userName ?? b.userId));
+  const sorted = [...lines].sort(compareScores);
   return sorted.map((l, i) => {
     let first = i;
     while (first > 0 && sorted[first - 1]!.correct === l.correct) first--;
     return { ...l, rank: first + 1 };
   });
+}
+
+/** The order of {@link ranked}. */
+export function compareScores(a: ScoreLine, b: ScoreLine): number {
+  const firstRight = (l: ScoreLine) => l.firstCorrectAt ?? Number.POSITIVE_INFINITY;
+  return (
+    b.correct - a.correct ||
+    a.answered - b.answered ||
+    (firstRight(a) === firstRight(b) ? 0 : firstRight(a) < firstRight(b) ? -1 : 1) ||
+    (a.userId === b.userId ? 0 : a.userId < b.userId ? -1 : 1)
+  );
 }
 
 /** Monday 00:00 UTC of the week `now` falls in. */

@@ -7,6 +7,8 @@ export interface StudySession {
   id: number;
   address: ChatAddress;
   starterId: string;
+  /** A group session, or one player's (a private chat, the terminal): only a group's misses are queued for review. */
+  chatKind: 'private' | 'group';
   lang: Lang;
   topic?: string;
   questions: QuizQuestion[];
@@ -41,6 +43,8 @@ export interface ScoreLine {
   userName?: string;
   correct: number;
   answered: number;
+  /** When the member first answered right (ms since the epoch): the last tie-break of {@link ranked}. */
+  firstCorrectAt?: number;
 }
 
 /** A question a member missed, scheduled for review (the card is ts-fsrs's, as JSON). */
@@ -69,7 +73,7 @@ export interface StudyRepository {
   /** Records a member's first answer to a question; false when they had already answered it. */
   addAnswer(answer: StudyAnswer): boolean;
   answers(sessionId: number, round?: number): StudyAnswer[];
-  /** Scores in a chat, optionally since a time. */
+  /** Scores in a chat, optionally since a time, in the order of `ranked` (study-service.ts). */
   scores(address: ChatAddress, since?: number): ScoreLine[];
   /** A member's answers on a platform, oldest first. */
   userAnswers(platform: ChatAddress['platform'], userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[];

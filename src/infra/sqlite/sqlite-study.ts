@@ -9,6 +9,7 @@ interface SessionRow {
   platform: string;
   chat_id: string;
   starter_id: string;
+  chat_kind: string;
   lang: string;
   topic: string | null;
   questions: string;
@@ -52,6 +53,7 @@ function toSession(r: SessionRow): StudySession {
     id: r.id,
     address: { platform: r.platform as Platform, chatId: r.chat_id },
     starterId: r.starter_id,
+    chatKind: r.chat_kind === 'private' ? 'private' : 'group',
     lang: r.lang as Lang,
     ...(r.topic ? { topic: r.topic } : {}),
     questions: JSON.parse(r.questions) as QuizQuestion[],
@@ -83,18 +85,18 @@ function toReview(r: ReviewRow): ReviewCard {
   return { id: r.id, platform: r.platform as Platform, userId: r.user_id, factId: r.fact_id, kind: r.kind as QuestionKind, card: r.card, due: r.due, reps: r.reps };
 }
 
-/** Study sessions, answers and review cards in SQLite (tables of migration 003). */
+/** Study sessions, answers and review cards in SQLite (tables of migrations 003 and 004). */
 export class SqliteStudyRepository implements StudyRepository {
   constructor(private readonly db: Database.Database) {}
 
   createSession(s: Omit<StudySession, 'id'>): number | undefined {
     const result = this.db
       .prepare(
-        `INSERT INTO study_sessions (platform, chat_id, starter_id, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+        `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
          ON CONFLICT DO NOTHING`,
       )
-      .run(s.address.platform, s.address.chatId, s.starterId, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null);
+      .run(s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null);
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
   }
 
@@ -146,18 +148,27 @@ export class SqliteStudyRepository implements StudyRepository {
     return rows.map(toAnswer);
   }
 
+  /** Ordered as `ranked` orders them: more right, fewer answered, earlier first right answer, then user id. */
   scores(address: ChatAddress, since = 0): ScoreLine[] {
     return this.db
-      .prepare<[string, string, number], { user_id: string; user_name: string | null; correct: number; answered: number }>(
+      .prepare<[string, string, number], { user_id: string; user_name: string | null; correct: number; answered: number; first_correct_at: number | null }>(
         `SELECT user_id,
                 (SELECT user_name FROM study_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id AND b.user_name IS NOT NULL
                  ORDER BY answered_at DESC, rowid DESC LIMIT 1) AS user_name,
-                SUM(correct) AS correct, COUNT(*) AS answered
+                SUM(correct) AS correct, COUNT(*) AS answered,
+                MIN(CASE WHEN correct = 1 THEN answered_at END) AS first_correct_at
          FROM study_answers a WHERE platform = ? AND chat_id = ? AND answered_at >= ?
-         GROUP BY platform, user_id ORDER BY correct DESC, answered ASC, user_id`,
+         GROUP BY platform, user_id
+         ORDER BY correct DESC, answered ASC, first_correct_at IS NULL, first_correct_at ASC, user_id`,
       )
       .all(address.platform, address.chatId, since)
-      .map((r) => ({ userId: r.user_id, ...(r.user_name ? { userName: r.user_name } : {}), correct: r.correct, answered: r.answered }));
+      .map((r) => ({
+        userId: r.user_id,
+        ...(r.user_name ? { userName: r.user_name } : {}),
+        correct: r.correct,
+        answered: r.answered,
+        ...(r.first_correct_at !== null ? { firstCorrectAt: r.first_correct_at } : {}),
+      }));
   }
 
   userAnswers(platform: Platform, userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[] {
