@@ -69,6 +69,8 @@ const FOLLOW_UP = /^(?:and|so|also|then|а|и|ну|ал|енді)(?![\p{L}])|(?<
 export class Resolver {
   readonly index: SearchIndex;
   private readonly i18n: I18n;
+  /** Per-question accumulators reused by every query (zeroed after use); the resolver is single-threaded. */
+  private readonly scratch: { sharedW: Float64Array; sharedIdf: Float64Array };
 
   constructor(
     readonly base: FactBase,
@@ -76,6 +78,7 @@ export class Resolver {
     i18n?: I18n,
   ) {
     this.index = new SearchIndex(base);
+    this.scratch = { sharedW: new Float64Array(this.index.questions.length), sharedIdf: new Float64Array(this.index.questions.length) };
     this.i18n = i18n ?? new I18n();
   }
 
@@ -178,22 +181,28 @@ export class Resolver {
     for (const slot of slots) for (const alt of slot.alternatives) queryWeight.set(alt.key, Math.max(queryWeight.get(alt.key) ?? 0, slot.weight * alt.factor));
     // Shared weight per touched question, accumulated from the postings of the query's keys: the
     // similarity is shared / (query weight + the question's own weight not shared).
-    const shared = new Map<IndexedQuestion, { w: number; idf: number }>();
+    // Scratch arrays indexed by question: a common word touches hundreds of questions, and objects per
+    // question would make every query feed the garbage collector.
+    const { sharedW, sharedIdf } = this.scratch;
+    const touched: number[] = [];
     for (const [key, w] of queryWeight) {
       const idf = this.index.idf(key);
       for (const q of this.index.questionPostings.get(key) ?? []) {
-        const acc = shared.get(q);
-        if (acc) {
-          acc.w += w;
-          acc.idf += idf;
-        } else shared.set(q, { w, idf });
+        if (sharedW[q.index] === 0) touched.push(q.index);
+        sharedW[q.index] = (sharedW[q.index] ?? 0) + w;
+        sharedIdf[q.index] = (sharedIdf[q.index] ?? 0) + idf;
       }
     }
     const bestQuestion = new Map<string, { q: IndexedQuestion; sim: number }>();
-    for (const [q, acc] of shared) {
-      const sim = acc.w / (total + Math.max(0, q.weight - acc.idf));
-      const prev = bestQuestion.get(q.factId);
-      if (!prev || sim > prev.sim) bestQuestion.set(q.factId, { q, sim });
+    for (const i of touched) {
+      const q = this.index.questions[i];
+      if (q) {
+        const sim = (sharedW[i] ?? 0) / (total + Math.max(0, q.weight - (sharedIdf[i] ?? 0)));
+        const prev = bestQuestion.get(q.factId);
+        if (!prev || sim > prev.sim) bestQuestion.set(q.factId, { q, sim });
+      }
+      sharedW[i] = 0;
+      sharedIdf[i] = 0;
     }
 
     const neighbourhood = this.followUpNeighbourhood(normalized, options);
