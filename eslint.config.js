@@ -23,12 +23,19 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['grammy', '@grammyjs/*', 'discord.js', '@discordjs/*', 'better-sqlite3', 'pino', 'pino-*', 'node:fs', 'fs'],
+              group: ['grammy', '@grammyjs/*', 'discord.js', '@discordjs/*', 'better-sqlite3', 'pino', 'pino-*', 'croner', 'prom-client', 'node:fs', 'fs'],
               message: 'src/core is platform-agnostic: receive this through a port.',
             },
           ],
         },
       ],
+      // The time and randomness come through the Clock and RandomSource ports, so tests can fix them.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Read the time through the Clock port.' },
+        { object: 'Math', property: 'random', message: 'Draw through a RandomSource.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time through the Clock port.' }],
     },
   },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },

@@ -6,12 +6,12 @@
 import { createCoreServices } from './app/core-services.js';
 import { installShutdown, type Stoppable } from './app/shutdown.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { systemClock } from './core/ports.js';
 import type { RunningPlatform } from './adapters/platform.js';
 import { TerminalChat } from './adapters/terminal/terminal-chat.js';
 import { startDailyPostCron } from './infra/daily-post-cron.js';
 import { loadFactBase } from './infra/data-files.js';
 import { SqliteStore, openDatabase } from './infra/sqlite/sqlite-store.js';
+import { systemClock } from './infra/system-clock.js';
 import { createLogger, usePrettyLogs } from './infra/logger.js';
 import { startHttpServer } from './infra/http/http-server.js';
 import { mountOpsRoutes } from './infra/http/ops-routes.js';

@@ -52,7 +52,7 @@ export interface CoreServices {
   study?: StudyService;
 }
 
-/** Wires the core: fact base, resolver, interface strings and the chat service. */
+/** Wires the core once: resolver, interface strings, the chat service, daily posts and (with a store) study sessions. */
 export function createCoreServices(options: CoreOptions): CoreServices {
   const i18n = new I18n();
   const resolver = new Resolver(options.base, undefined, i18n);

@@ -5,9 +5,6 @@ export interface Clock {
   now(): Date;
 }
 
-/** The system clock. */
-export const systemClock: Clock = { now: () => new Date() };
-
 /** Structured logging, in pino's calling convention; the core never imports a logger implementation. */
 export interface Logger {
   debug(obj: object, msg?: string): void;

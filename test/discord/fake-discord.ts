@@ -222,28 +222,40 @@ export class FakeDiscord {
 
   /** A message object as Discord returns it for a create or an edit. */
   message(body: unknown): Record<string, unknown> {
-    const b = (body ?? {}) as Record<string, unknown>;
-    return {
-      id: this.id(),
-      channel_id: CHANNEL_ID,
-      type: 20,
-      content: b.content ?? '',
-      author: botUser,
-      embeds: b.embeds ?? [],
-      components: b.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date(0).toISOString(),
-      edited_timestamp: null,
-      flags: b.flags ?? 0,
-      application_id: APP_ID,
-      webhook_id: APP_ID,
-    };
+    return botMessage(this.id(), body ?? {});
   }
+}
+
+/** The parts of a message a request sets. */
+export interface MessageBody {
+  content?: unknown;
+  embeds?: unknown;
+  components?: unknown;
+  flags?: unknown;
+}
+
+/** A message the bot sent as an interaction response (type 20, through the application's webhook), as Discord returns it. */
+export function botMessage(id: string, body: MessageBody = {}): Record<string, unknown> {
+  return {
+    id,
+    channel_id: CHANNEL_ID,
+    type: 20,
+    content: body.content ?? '',
+    author: botUser,
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date(0).toISOString(),
+    edited_timestamp: null,
+    flags: body.flags ?? 0,
+    application_id: APP_ID,
+    webhook_id: APP_ID,
+  };
 }
 
 /** A command as Discord stores and returns it: with ids and the defaults filled in. */

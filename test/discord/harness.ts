@@ -4,7 +4,8 @@ import type { RunningPlatform } from '../../src/adapters/platform.js';
 import { startDiscord, type DiscordOptions } from '../../src/adapters/discord/start-discord.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { CommandDefinition } from '../../src/core/commands/definitions.js';
-import { silentLogger, systemClock, type Logger } from '../../src/core/ports.js';
+import { silentLogger, type Logger } from '../../src/core/ports.js';
+import { systemClock } from '../../src/infra/system-clock.js';
 import { loadFactBase } from '../../src/infra/data-files.js';
 import { BOT_TOKEN, FakeDiscord, type RecordedCall } from './fake-discord.js';
 

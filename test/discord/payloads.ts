@@ -1,5 +1,5 @@
 /** INTERACTION_CREATE payloads shaped as Discord documents them. */
-import { APP_ID, CHANNEL_ID, GUILD_ID, USER_ID } from './fake-discord.js';
+import { APP_ID, CHANNEL_ID, GUILD_ID, USER_ID, botMessage } from './fake-discord.js';
 
 const user = { id: USER_ID, username: 'aigerim', discriminator: '0', global_name: 'Aigerim', avatar: null, public_flags: 0 };
 
@@ -12,6 +12,9 @@ export interface Origin {
   /** Another channel of the server, so that tests do not share the core's conversation context. */
   channelId?: string;
 }
+
+/** The bot message whose buttons and menus the presses come from. */
+const MESSAGE_ID = '600000000000000001';
 
 let counter = 0;
 function nextId(): string {
@@ -85,37 +88,14 @@ export function autocomplete(name: string, option: string, value: string, origin
   return base(4, origin, { id: '700000000000000001', name, type: 1, options: [{ name: option, type: 3, value, focused: true }] });
 }
 
-function botMessage(components: unknown[]): Record<string, unknown> {
-  return {
-    id: '600000000000000001',
-    channel_id: CHANNEL_ID,
-    type: 20,
-    content: '',
-    author: { id: APP_ID, username: 'reform-bot', discriminator: '0000', avatar: null, bot: true, global_name: null },
-    embeds: [],
-    components,
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date(0).toISOString(),
-    edited_timestamp: null,
-    flags: 0,
-    application_id: APP_ID,
-    webhook_id: APP_ID,
-  };
-}
-
 /** A button press (type 3, component type 2) on a bot message. */
 export function buttonPress(customId: string, origin: Origin = {}) {
   const button = { type: 2, style: 2, label: 'question', custom_id: customId };
-  return { ...base(3, origin, { custom_id: customId, component_type: 2 }), message: botMessage([{ type: 1, components: [button] }]) };
+  return { ...base(3, origin, { custom_id: customId, component_type: 2 }), message: botMessage(MESSAGE_ID, { components: [{ type: 1, components: [button] }] }) };
 }
 
 /** A choice in a string select menu (type 3, component type 3). */
 export function selectChoice(customId: string, value: string, origin: Origin = {}) {
   const menu = { type: 3, custom_id: customId, options: [{ label: 'topic', value }], min_values: 1, max_values: 1 };
-  return { ...base(3, origin, { custom_id: customId, component_type: 3, values: [value] }), message: botMessage([{ type: 1, components: [menu] }]) };
+  return { ...base(3, origin, { custom_id: customId, component_type: 3, values: [value] }), message: botMessage(MESSAGE_ID, { components: [{ type: 1, components: [menu] }] }) };
 }

@@ -1,7 +1,8 @@
 /** The HTTP server on PORT: /healthz and /metrics, with the Prometheus counters fed by the chat service. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreServices } from '../../src/app/core-services.js';
-import { silentLogger, systemClock } from '../../src/core/ports.js';
+import { silentLogger } from '../../src/core/ports.js';
+import { systemClock } from '../../src/infra/system-clock.js';
 import { loadFactBase } from '../../src/infra/data-files.js';
 import { startHttpServer, type HttpServer } from '../../src/infra/http/http-server.js';
 import { checkHealth, mountOpsRoutes, type HealthSources } from '../../src/infra/http/ops-routes.js';

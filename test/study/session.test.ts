@@ -1,28 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
-import type { ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
-import { ranked, weekStart } from '../../src/core/study/study-service.js';
-import type { SqliteStore } from '../../src/infra/sqlite/sqlite-store.js';
-import { FakeTime, buttonData, member, studyCore } from './support.js';
 import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
+import { ranked, weekStart } from '../../src/core/study/study-service.js';
+import { FakeTime, buttonData, member, openQuestion, press, restart, studyCore, tempDatabases } from './support.js';
 
 const GROUP = { platform: 'telegram' as const, chatId: '-100' };
-
-function open(store: SqliteStore) {
-  const s = store.study.activeSession(GROUP);
-  if (!s) throw new Error('no active session');
-  return { session: s, q: s.questions[s.current]! };
-}
-
-/** Presses the right (or a wrong) choice of the open question. */
-function press(h: ReturnType<typeof studyCore>, who: ChatRequest, reply: ChatReply, right: boolean): ChatReply | undefined {
-  const { q } = open(h.store);
-  const i = right ? q.correct : (q.correct + 1) % q.choices.length;
-  return h.core.chat.action(who, buttonData(reply, i));
-}
 
 const alice = member('1', 'Alice');
 const bob = member('2', 'Bob');
@@ -123,7 +105,7 @@ describe('a group study session', () => {
     const data = buttonData(start, 0);
     const replies = [h.core.chat.action(bob, data), h.core.chat.action(bob, data), h.core.chat.action(bob, buttonData(start, 1))];
     expect(replies.map((r) => r!.text.startsWith('Your answer'))).toEqual([true, false, false]);
-    const { session } = open(h.store);
+    const { session } = openQuestion(h.store, GROUP);
     expect(h.store.study.answers(session.id)).toHaveLength(1);
     // The same button pressed from another chat, or a choice that does not exist.
     expect(h.core.chat.action({ ...carol, chatId: '-555' }, data)!.text).toBe('This question is closed.');
@@ -160,55 +142,35 @@ describe('a group study session', () => {
 });
 
 describe('restarts', () => {
-  let dir: string | undefined;
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const databasePath = tempDatabases();
 
   it('resume with the deadline recomputed from the stored time, scores intact', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'study-'));
-    const dbPath = join(dir, 'bot.db');
-    const time = new FakeTime();
-    const first = studyCore({ time, dbPath });
+    const dbPath = databasePath();
+    const first = studyCore({ time: new FakeTime(), dbPath });
     const start = first.core.chat.command(alice, 'study', '2')!;
     press(first, alice, start, true);
-    first.core.study!.close();
-    first.store.close();
 
     // The process comes back 10 s later: the question closes 20 s after that, not 30.
-    await time.advance(10_000);
-    const second = studyCore({ time, dbPath });
-    second.core.study!.resume(() => true);
-    await time.advance(19_999, second.settle);
+    const second = await restart(first, dbPath, 10_000);
+    await second.time.advance(19_999, second.settle);
     expect(second.messenger.sent).toHaveLength(0);
-    await time.advance(1, second.settle);
+    await second.time.advance(1, second.settle);
     expect(second.messenger.sent[0]!.reply.text).toContain('Right: 1 of 1.');
     expect(second.messenger.sent[0]!.reply.text).toContain('Question 2/2');
     second.store.close();
   });
 
   it('close a question whose deadline passed during a short downtime, and end a long-stale session with its leaderboard', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'study-'));
-    const dbPath = join(dir, 'bot.db');
-    const time = new FakeTime();
-    const first = studyCore({ time, dbPath });
+    const dbPath = databasePath();
+    const first = studyCore({ time: new FakeTime(), dbPath });
     const start = first.core.chat.command(alice, 'study', '3')!;
     press(first, bob, start, false);
-    first.core.study!.close();
-    first.store.close();
 
-    await time.advance(45_000);
-    const second = studyCore({ time, dbPath });
-    second.core.study!.resume(() => true);
+    const second = await restart(first, dbPath, 45_000);
     await second.settle();
     expect(second.messenger.sent[0]!.reply.text).toContain('Question 2/3');
-    second.core.study!.close();
-    second.store.close();
 
-    await time.advance(3600_000);
-    const third = studyCore({ time, dbPath });
-    third.core.study!.resume(() => true);
+    const third = await restart(second, dbPath, 3600_000);
     await third.settle();
     const last = third.messenger.sent[0]!.reply.text;
     expect(last).toContain('restarted');

@@ -3,18 +3,14 @@
  * no "Right: 0 of 0"; an out-of-range number of questions is told, not silently changed; the leaderboard's
  * tie-breaks are the same everywhere.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
-import type { ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
 import { ranked } from '../../src/core/study/study-service.js';
 import { migrate } from '../../src/infra/sqlite/migrate.js';
 import { MIGRATIONS } from '../../src/infra/sqlite/migrations/index.js';
-import { FakeTime, buttonData, member, studyCore } from './support.js';
+import { FakeTime, member, press, restart, studyCore, tempDatabases } from './support.js';
 
 const GROUP = { platform: 'telegram' as const, chatId: '-100' };
 const alice = member('1', 'Alice');
@@ -22,14 +18,6 @@ const bob = member('2', 'Bob');
 const carol = member('3', 'Carol');
 const dave = member('4', 'Dave');
 const bobDm = member('2', 'Bob', { chatId: '2', chatKind: 'private' });
-
-/** Presses the right (or a wrong) choice of the open question of a chat. */
-function press(h: ReturnType<typeof studyCore>, who: ChatRequest, reply: ChatReply, right: boolean): ChatReply | undefined {
-  const s = h.store.study.activeSession({ platform: who.platform, chatId: who.chatId });
-  if (!s) throw new Error('no active session');
-  const q = s.questions[s.current]!;
-  return h.core.chat.action(who, buttonData(reply, right ? q.correct : (q.correct + 1) % q.choices.length));
-}
 
 describe('one player (a private chat, the terminal)', () => {
   it('keeps misses out of the review queue: only a group\'s misses are queued', () => {
@@ -81,24 +69,14 @@ describe('one player (a private chat, the terminal)', () => {
 });
 
 describe('one player after a restart', () => {
-  let dir: string | undefined;
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const databasePath = tempDatabases();
 
   it('is still one player: the stored session knows, not the request that closes the round', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'study-'));
-    const dbPath = join(dir, 'bot.db');
-    const time = new FakeTime();
-    const first = studyCore({ time, dbPath });
+    const dbPath = databasePath();
+    const first = studyCore({ time: new FakeTime(), dbPath });
     first.core.chat.command(bobDm, 'study', '3');
-    first.core.study!.close();
-    first.store.close();
 
-    await time.advance(45_000);
-    const second = studyCore({ time, dbPath });
-    second.core.study!.resume(() => true);
+    const second = await restart(first, dbPath, 45_000);
     await second.settle();
     const reveal = second.messenger.sent[0]!.reply.text;
     expect(reveal).toContain('Question 2/3');

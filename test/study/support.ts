@@ -1,4 +1,8 @@
 /** Test doubles for study sessions: a fake clock that also runs the timers, a recording messenger, a core over SQLite. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createCoreServices, type CoreServices } from '../../src/app/core-services.js';
 import type { ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
 import type { ChatAddress, Messenger, SentMessage } from '../../src/core/messenger.js';
@@ -67,14 +71,18 @@ export class RecordingMessenger implements Messenger {
   }
 }
 
-/** A core with a real SQLite store (`:memory:` unless a file is given), fake time and a recording messenger. */
-export function studyCore(options: { time?: FakeTime; dbPath?: string; seed?: number; questionSeconds?: number } = {}): {
+/** A core under test and what it was built with. */
+export interface StudyHarness {
   core: CoreServices;
   time: FakeTime;
   messenger: RecordingMessenger;
   store: SqliteStore;
+  /** Resolves once the study service's queued work and the callbacks it started are done. */
   settle: () => Promise<void>;
-} {
+}
+
+/** A core with a real SQLite store (`:memory:` unless a file is given), fake time and a recording messenger. */
+export function studyCore(options: { time?: FakeTime; dbPath?: string; seed?: number; questionSeconds?: number } = {}): StudyHarness {
   const time = options.time ?? new FakeTime();
   const store = new SqliteStore(openDatabase(options.dbPath ?? ':memory:'));
   const core = createCoreServices({
@@ -105,4 +113,46 @@ export function buttonData(reply: ChatReply, i: number): string {
   const b = reply.buttons.flat()[i];
   if (!b) throw new Error(`no button ${i}`);
   return b.data;
+}
+
+/** The running session of a chat and its open question; throws when there is none. */
+export function openQuestion(store: SqliteStore, chat: ChatAddress) {
+  const session = store.study.activeSession(chat);
+  if (!session) throw new Error('no active session');
+  return { session, q: session.questions[session.current]! };
+}
+
+/** Presses the right (or a wrong) choice of the open question in the member's chat. */
+export function press(h: StudyHarness, who: ChatRequest, reply: ChatReply, right: boolean): ChatReply | undefined {
+  const { q } = openQuestion(h.store, { platform: who.platform, chatId: who.chatId });
+  return h.core.chat.action(who, buttonData(reply, right ? q.correct : (q.correct + 1) % q.choices.length));
+}
+
+/**
+ * Database files for restart tests: each call gives a path in a fresh temporary folder, removed after the test.
+ * Call it in a `describe` body, where it registers the clean-up.
+ */
+export function tempDatabases(): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'study-'));
+    dirs.push(dir);
+    return join(dir, 'bot.db');
+  };
+}
+
+/**
+ * Stops a core as a shutdown does (timers cancelled, store closed), lets `downMs` pass, and starts another on the
+ * same database with its sessions resumed. The caller settles it or moves time on.
+ */
+export async function restart(h: StudyHarness, dbPath: string, downMs: number): Promise<StudyHarness> {
+  h.core.study!.close();
+  h.store.close();
+  await h.time.advance(downMs);
+  const next = studyCore({ time: h.time, dbPath });
+  next.core.study!.resume(() => true);
+  return next;
 }

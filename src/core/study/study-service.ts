@@ -93,9 +93,9 @@ export class StudyService implements ChatFeature {
       case 'study':
         return this.start(req, args);
       case 'next':
-        return this.next(req);
+        return this.closeRound(req, false);
       case 'stop':
-        return this.stop(req);
+        return this.closeRound(req, true);
       case 'top':
         return this.top(req);
       case 'stats':
@@ -181,23 +181,15 @@ export class StudyService implements ChatFeature {
     return topic ? { count, ...(asked !== undefined ? { asked } : {}), topic: topic.id } : { unknownTopic: rest };
   }
 
-  private next(req: ChatRequest): ChatReply {
+  /** `/next` closes the open question now; `/stop` (`stop`) ends the session. Only the starter or an admin may. */
+  private closeRound(req: ChatRequest, stop: boolean): ChatReply {
     const lang = this.langOf(req);
     const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
     if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    const step = this.advance(session.id, session.current, false);
-    return step?.reply ?? this.note(lang, this.t(lang, 'study-no-session'));
-  }
-
-  private stop(req: ChatRequest): ChatReply {
-    const lang = this.langOf(req);
-    const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
-    if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
-    if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    const step = this.advance(session.id, session.current, true);
+    const step = this.advance(session.id, session.current, stop);
     if (!step) return this.note(lang, this.t(lang, 'study-no-session'));
-    return { ...step.reply, text: `${this.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` };
+    return stop ? { ...step.reply, text: `${this.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` } : step.reply;
   }
 
   private mayControl(req: ChatRequest, session: StudySession): boolean {

@@ -99,13 +99,6 @@ function civilFromDays(dayNumber: number): string {
   return isoDate(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
-/** Days from `from` to `to` (both `YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): number {
-  const a = from.split('-').map(Number);
-  const b = to.split('-').map(Number);
-  return Math.round((Date.UTC(b[0] ?? 0, (b[1] ?? 1) - 1, b[2] ?? 1) - Date.UTC(a[0] ?? 0, (a[1] ?? 1) - 1, a[2] ?? 1)) / 86_400_000);
-}
-
 /** Whether a string is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -3,7 +3,6 @@ import type { Lang } from '../facts/schema.js';
 /** Letters found in Kazakh Cyrillic but not in Russian: their presence means the text is Kazakh. */
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 const CYRILLIC = /[а-яё]/i;
-const LATIN = /[a-z]/i;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
 /**
@@ -41,9 +40,4 @@ export function detectLang(text: string): Lang | undefined {
 /** Whether a token is written in Cyrillic. */
 export function isCyrillic(token: string): boolean {
   return CYRILLIC.test(token) || KAZAKH_LETTERS.test(token);
-}
-
-/** Whether a token is written in Latin letters. */
-export function isLatin(token: string): boolean {
-  return LATIN.test(token);
 }

@@ -64,7 +64,7 @@ export class SqliteChatSettings implements ChatSettingsRepository {
   }
 
   migrate(from: ChatAddress, toChatId: string): void {
-    // Every table keyed by (platform, chat_id) follows the chat; features add their tables to CHAT_TABLES.
+    // One transaction: a chat is never half moved.
     this.db.transaction(() => {
       for (const table of CHAT_TABLES)
         this.db.prepare(`UPDATE OR REPLACE ${table} SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(toChatId, from.platform, from.chatId);
@@ -72,8 +72,8 @@ export class SqliteChatSettings implements ChatSettingsRepository {
   }
 }
 
-/** Tables keyed by (platform, chat_id), moved together when a chat changes id. Features append theirs. */
-export const CHAT_TABLES: string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers'];
+/** Tables keyed by (platform, chat_id), moved together when a chat changes id: a new such table belongs here. */
+const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers'];
 
 /** The SQLite implementation of the core's {@link Store}. */
 export class SqliteStore implements Store {

@@ -87,71 +87,28 @@ function toReview(r: ReviewRow): ReviewCard {
 
 /** Study sessions, answers and review cards in SQLite (tables of migrations 003 and 004). */
 export class SqliteStudyRepository implements StudyRepository {
-  constructor(private readonly db: Database.Database) {}
+  // Prepared once: a button press reads the session and writes an answer, and compiling SQL on each would be wasted.
+  private readonly q;
 
-  createSession(s: Omit<StudySession, 'id'>): number | undefined {
-    const result = this.db
-      .prepare(
+  constructor(db: Database.Database) {
+    this.q = {
+      createSession: db.prepare(
         `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
          ON CONFLICT DO NOTHING`,
-      )
-      .run(s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null);
-    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
-  }
-
-  session(id: number): StudySession | undefined {
-    const row = this.db.prepare<[number], SessionRow>('SELECT * FROM study_sessions WHERE id = ?').get(id);
-    return row ? toSession(row) : undefined;
-  }
-
-  activeSession(address: ChatAddress): StudySession | undefined {
-    const row = this.db
-      .prepare<[string, string], SessionRow>("SELECT * FROM study_sessions WHERE platform = ? AND chat_id = ? AND status = 'active'")
-      .get(address.platform, address.chatId);
-    return row ? toSession(row) : undefined;
-  }
-
-  activeSessions(): StudySession[] {
-    return this.db.prepare<[], SessionRow>("SELECT * FROM study_sessions WHERE status = 'active' ORDER BY id").all().map(toSession);
-  }
-
-  advance(id: number, from: number, openedAt: number): boolean {
-    return (
-      this.db
-        .prepare("UPDATE study_sessions SET current = current + 1, round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'")
-        .run(openedAt, id, from).changes === 1
-    );
-  }
-
-  end(id: number, at: number, endedAt: number): boolean {
-    return this.db.prepare("UPDATE study_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND current = ? AND status = 'active'").run(endedAt, id, at).changes === 1;
-  }
-
-  addAnswer(a: StudyAnswer): boolean {
-    return (
-      this.db
-        .prepare(
-          `INSERT INTO study_answers (session_id, round, platform, chat_id, user_id, user_name, choice, correct, fact_id, kind, topics, answered_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(a.sessionId, a.round, a.address.platform, a.address.chatId, a.userId, a.userName ?? null, a.choice, a.correct ? 1 : 0, a.factId, a.kind, JSON.stringify(a.topics), a.answeredAt)
-        .changes === 1
-    );
-  }
-
-  answers(sessionId: number, round?: number): StudyAnswer[] {
-    const rows =
-      round === undefined
-        ? this.db.prepare<[number], AnswerRow>('SELECT * FROM study_answers WHERE session_id = ? ORDER BY round, answered_at, rowid').all(sessionId)
-        : this.db.prepare<[number, number], AnswerRow>('SELECT * FROM study_answers WHERE session_id = ? AND round = ? ORDER BY answered_at, rowid').all(sessionId, round);
-    return rows.map(toAnswer);
-  }
-
-  /** Ordered as `ranked` orders them: more right, fewer answered, earlier first right answer, then user id. */
-  scores(address: ChatAddress, since = 0): ScoreLine[] {
-    return this.db
-      .prepare<[string, string, number], { user_id: string; user_name: string | null; correct: number; answered: number; first_correct_at: number | null }>(
+      ),
+      session: db.prepare<[number], SessionRow>('SELECT * FROM study_sessions WHERE id = ?'),
+      activeSession: db.prepare<[string, string], SessionRow>("SELECT * FROM study_sessions WHERE platform = ? AND chat_id = ? AND status = 'active'"),
+      activeSessions: db.prepare<[], SessionRow>("SELECT * FROM study_sessions WHERE status = 'active' ORDER BY id"),
+      advance: db.prepare("UPDATE study_sessions SET current = current + 1, round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
+      end: db.prepare("UPDATE study_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
+      addAnswer: db.prepare(
+        `INSERT INTO study_answers (session_id, round, platform, chat_id, user_id, user_name, choice, correct, fact_id, kind, topics, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      answers: db.prepare<[number], AnswerRow>('SELECT * FROM study_answers WHERE session_id = ? ORDER BY round, answered_at, rowid'),
+      roundAnswers: db.prepare<[number, number], AnswerRow>('SELECT * FROM study_answers WHERE session_id = ? AND round = ? ORDER BY answered_at, rowid'),
+      scores: db.prepare<[string, string, number], { user_id: string; user_name: string | null; correct: number; answered: number; first_correct_at: number | null }>(
         `SELECT user_id,
                 (SELECT user_name FROM study_answers b WHERE b.platform = a.platform AND b.user_id = a.user_id AND b.user_name IS NOT NULL
                  ORDER BY answered_at DESC, rowid DESC LIMIT 1) AS user_name,
@@ -160,60 +117,106 @@ export class SqliteStudyRepository implements StudyRepository {
          FROM study_answers a WHERE platform = ? AND chat_id = ? AND answered_at >= ?
          GROUP BY platform, user_id
          ORDER BY correct DESC, answered ASC, first_correct_at IS NULL, first_correct_at ASC, user_id`,
-      )
-      .all(address.platform, address.chatId, since)
-      .map((r) => ({
-        userId: r.user_id,
-        ...(r.user_name ? { userName: r.user_name } : {}),
-        correct: r.correct,
-        answered: r.answered,
-        ...(r.first_correct_at !== null ? { firstCorrectAt: r.first_correct_at } : {}),
-      }));
+      ),
+      userAnswers: db.prepare<[string, string], { correct: number; topics: string; answered_at: number }>(
+        'SELECT correct, topics, answered_at FROM study_answers WHERE platform = ? AND user_id = ? ORDER BY answered_at, rowid',
+      ),
+      reviewCard: db.prepare<[string, string, string, string], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND fact_id = ? AND kind = ?'),
+      reviewCardById: db.prepare<[number], ReviewRow>('SELECT * FROM study_reviews WHERE id = ?'),
+      saveReviewCard: db.prepare(
+        `INSERT INTO study_reviews (platform, user_id, fact_id, kind, card, due, reps) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, user_id, fact_id, kind) DO UPDATE SET card = excluded.card, due = excluded.due, reps = excluded.reps`,
+      ),
+      deleteReviewCard: db.prepare('DELETE FROM study_reviews WHERE id = ?'),
+      dueReviews: db.prepare<[string, string, number, number], ReviewRow>(
+        'SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND due <= ? ORDER BY due, id LIMIT ?',
+      ),
+      nextReviewDue: db.prepare<[string, string], { due: number | null }>('SELECT MIN(due) AS due FROM study_reviews WHERE platform = ? AND user_id = ?'),
+    };
+  }
+
+  createSession(s: Omit<StudySession, 'id'>): number | undefined {
+    const result = this.q.createSession.run(
+      s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null,
+    );
+    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  session(id: number): StudySession | undefined {
+    const row = this.q.session.get(id);
+    return row ? toSession(row) : undefined;
+  }
+
+  activeSession(address: ChatAddress): StudySession | undefined {
+    const row = this.q.activeSession.get(address.platform, address.chatId);
+    return row ? toSession(row) : undefined;
+  }
+
+  activeSessions(): StudySession[] {
+    return this.q.activeSessions.all().map(toSession);
+  }
+
+  advance(id: number, from: number, openedAt: number): boolean {
+    return this.q.advance.run(openedAt, id, from).changes === 1;
+  }
+
+  end(id: number, at: number, endedAt: number): boolean {
+    return this.q.end.run(endedAt, id, at).changes === 1;
+  }
+
+  addAnswer(a: StudyAnswer): boolean {
+    return (
+      this.q.addAnswer.run(
+        a.sessionId, a.round, a.address.platform, a.address.chatId, a.userId, a.userName ?? null, a.choice, a.correct ? 1 : 0, a.factId, a.kind, JSON.stringify(a.topics), a.answeredAt,
+      ).changes === 1
+    );
+  }
+
+  answers(sessionId: number, round?: number): StudyAnswer[] {
+    const rows = round === undefined ? this.q.answers.all(sessionId) : this.q.roundAnswers.all(sessionId, round);
+    return rows.map(toAnswer);
+  }
+
+  /** Ordered as `ranked` orders them: more right, fewer answered, earlier first right answer, then user id. */
+  scores(address: ChatAddress, since = 0): ScoreLine[] {
+    return this.q.scores.all(address.platform, address.chatId, since).map((r) => ({
+      userId: r.user_id,
+      ...(r.user_name ? { userName: r.user_name } : {}),
+      correct: r.correct,
+      answered: r.answered,
+      ...(r.first_correct_at !== null ? { firstCorrectAt: r.first_correct_at } : {}),
+    }));
   }
 
   userAnswers(platform: Platform, userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[] {
-    return this.db
-      .prepare<[string, string], { correct: number; topics: string; answered_at: number }>(
-        'SELECT correct, topics, answered_at FROM study_answers WHERE platform = ? AND user_id = ? ORDER BY answered_at, rowid',
-      )
+    return this.q.userAnswers
       .all(platform, userId)
       .map((r) => ({ correct: r.correct === 1, topics: JSON.parse(r.topics) as string[], answeredAt: r.answered_at }));
   }
 
   reviewCard(platform: Platform, userId: string, factId: string, kind: QuestionKind): ReviewCard | undefined {
-    const row = this.db
-      .prepare<[string, string, string, string], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND fact_id = ? AND kind = ?')
-      .get(platform, userId, factId, kind);
+    const row = this.q.reviewCard.get(platform, userId, factId, kind);
     return row ? toReview(row) : undefined;
   }
 
   reviewCardById(id: number): ReviewCard | undefined {
-    const row = this.db.prepare<[number], ReviewRow>('SELECT * FROM study_reviews WHERE id = ?').get(id);
+    const row = this.q.reviewCardById.get(id);
     return row ? toReview(row) : undefined;
   }
 
   saveReviewCard(c: Omit<ReviewCard, 'id'>): void {
-    this.db
-      .prepare(
-        `INSERT INTO study_reviews (platform, user_id, fact_id, kind, card, due, reps) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (platform, user_id, fact_id, kind) DO UPDATE SET card = excluded.card, due = excluded.due, reps = excluded.reps`,
-      )
-      .run(c.platform, c.userId, c.factId, c.kind, c.card, c.due, c.reps);
+    this.q.saveReviewCard.run(c.platform, c.userId, c.factId, c.kind, c.card, c.due, c.reps);
   }
 
   deleteReviewCard(id: number): void {
-    this.db.prepare('DELETE FROM study_reviews WHERE id = ?').run(id);
+    this.q.deleteReviewCard.run(id);
   }
 
   dueReviews(platform: Platform, userId: string, now: number, limit: number): ReviewCard[] {
-    return this.db
-      .prepare<[string, string, number, number], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND due <= ? ORDER BY due, id LIMIT ?')
-      .all(platform, userId, now, limit)
-      .map(toReview);
+    return this.q.dueReviews.all(platform, userId, now, limit).map(toReview);
   }
 
   nextReviewDue(platform: Platform, userId: string): number | undefined {
-    const row = this.db.prepare<[string, string], { due: number | null }>('SELECT MIN(due) AS due FROM study_reviews WHERE platform = ? AND user_id = ?').get(platform, userId);
-    return row?.due ?? undefined;
+    return this.q.nextReviewDue.get(platform, userId)?.due ?? undefined;
   }
 }

@@ -32,9 +32,6 @@ interface DeliveryRow {
   is_group: number;
 }
 
-/** Tables of this repository keyed by (platform, chat_id), moved when a chat changes id. */
-export const SUBSCRIPTION_TABLES = ['subscriptions', 'deliveries', 'post_rotation'] as const;
-
 /** Subscriptions, deliveries and rotations in SQLite; every multi-row write is one transaction. */
 export class SqliteSubscriptions implements SubscriptionRepository {
   private readonly q;

@@ -1,5 +1,6 @@
 import { createCoreServices, type CoreServices } from '../../../src/app/core-services.js';
-import { silentLogger, systemClock } from '../../../src/core/ports.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { systemClock } from '../../../src/infra/system-clock.js';
 import { loadFactBase } from '../../../src/infra/data-files.js';
 
 const base = loadFactBase();
