@@ -37,7 +37,7 @@ export const DEFAULT_TUNING: ResolverTuning = {
   typoSimilarity: 0.72,
   attributeCoverage: 0.5,
   entityPenalty: 0.15,
-  unknownWordWeight: 5,
+  unknownWordWeight: 99,
 };
 
 const ATTRIBUTE_QUESTIONS: ReadonlySet<QuestionType> = new Set(['when', 'who', 'where', 'howmany']);
