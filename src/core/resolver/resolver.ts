@@ -25,8 +25,6 @@ export interface ResolverTuning {
   attributeCoverage: number;
   /** Score lost by a fact about another person or place than the one asked about. */
   entityPenalty: number;
-  /** How much a word the fact base has never seen weighs (it matches nothing, so it lowers every fact's coverage). */
-  unknownWordWeight: number;
 }
 
 export const DEFAULT_TUNING: ResolverTuning = {
@@ -37,7 +35,6 @@ export const DEFAULT_TUNING: ResolverTuning = {
   typoSimilarity: 0.72,
   attributeCoverage: 0.5,
   entityPenalty: 0.15,
-  unknownWordWeight: 99,
 };
 
 const ATTRIBUTE_QUESTIONS: ReadonlySet<QuestionType> = new Set(['when', 'who', 'where', 'howmany']);
@@ -160,11 +157,7 @@ export class Resolver {
           if (this.index.df(syn) > 0 && !alternatives.some((a) => a.key === syn)) alternatives.push({ key: syn, factor: SYNONYM_FACTOR });
       // A known word weighs its own IDF; an unknown one that of its rarest reading (or the highest IDF).
       const weight =
-        df > 0
-          ? this.index.idf(term.key)
-          : alternatives.length === 0
-            ? Math.min(this.index.idf(term.key), this.tuning.unknownWordWeight)
-            : Math.max(...alternatives.map((a) => this.index.idf(a.key)));
+        df > 0 || alternatives.length === 0 ? this.index.idf(term.key) : Math.max(...alternatives.map((a) => this.index.idf(a.key)));
       slots.set(term.word, { word: term.word, key: term.key, alternatives, weight, known: alternatives.length > 0 });
     }
     return [...slots.values()];
