@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/core/facts/schema.js';
 import { I18n } from '../../src/core/i18n/i18n.js';
-import { QUESTION_KINDS, QuizEngine, alike, answerForm, firstSentence, nearbyNumbers, type QuizQuestion } from '../../src/core/study/quiz.js';
+import { QUESTION_KINDS, QuizEngine, alike, answerForm, nearbyNumbers, type QuizQuestion } from '../../src/core/study/quiz.js';
+import { firstSentence } from '../../src/core/text/sentences.js';
 import { seededRandom } from '../../src/core/study/random.js';
 import { base } from './support.js';
 

@@ -7,7 +7,7 @@ import type { Clock, Logger } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
 import type { ResolvedAnswer } from '../resolver/types.js';
 import { detectLang } from '../text/normalize.js';
-import { formatCalendarDate } from '../text/dates.js';
+import { formatDateValue } from '../text/dates.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -130,7 +130,7 @@ export class ChatService {
           const reply = f.startPayload?.(req, payload);
           if (reply) return reply;
         }
-        return this.welcome(req, lang);
+        return this.welcome(lang);
       }
       case 'help':
         return this.help(req, lang);
@@ -222,11 +222,10 @@ export class ChatService {
     };
   }
 
-  private welcome(req: ChatRequest, lang: Lang): ChatReply {
+  private welcome(lang: Lang): ChatReply {
     const doc = this.deps.base.documents[0];
-    const [y, m, d] = (doc?.date ?? '').split('-').map(Number);
     const text = [
-      this.deps.i18n.t(lang, 'welcome', { title: doc?.title ?? '', date: formatCalendarDate({ year: y, month: m, day: d }, lang) }),
+      this.deps.i18n.t(lang, 'welcome', { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) }),
       this.deps.i18n.t(lang, 'try-asking'),
     ].join('\n\n');
     return { lang, text, buttons: this.deps.resolver.examples(lang).map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]) };

@@ -1,7 +1,9 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
 import { I18n } from '../i18n/i18n.js';
-import { formatCalendarDate, formatFactDate } from '../text/dates.js';
+import { citationLine } from '../facts/citation-line.js';
+import { formatCalendarDate, formatDateValue, formatFactDate } from '../text/dates.js';
+import { firstSentence } from '../text/sentences.js';
 import { detectLang, normalize } from '../text/normalize.js';
 import { analyze } from './analyzer.js';
 import { dateMatches, findDates, ON_THIS_DAY, WHAT_HAPPENED, type DateQuery } from './date-query.js';
@@ -397,17 +399,8 @@ export class Resolver {
     };
   }
 
-  /** The citation line of a fact: title, date, section (long headings shortened) and paragraph. */
   private citationLineOf(fact: Fact, lang: Lang): string {
-    const citation = this.base.citation(fact);
-    const [y, m, d] = citation.date.split('-').map(Number);
-    const section = citation.section.length > 48 ? `${citation.section.slice(0, 45).replace(/\s+\S*$/, '')}…` : citation.section;
-    return this.i18n.t(lang, 'source-line', {
-      title: citation.title,
-      date: formatCalendarDate({ year: y, month: m, day: d }, lang),
-      section,
-      paragraph: citation.paragraph,
-    });
+    return citationLine(this.base, this.i18n, fact, lang);
   }
 
   /** "What happened on …": every fact dated within the asked dates, in date order. */
@@ -459,8 +452,7 @@ export class Resolver {
 
   private unknownText(lang: Lang): string {
     const doc = this.base.documents[0];
-    const [y, m, d] = (doc?.date ?? '').split('-').map(Number);
-    return this.i18n.t(lang, 'unknown', { title: doc?.title ?? '', date: formatCalendarDate({ year: y, month: m, day: d }, lang) });
+    return this.i18n.t(lang, 'unknown', { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) });
   }
 
   /** A few example questions: the first fact of the first topics, so the choice is stable. */
@@ -554,15 +546,11 @@ function answersType(qtype: QuestionType, fact: Fact): boolean {
   return true;
 }
 
-const DATE_WORD = /^(?:\d{1,4}|januar|februar|march|april|may|june|juli|august|septemb|octob|novemb|decemb|январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңта|ақпан|наурыз|сәуір|мамыр|маусы|шілде|тамыз|қырк|қазан|қарашa|желто)$/u;
+const DATE_WORD = /^(?:\d{1,4}|januar|februar|march|april|may|june|juli|august|septemb|octob|novemb|decemb|январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңта|ақпан|наурыз|науры|сәуір|мамыр|маусы|шілде|тамыз|қыркү|қазан|қараш|желто)$/u;
 function isDateWord(key: string): boolean {
   return DATE_WORD.test(key);
 }
 
-function firstSentence(text: string): string {
-  const m = /^.*?[.!?](?=\s|$)/su.exec(text);
-  return m ? m[0] : text;
-}
 
 /** Whether the first sentence already says the short answer (its digits, or its words). */
 function containsShort(text: string, short: string): boolean {

@@ -5,7 +5,9 @@
  */
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
+import { citationLine } from '../facts/citation-line.js';
 import type { I18n } from '../i18n/i18n.js';
+import { firstSentence } from '../text/sentences.js';
 import { formatCalendarDate, parseDateValue } from '../text/dates.js';
 import { randomInt, seededRandom, shuffled, type RandomSource } from './random.js';
 
@@ -133,14 +135,7 @@ export class QuizEngine {
   }
 
   citationLine(fact: Fact, lang: Lang): string {
-    const c = this.base.citation(fact);
-    const [y, m, d] = c.date.split('-').map(Number);
-    return this.i18n.t(lang, 'source-line', {
-      title: c.title,
-      date: formatCalendarDate({ year: y, month: m, day: d }, lang),
-      section: c.section,
-      paragraph: c.paragraph,
-    });
+    return citationLine(this.base, this.i18n, fact, lang);
   }
 
   private when(fact: Fact, lang: Lang, rng: RandomSource): QuizQuestion | undefined {
@@ -281,11 +276,6 @@ export class QuizEngine {
   }
 }
 
-/** The first sentence of a text (the explanation line of a reveal). */
-export function firstSentence(text: string): string {
-  const m = /^[\s\S]+?[.!?…](?=\s+[\p{Lu}«"“(\d]|$)/u.exec(text.trim());
-  return (m ? m[0] : text).trim();
-}
 
 /** Nearby "round" numbers, nearest first: distractors for a number. */
 export function nearbyNumbers(n: number, percent: boolean): number[] {

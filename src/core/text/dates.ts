@@ -27,8 +27,13 @@ export function parseDateValue(value: string): { year: number; month?: number; d
   return { year: y ?? 0, month: m, day: d };
 }
 
+/** Says an ISO-like date value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) the way each language does. */
+export function formatDateValue(value: string, lang: Lang): string {
+  return formatCalendarDate(parseDateValue(value), lang);
+}
+
 /** A fact's date as the source gives it: exact when exact, the fact's own wording when vague. */
 export function formatFactDate(date: NonNullable<Fact['date']>, lang: Lang): string {
   if (date.text) return date.text[lang];
-  return formatCalendarDate(parseDateValue(date.value), lang);
+  return formatDateValue(date.value, lang);
 }
