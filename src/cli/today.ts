@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import type { ChatReply } from '../core/chat/chat-service.js';
 import { LANGS, type Lang } from '../core/facts/schema.js';
 import { I18n } from '../core/i18n/i18n.js';
-import { Resolver } from '../core/resolver/resolver.js';
 import { canonicalTimeZone, isIsoDate, localDateTime } from '../core/subscriptions/local-time.js';
 import { PostComposer } from '../core/subscriptions/post-composer.js';
 import { loadFactBase } from '../infra/data-files.js';
@@ -46,7 +45,7 @@ export function runToday(argv: string[], out: (text: string) => void, err: (text
   }
   const base = loadFactBase();
   const i18n = new I18n();
-  const composer = new PostComposer(base, new Resolver(base, undefined, i18n), i18n);
+  const composer = new PostComposer(base, i18n);
   out(renderPlain(composer.preview(date, lang)));
   return 0;
 }

@@ -53,7 +53,7 @@ export function createDailyPosts(deps: {
   settings?: DailyPostSettings;
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
-  const composer = new PostComposer(deps.base, deps.resolver, deps.i18n);
+  const composer = new PostComposer(deps.base, deps.i18n);
   const feature = new SubscriptionFeature({
     store: deps.store,
     composer,

@@ -2,7 +2,7 @@ import { ACTION, type Button, type ChatReply } from '../chat/chat-service.js';
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
-import type { Resolver } from '../resolver/resolver.js';
+import { citationLine } from '../facts/citation-line.js';
 import { formatCalendarDate, formatFactDate, parseDateValue } from '../text/dates.js';
 import { addDays } from './local-time.js';
 import type { RotationTrack } from './subscription-repository.js';
@@ -55,7 +55,6 @@ export class PostComposer {
 
   constructor(
     private readonly base: FactBase,
-    private readonly resolver: Resolver,
     private readonly i18n: I18n,
   ) {
     this.idHashes = base.facts.map((f) => [f.id, hash(f.id)]);
@@ -132,8 +131,8 @@ export class PostComposer {
     const year = Number(localDate.slice(0, 4));
     const citations: string[] = [];
     const cite = (f: Fact) => {
-      const line = this.resolver.answerFact(f.id, lang)?.citationLine;
-      if (line && !citations.includes(line)) citations.push(line);
+      const line = citationLine(this.base, this.i18n, f, lang);
+      if (!citations.includes(line)) citations.push(line);
     };
     const buttons: Button[][] = [];
     const blocks: string[] = [];
