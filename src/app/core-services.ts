@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ChatService } from '../core/chat/chat-service.js';
 import { MemoryConversationStore } from '../core/chat/conversation-store.js';
 import { RateLimiter } from '../core/chat/rate-limiter.js';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   dailyPosts?: DailyPostSettings;
   /** Study sessions (with a store): how long a question stays open, and test doubles for timers and seeds. */
   study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource };
+  /** This process's id in the store (owner of its daily-post claims); host, pid and a random part by default. */
+  instanceId?: string;
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -80,6 +84,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     messenger: messengers,
     metrics,
     settings: options.dailyPosts,
+    owner: options.instanceId ?? newInstanceId(),
   });
   chat.addFeature(dailyPosts.feature);
   const study = options.store
@@ -98,4 +103,9 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     : undefined;
   if (study) chat.addFeature(study);
   return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study };
+}
+
+/** A process id that is unique across hosts and restarts, and still tells an operator where it runs. */
+export function newInstanceId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

@@ -22,6 +22,10 @@ export interface DailyPostSettings {
   timer?: Timer;
   /** Messages in flight at once. */
   concurrency?: number;
+  /** How long a claim stays this process's without renewal (ms); 90 s by default. */
+  leaseMs?: number;
+  /** One scheduler per database, the others standing by (true by default: the embedded database). */
+  exclusive?: boolean;
 }
 
 /** The defaults when nothing is configured. */
@@ -33,6 +37,20 @@ export interface DailyPosts {
   feature: SubscriptionFeature;
   queue?: SendQueue;
   scheduler?: DailyPostScheduler;
+}
+
+/**
+ * How the daily posts stand, for the health check: `ok`; `standby` (another instance on this database runs
+ * the schedule: healthy); `stalled` (a sent post cannot be recorded, so the fan-out waits: unhealthy); `off`
+ * (no store).
+ */
+export type DailyPostsHealth = 'ok' | 'standby' | 'stalled' | 'off';
+
+/** The {@link DailyPostsHealth} of wired daily posts. */
+export function dailyPostsHealth(posts: DailyPosts): DailyPostsHealth {
+  if (!posts.queue || !posts.scheduler) return 'off';
+  if (posts.queue.recording === 'failing') return 'stalled';
+  return posts.scheduler.state === 'standby' ? 'standby' : 'ok';
 }
 
 /** A {@link Timer} on a clock and real timeouts. */
@@ -51,6 +69,8 @@ export function createDailyPosts(deps: {
   messenger: Messenger;
   metrics?: Metrics;
   settings?: DailyPostSettings;
+  /** This process's id, carried by its claims (see {@link DailyPostScheduler}). */
+  owner: string;
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
   const composer = new PostComposer(deps.base, deps.i18n);
@@ -80,6 +100,9 @@ export function createDailyPosts(deps: {
     logger,
     catchUpHours: settings.catchUpHours,
     metrics: deps.metrics,
+    owner: deps.owner,
+    leaseMs: settings.leaseMs,
+    exclusive: settings.exclusive,
   });
   return { composer, feature, queue, scheduler };
 }
