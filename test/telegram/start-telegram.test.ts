@@ -76,6 +76,14 @@ describe('webhook mode', () => {
     expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
   });
 
+  it('handles an update Telegram delivers twice (a webhook retry) once', async () => {
+    const { post, calls } = await startWebhook();
+    const update = { update_id: 5, ...textMessage({ id: 14, type: 'private' }, person(14), 'when was the referendum?') };
+    expect((await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret })).status).toBe(200);
+    expect((await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret })).status).toBe(200);
+    expect(calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === 14)).toHaveLength(1);
+  });
+
   it('stops listening on stop()', async () => {
     const { running, post } = await startWebhook();
     await running.stop();
@@ -132,13 +140,14 @@ describe('long polling', () => {
 });
 
 describe('the token', () => {
-  it('is absent from the start error and the logs when Telegram cannot be reached', async () => {
+  it('is absent from the start error and the logs when Telegram cannot be reached (after logged retries)', async () => {
     const port = await freePort(); // nothing listens there
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
     const logger = capturingLogger();
-    const error = await startTelegram({ core, config, logger }).catch((e: unknown) => e);
+    const error = await startTelegram({ core, config, logger }, { startupRetry: { attempts: 3, firstDelayMs: 10 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TelegramStartError);
     expect((error as Error).message).toMatch(/getMe failed/);
+    expect(logger.entries.filter((e) => e.msg === 'telegram getMe failed; retrying').map((e) => e.obj.attempt)).toEqual([1, 2]);
     expect(`${String(error)} ${(error as Error).stack}`).not.toContain(FAKE_TOKEN_SECRET);
     expect(logger.text()).not.toContain(FAKE_TOKEN_SECRET);
   });
