@@ -68,6 +68,8 @@ export interface StudyRepository {
   activeSessions(): StudySession[];
   /** Moves an active session from question `from` to `from + 1`; false when it is no longer at `from`. */
   advance(id: number, from: number, openedAt: number): boolean;
+  /** Sets when question `round` was posted (its deadline counts from then); false when the session moved on. */
+  openRound(id: number, round: number, openedAt: number): boolean;
   /** Ends an active session at question `at`; false when it already ended or moved on. */
   end(id: number, at: number, endedAt: number): boolean;
   /** Records a member's first answer to a question; false when they had already answered it. */

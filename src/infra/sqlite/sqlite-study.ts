@@ -102,6 +102,7 @@ export class SqliteStudyRepository implements StudyRepository {
       activeSessions: db.prepare<[], SessionRow>("SELECT * FROM study_sessions WHERE status = 'active' ORDER BY id"),
       advance: db.prepare("UPDATE study_sessions SET current = current + 1, round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
       end: db.prepare("UPDATE study_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
+      openRound: db.prepare("UPDATE study_sessions SET round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
       addAnswer: db.prepare(
         `INSERT INTO study_answers (session_id, round, platform, chat_id, user_id, user_name, choice, correct, fact_id, kind, topics, answered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -158,6 +159,10 @@ export class SqliteStudyRepository implements StudyRepository {
 
   advance(id: number, from: number, openedAt: number): boolean {
     return this.q.advance.run(openedAt, id, from).changes === 1;
+  }
+
+  openRound(id: number, round: number, openedAt: number): boolean {
+    return this.q.openRound.run(openedAt, id, round).changes === 1;
   }
 
   end(id: number, at: number, endedAt: number): boolean {
