@@ -13,7 +13,7 @@ import type { Store } from '../core/store/store.js';
 import type { RandomSource } from '../core/study/random.js';
 import { StudyService } from '../core/study/study-service.js';
 import { systemTimers, type Timers } from '../core/study/timers.js';
-import { createDailyPosts, type DailyPosts, type DailyPostSettings } from '../core/subscriptions/daily-posts.js';
+import { createDailyPosts, DEFAULT_DAILY_POSTS, type DailyPosts, type DailyPostSettings } from '../core/subscriptions/daily-posts.js';
 
 /** Options of {@link createCoreServices}. */
 export interface CoreOptions {
@@ -72,6 +72,9 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     logger: options.logger,
     metrics,
     chatLang: options.store ? (req) => options.store?.chats.get({ platform: req.platform, chatId: req.chatId })?.lang : undefined,
+    // "Today" in a question is the chat's date: its daily-post zone, else the default zone.
+    chatTimeZone: (req) =>
+      options.store?.subscriptions.get({ platform: req.platform, chatId: req.chatId })?.timeZone ?? (options.dailyPosts ?? DEFAULT_DAILY_POSTS).timeZone,
   });
   const messengers = new Messengers();
   const dailyPosts = createDailyPosts({
@@ -101,7 +104,8 @@ export function createCoreServices(options: CoreOptions): CoreServices {
         metrics,
       })
     : undefined;
-  if (study) chat.addFeature(study);
+  // Quiz and review choices answer the bot's own questions: they are not rate-limited requests.
+  if (study) chat.addFeature(study, { limitActions: false });
   return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study };
 }
 

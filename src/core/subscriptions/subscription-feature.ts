@@ -1,4 +1,5 @@
 import type { ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { clip as clipText } from '../chat/clip.js';
 import { LANGS, type Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { ChatAddress } from '../messenger.js';
@@ -204,8 +205,8 @@ function firstDate(now: number, timeZone: string, postMinutes: number): string {
   return local.minutes < postMinutes ? local.date : addDays(local.date, 1);
 }
 
-/** User input shown back, kept short. */
+/** User input shown back, kept short (never cutting an emoji in half). */
 function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return clipText(text, 40);
 }
 
