@@ -150,8 +150,9 @@ export function startPolling(bot: Bot, logger: Logger, token: string, options: P
   // The runner ends on its own only when a getUpdates failure is final (a refused token): the bot stops.
   void runner.task()?.catch((error: unknown) => {
     if (stopping) return;
-    logger.error({ err: describeError(error, token) }, 'telegram polling stopped');
-    options.onFatal?.('telegram refused the bot token');
+    // A refused token was logged already, once; anything else ending the runner is logged here.
+    if (monitor.status() !== 'unauthorized') logger.error({ err: describeError(error, token) }, 'telegram polling stopped');
+    options.onFatal?.(monitor.status() === 'unauthorized' ? 'telegram refused the bot token' : 'telegram polling stopped');
   });
   return {
     isConnected: () => runner.isRunning() && monitor.status() === 'connected',

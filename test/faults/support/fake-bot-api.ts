@@ -36,6 +36,10 @@ export class FakeBotApi {
   readonly calls: { method: string; at: number; status: number }[] = [];
   /** 429s answered. */
   floodRefusals = 0;
+  /** Goes down (as `setMode('down')`) when this many messages were received, before taking the next one. */
+  downAfterMessages?: number;
+  /** The highest offset a getUpdates asked for: every update below it was delivered and confirmed. */
+  confirmedBelow = 0;
   private readonly updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1;
@@ -67,6 +71,11 @@ export class FakeBotApi {
     this.updates.push({ update_id: id, ...update });
     for (const wake of [...this.pollers]) wake();
     return id;
+  }
+
+  /** Whether every update pushed so far was delivered to the bot (and confirmed by its next getUpdates). */
+  allDelivered(): boolean {
+    return this.confirmedBelow >= this.nextUpdateId;
   }
 
   /** Messages sent to a chat, oldest first. */
@@ -101,6 +110,10 @@ export class FakeBotApi {
     for await (const c of req) chunks.push(c as Buffer);
     const method = (req.url ?? '').split('/').pop() ?? '';
     const at = Date.now();
+    if (this.downAfterMessages !== undefined && method === 'sendMessage' && this.received.length >= this.downAfterMessages) {
+      this.downAfterMessages = undefined;
+      this.setMode('down');
+    }
     if (this.mode === 'down') {
       req.socket.destroy();
       return;
@@ -125,6 +138,7 @@ export class FakeBotApi {
         return { ok: true, result: FAKE_BOT };
       case 'getUpdates':
         if (this.mode === 'conflict') return { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' };
+        this.confirmedBelow = Math.max(this.confirmedBelow, Number(payload.offset ?? 0));
         return { ok: true, result: await this.poll(Number(payload.offset ?? 0), Number(payload.timeout ?? 0)) };
       case 'sendMessage':
       case 'editMessageText': {
