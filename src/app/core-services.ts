@@ -16,6 +16,11 @@ import { createDailyPosts, type DailyPosts, type DailyPostSettings } from '../co
 /** Options of {@link createCoreServices}. */
 export interface CoreOptions {
   base: FactBase;
+  /**
+   * A resolver already built over `base`, to share (building its search index is the costly part of
+   * wiring: tests that create many cores over one fact base pass one). Built here when absent.
+   */
+  resolver?: Resolver;
   clock: Clock;
   logger: Logger;
   /** Questions per user per window. */
@@ -55,7 +60,8 @@ export interface CoreServices {
 /** Wires the core once: resolver, interface strings, the chat service, daily posts and (with a store) study sessions. */
 export function createCoreServices(options: CoreOptions): CoreServices {
   const i18n = new I18n();
-  const resolver = new Resolver(options.base, undefined, i18n);
+  if (options.resolver && options.resolver.base !== options.base) throw new Error('createCoreServices: the resolver was built over another fact base');
+  const resolver = options.resolver ?? new Resolver(options.base, undefined, i18n);
   const rate = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
   const metrics = options.metrics ?? noopMetrics;
   const chat = new ChatService({

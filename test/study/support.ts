@@ -9,10 +9,10 @@ import type { ChatAddress, Messenger, SentMessage } from '../../src/core/messeng
 import { silentLogger, type Clock } from '../../src/core/ports.js';
 import { seededRandom } from '../../src/core/study/random.js';
 import type { Timers } from '../../src/core/study/timers.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+import { sharedBase, sharedFacts } from '../support/shared-facts.js';
 
-export const base = loadFactBase();
+export const base = sharedBase();
 
 /** Time that moves only when a test says so; timers fire as it passes their deadline. */
 export class FakeTime implements Clock, Timers {
@@ -86,7 +86,7 @@ export function studyCore(options: { time?: FakeTime; dbPath?: string; seed?: nu
   const time = options.time ?? new FakeTime();
   const store = new SqliteStore(openDatabase(options.dbPath ?? ':memory:'));
   const core = createCoreServices({
-    base,
+    ...sharedFacts(),
     clock: time,
     logger: silentLogger,
     store,
