@@ -24,6 +24,7 @@ export class FactBase {
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
   private readonly docById = new Map<string, SourceDoc>();
+  private readonly factsByEvent = new Map<string, Fact[]>();
 
   constructor(data: FactBaseData) {
     this.facts = data.facts;
@@ -31,7 +32,10 @@ export class FactBase {
     this.topics = data.topics;
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
-    for (const f of data.facts) this.factById.set(f.id, f);
+    for (const f of data.facts) {
+      this.factById.set(f.id, f);
+      if (f.event) this.factsByEvent.set(f.event, [...(this.factsByEvent.get(f.event) ?? []), f]);
+    }
     for (const e of data.entities) this.entityById.set(e.id, e);
     for (const t of data.topics) this.topicById.set(t.id, t);
     for (const d of data.documents) this.docById.set(d.id, d);
@@ -48,6 +52,11 @@ export class FactBase {
   }
   document(id: string): SourceDoc | undefined {
     return this.docById.get(id);
+  }
+
+  /** Facts that belong to one event (speech, meeting, vote), in data order. */
+  factsOfEvent(eventId: string): Fact[] {
+    return this.factsByEvent.get(eventId) ?? [];
   }
 
   /** Facts of one topic, in data order. */
