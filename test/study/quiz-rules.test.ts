@@ -36,9 +36,9 @@ describe('quiz bank rules', () => {
     ['the answer does not stand out by its form', broken(moscowTalks, (c) => (c.en.answer = 'Moscow (Kremlin)')), /\[en\] same form: only the answer has a parenthesis/],
     ['no catch-all choice', broken(moscowTalks, (c) => (c.en.distractors[2] = 'None of the above')), /\[en\] no catch-all choice/],
     ['all four choices of the item\u2019s kind', broken(referendumDate, (c) => (c.en.distractors[2] = 'Never')), /\[en\] choices of the kind: "Never" is not a date/],
-    ['all four choices of the item\u2019s kind', broken(referendumDate, (c) => (c.en.distractors[2] = 'May 2022')), /dates of different forms/],
+    ['all four choices of the item\u2019s kind', broken(referendumDate, (c) => (c.en.distractors = ['May 2022', 'March 2022', 'September 2022'])), /the answer is the only date of its form/],
     ['all four choices of the item\u2019s kind', broken(roundTableHost, (c) => (c.en.distractors[0] = 'a historian')), /names no person/],
-    ['all four choices of the item\u2019s kind', broken(referendumShare, (c) => (c.en.distractors[1] = 'most of them')), /"most of them" states no number/],
+    ['all four choices of the item\u2019s kind', broken(referendumShare, (c) => (c.en.distractors[1] = 'most of them')), /\[en\] choices of the kind: "most of them" states no number/],
     [
       'all four choices of the item\u2019s kind',
       broken(referendumShare, (c) => {
@@ -53,6 +53,7 @@ describe('quiz bank rules', () => {
     ['numeric distractors cannot also be true', broken(referendumShare, (c) => (c.ru.distractors[0] = 'свыше 60%')), /\[ru\] numbers exclude each other/],
     ['numeric distractors cannot also be true', broken(referendumShare, (c) => (c.kk.distractors[0] = '60%-дан астам')), /\[kk\] numbers exclude each other/],
     ['no relative time in the question', broken(moscowTalks, (c) => (c.en.question = 'Where did Tokayev hold talks with Putin last year?')), /no relative time/],
+    ['no relative time in the question', broken(moscowTalks, (c) => (c.kk.question = 'Тоқаев Путинмен биыл қай қалада келіссөз жүргізді?')), /\[kk\] no relative time: .* says биыл/],
     ['«ёлочки» in Russian and Kazakh', broken(moscowTalks, (c) => (c.ru.explanation = 'Визит назвали "рабочим"; он длился два дня и был задуман заранее.')), /\[ru\] quotes/],
     ['Kazakh nouns stay singular after a numeral', broken(moscowTalks, (c) => (c.kk.explanation = 'Келіссөзге 162 адамдар қатысты деп жазылған, бірақ ол сапардың бір бөлігі ғана.')), /\[kk\] singular after a numeral: "162 адамдар"/],
     ['an explanation that teaches', broken(moscowTalks, (c) => (c.en.explanation = 'Yes, it was in Moscow, the capital of Russia.')), /\[en\] explanation teaches: starts with "Yes"/],
@@ -76,6 +77,17 @@ describe('quiz bank rules', () => {
     expect(overlaps(range('less than half', 'en'), range('more than 70%', 'en'))).toBe(false);
     expect(overlaps(range('не более 115 долларов', 'ru'), range('более 130 долларов', 'ru'))).toBe(false);
     expect(overlaps(range('1 000 человек', 'ru'), range('1000 человек', 'ru'))).toBe(true);
+    expect(overlaps(range('in about three years', 'en'), range('in about five years', 'en'))).toBe(false);
+    expect(overlaps(range('более чем за десять лет', 'ru'), range('более чем за пять лет', 'ru'))).toBe(true);
+    expect(overlaps(range('шамамен үш жылда', 'kk'), range('он жылдан астам', 'kk'))).toBe(false);
+    expect(overlaps(range('In less than one year', 'en'), range('In over a decade', 'en'))).toBe(false);
+    expect(overlaps(range('Менее чем за год', 'ru'), range('Примерно за три года', 'ru'))).toBe(false);
+    expect(overlaps(range('Бір жылға жетпей', 'kk'), range('Шамамен бес жылда', 'kk'))).toBe(false);
+  });
+
+  it('does not take a word that merely begins like a relative time for one ("кешенді" is not "кеше")', () => {
+    const item = broken(moscowTalks, (c) => (c.kk.question = 'Тоқаев кешенді келіссөзді 2022 жылғы 10 ақпанда қай қалада жүргізді?'));
+    expect(rule('no relative time in the question')(item, ctx)).toEqual([]);
   });
 
   it('does not end a sentence at initials or "St."', () => {

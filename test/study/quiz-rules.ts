@@ -8,6 +8,7 @@ import { LANGS, type Fact, type Lang } from '../../src/core/facts/schema.js';
 import type { QuizItem, QuizItemText } from '../../src/core/study/quiz-bank-schema.js';
 import { formatCalendarDate } from '../../src/core/text/dates.js';
 import { normalize, tokenize } from '../../src/core/text/normalize.js';
+import { numberWordsToDigits } from '../../src/core/text/number-words.js';
 import { stem } from '../../src/core/text/stem.js';
 import { STOPWORDS } from '../../src/core/text/stopwords.js';
 
@@ -206,14 +207,15 @@ export const choicesOfKind: ItemRule = (item) =>
           choices.forEach((c, i) => {
             if (!shapes[i]) out.push(`"${c}" is not a date`);
           });
-          if (shapes.every(Boolean) && new Set(shapes).size > 1) out.push(`dates of different forms (${shapes.join(', ')})`);
+          // The answer's form (day, month, year, season) is shared by a distractor: it is not the only exact date.
+          if (shapes.every(Boolean) && !shapes.slice(1).includes(shapes[0]))
+            out.push(`the answer is the only date of its form (${shapes.join(', ')}: the answer first)`);
           break;
         }
         case 'number': {
-          const counts = choices.map((c) => numbersIn(c, lang).length + (fractionWord(c, lang) !== undefined ? 1 : 0));
-          choices.forEach((c, i) => {
-            if (counts[i] === 0) out.push(`"${c}" states no number`);
-          });
+          // Each states a quantity, in digits, in words or as a fraction ("less than half"); a lone figure among
+          // words is caught by the form rule (only the answer has a digit).
+          for (const c of choices) if (quantityIn(c, lang) === undefined) out.push(`"${c}" states no number`);
           const answer = numbersIn(t.answer, lang);
           const others = t.distractors.map((d) => numbersIn(d, lang));
           if (answer.length === 1 && !isRound(answer[0]!) && answer[0]! >= 10 && others.every((o) => o.length === 1 && isRound(o[0]!)))
@@ -306,7 +308,7 @@ const QUALIFIERS: Record<Lang, [RegExp, 'at-most' | 'at-least' | 'more-than' | '
     [word('аспайтын|аспайды|артық емес|көп емес|ең көбі|дейін'), 'at-most'],
     [word('кем емес|кемінде|ең кемі|аз емес'), 'at-least'],
     [word('астам|артық|асқан|асады|жоғары|көп'), 'more-than'],
-    [word('кем|аз|төмен|жетпейтін'), 'less-than'],
+    [word('кем|аз|төмен|жетпейтін|жетпей'), 'less-than'],
     [word('жуық|таяу'), 'nearly'],
     [word('шамамен|шақты|қаралы|мөлшерінде'), 'about'],
   ],
@@ -323,10 +325,40 @@ export function fractionWord(text: string, lang: Lang): number | undefined {
   return words[lang].find(([re]) => re.test(t))?.[1];
 }
 
+/** Kazakh cardinals (the project's number-word reader knows English and Russian). */
+const KAZAKH_NUMBERS: Record<string, number> = {
+  бір: 1, екі: 2, үш: 3, төрт: 4, бес: 5, алты: 6, жеті: 7, сегіз: 8, тоғыз: 9, он: 10, жиырма: 20, отыз: 30, қырық: 40,
+  елу: 50, алпыс: 60, жетпіс: 70, сексен: 80, тоқсан: 90, жүз: 100,
+};
+
+/** The first quantity a text states: in digits (years aside), in words ("three years", "үш жыл"), or as a fraction. */
+export function quantityIn(text: string, lang: Lang): number | undefined {
+  const digits = numbersIn(text.replace(/\b(19|20)\d{2}\b/g, ' '), lang)[0];
+  if (digits !== undefined) return digits;
+  if (lang === 'kk') {
+    const w = tokenize(normalize(text)).find((t) => KAZAKH_NUMBERS[t] !== undefined);
+    if (w) return KAZAKH_NUMBERS[w];
+  } else {
+    const spelled = numbersIn(numberWordsToDigits(normalize(text)), lang)[0];
+    if (spelled !== undefined) return spelled;
+  }
+  return fractionWord(text, lang) ?? unitAsNumber(text, lang);
+}
+
+/** A unit that counts itself: "a year", "за год", "a decade", "онжылдық". */
+function unitAsNumber(text: string, lang: Lang): number | undefined {
+  const t = normalize(text);
+  const units: Record<Lang, [RegExp, number][]> = {
+    en: [[/\bdecades?\b/, 10], [/\b(a|an|one|single) (year|month|week|day)\b/, 1]],
+    ru: [[/десятилети/, 10], [/(?<!\p{L})(год|года|году|месяц|месяца|неделю|недели|день|дня)(?!\p{L})/u, 1]],
+    kk: [[/онжылдық/, 10]],
+  };
+  return units[lang].find(([re]) => re.test(t))?.[1];
+}
+
 /** The values a qualified number allows ("more than 70%" → (70, ∞)); undefined when the text states no number. */
 export function numberInterval(text: string, lang: Lang): Interval | undefined {
-  const nums = numbersIn(text.replace(/\b(19|20)\d{2}\b/g, ' '), lang);
-  const n = nums[0] ?? fractionWord(text, lang);
+  const n = quantityIn(text, lang);
   if (n === undefined) return undefined;
   const qualifier = QUALIFIERS[lang].find(([re]) => re.test(text))?.[1] ?? 'exact';
   switch (qualifier) {
@@ -381,8 +413,8 @@ export const exclusiveNumbers: ItemRule = (item) =>
 
 const RELATIVE_TIME: Record<Lang, RegExp> = {
   en: /\b(this|last|next) (year|month|week|spring|summer|autumn|winter)\b|\byesterday\b|\brecently\b/i,
-  ru: /(в этом|в прошлом|в следующем) (году|месяце)|этой (весной|зимой|осенью)|прошлой (весной|зимой|осенью)|этим летом|прошлым летом|недавно|вчера/i,
-  kk: /(биыл|былтыр|өткен жылы|келесі жылы|осы жылы|жақында|кеше)/i,
+  ru: word('(?:в этом|в прошлом|в следующем) (?:году|месяце)|(?:этой|прошлой) (?:весной|зимой|осенью)|(?:этим|прошлым) летом|недавно|вчера'),
+  kk: word('биыл|былтыр|өткен жылы|келесі жылы|осы жылы|жақында|кеше'),
 };
 
 /** A question that names its time: no "this year", "last spring", "recently". */
