@@ -93,7 +93,7 @@ export function readQuizFiles(dir: string, problems: DataProblem[] = []): FiledQ
     });
 }
 
-/** Loads the fact base from the data folder. */
-export function loadFactBase(dir = DATA_DIR): FactBase {
-  return new FactBase(loadFactBaseData(dir));
+/** Loads the fact base from the data folder (without its quiz bank when `options.quiz` is false). */
+export function loadFactBase(dir = DATA_DIR, options: { quiz?: boolean } = {}): FactBase {
+  return new FactBase(loadFactBaseData(dir, options));
 }

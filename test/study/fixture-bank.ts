@@ -2,6 +2,7 @@
  * A small quiz bank for tests that need exact items (the real bank's items change as writers edit them).
  * Every item here passes the bank's rules (quiz-rules.test.ts checks that), and they are about real facts.
  */
+import type { Fact } from '../../src/core/facts/schema.js';
 import type { QuizItem } from '../../src/core/study/quiz-bank-schema.js';
 
 type Text = QuizItem['en'];
@@ -146,3 +147,45 @@ export const roundTableHost: QuizItem = {
 
 /** Every fixture item. */
 export const FIXTURE_BANK: QuizItem[] = [referendumDate, referendumShare, moscowTalks, addressDate, roundTableHost];
+
+/**
+ * A bank with volume, for tests of session mechanics that need many questions (30 in a session, a topic with
+ * five): the fixture items, then up to `perTopic` items per topic on real facts of that topic, events taking
+ * turns. Their texts are placeholders ("Practice question 7 …"), not teaching material.
+ */
+export function volumeBank(facts: readonly Fact[], perTopic = 6): QuizItem[] {
+  const used = new Set(FIXTURE_BANK.map((i) => i.fact));
+  const out: QuizItem[] = [...FIXTURE_BANK];
+  const topics = [...new Set(facts.flatMap((f) => f.topics))].filter((t) => t !== 'article');
+  for (const topic of topics) {
+    const byEvent = new Map<string, Fact[]>();
+    for (const f of facts) if (f.topics.includes(topic) && !used.has(f.id)) byEvent.set(f.event ?? f.id, [...(byEvent.get(f.event ?? f.id) ?? []), f]);
+    const queues = [...byEvent.values()];
+    let taken = 0;
+    for (let round = 0; taken < perTopic && queues.some((q) => q.length > round); round++)
+      for (const q of queues) {
+        const f = q[round];
+        if (!f || taken >= perTopic) continue;
+        used.add(f.id);
+        taken += 1;
+        const n = out.length + 1;
+        const text = (question: string, answer: string, wrong: string): QuizItem['en'] => ({
+          question: `${question} ${n}?`,
+          answer: `${answer} ${n}`,
+          distractors: [`${wrong} ${n}a`, `${wrong} ${n}b`, `${wrong} ${n}c`],
+          explanation: `${answer} ${n}: ${f.title.en}.`,
+        });
+        out.push({
+          id: `vol-${n}`,
+          fact: f.id,
+          kind: (['statement', 'measure', 'cause'] as const)[n % 3]!,
+          difficulty: ((n % 3) + 1) as 1 | 2 | 3,
+          topic,
+          en: text('Practice question', 'Right', 'Wrong'),
+          ru: text('Учебный вопрос', 'Верно', 'Неверно'),
+          kk: text('Жаттығу сұрағы', 'Дұрыс', 'Қате'),
+        });
+      }
+  }
+  return out;
+}
