@@ -3,10 +3,11 @@
  *
  * Rules, in the order they bind:
  * 1. A topic session draws only that topic's items.
- * 2. No two items of one fact (an item's `also` facts count: an explanation must not give away another
- *    question's answer), and no two with the same right answer.
+ * 2. No two items of one fact, and no two with the same right answer.
  * 3. Never two items of the same event in a row; an unused event is preferred to one already asked about.
- *    Events that cannot be kept apart limit the session (it is then shorter than asked, and says so).
+ *    In a session on the whole bank, events that cannot be kept apart limit the session (it is then shorter
+ *    than asked, and says so). A topic session asks its topic's items even when most are of one event (the
+ *    2022 referendum): those then follow each other as few times as the topic allows.
  * 4. Kinds, then topics, then difficulties mixed as the bank allows: the least used so far is preferred.
  * 5. Difficulty rises through the session (easiest first), as far as rule 3 lets it.
  * 6. Choices shuffled by the seed.
@@ -75,14 +76,14 @@ export class QuizBank {
     const uses = new Map<string, number>();
     const used = (key: string) => uses.get(key) ?? 0;
     const use = (key: string) => uses.set(key, used(key) + 1);
-    // An event may fill at most every other place, or the session could not keep it apart.
-    const perEvent = Math.ceil(count / 2);
-    const clash = (a: QuizItem, b: QuizItem) => a.fact === b.fact || (a.also ?? []).includes(b.fact) || (b.also ?? []).includes(a.fact);
+    // On the whole bank an event may fill at most every other place, or the session could not keep it apart.
+    const strict = options.topic === undefined;
+    const perEvent = strict ? Math.ceil(count / 2) : Infinity;
     while (picked.length < count) {
       let best: QuizItem | undefined;
       let bestScore: number[] = [];
       for (const item of pool) {
-        if (facts.has(item.fact) || answers.has(answerKey(item, lang)) || picked.some((p) => clash(p, item))) continue;
+        if (facts.has(item.fact) || answers.has(answerKey(item, lang))) continue;
         const event = used(`e:${this.eventKey(item)}`);
         if (event >= perEvent) continue;
         // Least used first: event, then kind, then topic, then difficulty; the pool's (seeded) order breaks ties.
@@ -98,7 +99,7 @@ export class QuizBank {
       answers.add(answerKey(best, lang));
       for (const key of [`e:${this.eventKey(best)}`, `k:${best.kind}`, `t:${best.topic}`, `d:${best.difficulty}`]) use(key);
     }
-    return this.arrangeable(picked);
+    return strict ? this.arrangeable(picked) : picked;
   }
 
   /** Drops the last-picked items of the most-asked event until no event needs to sit next to itself. */
@@ -126,14 +127,25 @@ export class QuizBank {
       const fits = rest
         .map((item, i) => ({ item, i }))
         .filter(({ item, i }) => this.eventKey(item) !== prevEvent && this.feasible(rest.filter((_, j) => j !== i), this.eventKey(item)));
-      // Only when the selection could not be arranged at all (it always can: see arrangeable).
-      const choices = fits.length > 0 ? fits : rest.map((item, i) => ({ item, i }));
+      // A topic mostly of one event: that event's items wherever the previous one was another, between them the
+      // others, and the event twice in a row only when nothing else is left.
+      const choices = fits.length > 0 ? fits : this.crowded(rest, prevEvent);
       const score = (item: QuizItem) => item.difficulty * 4 + (prev && item.kind === prev.kind ? 2 : 0) + (prev && item.topic === prev.topic ? 1 : 0);
       const pick = choices.reduce((a, b) => (score(b.item) < score(a.item) ? b : a));
       out.push(pick.item);
       rest.splice(pick.i, 1);
     }
     return out;
+  }
+
+  /** The items to place next when one event has too many to keep apart: it, unless it came last. */
+  private crowded(rest: readonly QuizItem[], prevEvent: string | undefined): { item: QuizItem; i: number }[] {
+    const all = rest.map((item, i) => ({ item, i }));
+    const [top] = [...countBy(rest, (i) => this.eventKey(i))].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const ofTop = all.filter(({ item }) => this.eventKey(item) === top);
+    const others = all.filter(({ item }) => this.eventKey(item) !== top);
+    if (top !== prevEvent) return ofTop;
+    return others.length > 0 ? others : ofTop;
   }
 
   /** Whether `items` can follow an item of event `after` with no event twice in a row. */
