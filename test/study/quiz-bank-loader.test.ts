@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_DIR, DataError, loadFactBaseData } from '../../src/infra/data-files.js';
+import { DATA_DIR, loadFactBaseData } from '../../src/infra/data-files.js';
+import { problemsOf } from '../data/problems.js';
 import { moscowTalks, referendumDate } from './fixture-bank.js';
 
 const dirs: string[] = [];
@@ -20,16 +21,6 @@ function dataWithBank(files: Record<string, unknown>): string {
   mkdirSync(join(dir, 'quiz'));
   for (const [name, json] of Object.entries(files)) writeFileSync(join(dir, 'quiz', name), typeof json === 'string' ? json : JSON.stringify(json));
   return dir;
-}
-
-function problemsOf(dir: string): string {
-  try {
-    loadFactBaseData(dir);
-  } catch (e) {
-    if (e instanceof DataError) return e.message;
-    throw e;
-  }
-  return '';
 }
 
 describe('quiz bank loading', () => {
