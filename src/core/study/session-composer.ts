@@ -29,6 +29,9 @@ export interface ComposeOptions {
 /** The quiz bank's items with the lookups the study features need. */
 export class QuizBank {
   private readonly byFact = new Map<string, QuizItem[]>();
+  /** Worked out once: sessions are composed while a member waits for the first question. */
+  private readonly events = new Map<QuizItem, string>();
+  private readonly answers = new Map<QuizItem, Record<Lang, string>>();
 
   /**
    * @param items the bank's items
@@ -36,9 +39,13 @@ export class QuizBank {
    */
   constructor(
     readonly items: readonly QuizItem[],
-    private readonly eventOf: (factId: string) => string | undefined,
+    eventOf: (factId: string) => string | undefined,
   ) {
-    for (const item of items) this.byFact.set(item.fact, [...(this.byFact.get(item.fact) ?? []), item]);
+    for (const item of items) {
+      this.byFact.set(item.fact, [...(this.byFact.get(item.fact) ?? []), item]);
+      this.events.set(item, eventOf(item.fact) ?? `fact:${item.fact}`);
+      this.answers.set(item, { en: answerKey(item, 'en'), ru: answerKey(item, 'ru'), kk: answerKey(item, 'kk') });
+    }
   }
 
   /** The items that test one fact, in bank order. */
@@ -64,7 +71,11 @@ export class QuizBank {
 
   /** The event key of an item: its fact's event, or the fact itself when it belongs to none. */
   private eventKey(item: QuizItem): string {
-    return this.eventOf(item.fact) ?? `fact:${item.fact}`;
+    return this.events.get(item) ?? `fact:${item.fact}`;
+  }
+
+  private answerOf(item: QuizItem, lang: Lang): string {
+    return this.answers.get(item)?.[lang] ?? answerKey(item, lang);
   }
 
   /** Rules 2–4: which items, in pool order among equals. */
@@ -83,7 +94,7 @@ export class QuizBank {
       let best: QuizItem | undefined;
       let bestScore: number[] = [];
       for (const item of pool) {
-        if (facts.has(item.fact) || answers.has(answerKey(item, lang))) continue;
+        if (facts.has(item.fact) || answers.has(this.answerOf(item, lang))) continue;
         const event = used(`e:${this.eventKey(item)}`);
         if (event >= perEvent) continue;
         // Least used first: event, then kind, then topic, then difficulty; the pool's (seeded) order breaks ties.
@@ -96,7 +107,7 @@ export class QuizBank {
       if (!best) break;
       picked.push(best);
       facts.add(best.fact);
-      answers.add(answerKey(best, lang));
+      answers.add(this.answerOf(best, lang));
       for (const key of [`e:${this.eventKey(best)}`, `k:${best.kind}`, `t:${best.topic}`, `d:${best.difficulty}`]) use(key);
     }
     return strict ? this.arrangeable(picked) : picked;
@@ -124,9 +135,10 @@ export class QuizBank {
     while (rest.length > 0) {
       const prev = out[out.length - 1];
       const prevEvent = prev ? this.eventKey(prev) : undefined;
+      const counts = countBy(rest, (i) => this.eventKey(i));
       const fits = rest
         .map((item, i) => ({ item, i }))
-        .filter(({ item, i }) => this.eventKey(item) !== prevEvent && this.feasible(rest.filter((_, j) => j !== i), this.eventKey(item)));
+        .filter(({ item }) => this.eventKey(item) !== prevEvent && feasibleAfter(counts, rest.length, this.eventKey(item)));
       // A topic mostly of one event: that event's items wherever the previous one was another, between them the
       // others, and the event twice in a row only when nothing else is left.
       const choices = fits.length > 0 ? fits : this.crowded(rest, prevEvent);
@@ -148,13 +160,20 @@ export class QuizBank {
     return others.length > 0 ? others : ofTop;
   }
 
-  /** Whether `items` can follow an item of event `after` with no event twice in a row. */
-  private feasible(items: readonly QuizItem[], after: string): boolean {
-    const n = items.length;
-    for (const [event, count] of countBy(items, (i) => this.eventKey(i)))
-      if (count > (event === after ? Math.floor(n / 2) : Math.ceil(n / 2))) return false;
-    return true;
+}
+
+/**
+ * Whether, after taking one item of event `taken` from items counted per event (`total` in all), the rest can
+ * follow it with no event twice in a row: no event may fill more than every other place, and `taken` (which
+ * cannot come first) not even that when the rest is odd in number.
+ */
+function feasibleAfter(counts: ReadonlyMap<string, number>, total: number, taken: string): boolean {
+  const n = total - 1;
+  for (const [event, count] of counts) {
+    const left = event === taken ? count - 1 : count;
+    if (left > (event === taken ? Math.floor(n / 2) : Math.ceil(n / 2))) return false;
   }
+  return true;
 }
 
 /** An item's right answer compared loosely: "5 June" and "5 june." are the same answer. */
