@@ -30,7 +30,7 @@ describe('a session from the bank', () => {
     expect(lines.slice(0, 4)).toEqual([
       '✅ Answer: Moscow',
       moscowTalks.en.explanation,
-      'Source: “Birth of New Kazakhstan (Part 1)”, 24 March 2023, section “From Mass Unrest to Political Stability”, paragraph 4',
+      'Source: “Birth of New Kazakhstan (Part 1)”, March 24, 2023, section “From Mass Unrest to Political Stability”, paragraph 4',
       'Right: 1 of 2.',
     ]);
   });

@@ -7,6 +7,7 @@
 import { LANGS, type Fact, type Lang } from '../../src/core/facts/schema.js';
 import type { QuizItem, QuizItemText } from '../../src/core/study/quiz-bank-schema.js';
 import { formatCalendarDate } from '../../src/core/text/dates.js';
+import { monthOf } from '../../src/core/text/months.js';
 import { normalize, tokenize } from '../../src/core/text/normalize.js';
 import { numberWordsToDigits } from '../../src/core/text/number-words.js';
 import { stem } from '../../src/core/text/stem.js';
@@ -166,12 +167,10 @@ export const noCatchAll: ItemRule = (item) =>
 
 // ---- kinds ----
 
-/** Month names and year words of a language's dates (any case), so a date choice is recognised. */
-const MONTH_WORDS: Record<Lang, RegExp> = {
-  en: /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
-  ru: /(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i,
-  kk: /(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)/i,
-};
+/** Whether a text names a month (any case form; the project's one month table reads them). */
+function namesMonth(text: string): boolean {
+  return tokenize(normalize(text)).some((w) => monthOf(w) !== undefined);
+}
 const SEASON_WORDS: Record<Lang, RegExp> = {
   en: /\b(spring|summer|autumn|fall|winter|early|late|mid)\b/i,
   ru: /(весн|лет[оа]|осен|зим|начал|конц|середин)/i,
@@ -182,7 +181,7 @@ const SEASON_WORDS: Record<Lang, RegExp> = {
 export function dateShape(choice: string, lang: Lang): string | undefined {
   const withoutYear = choice.replace(/\b(19|20)\d{2}\b/g, ' ');
   const year = withoutYear !== choice;
-  const month = MONTH_WORDS[lang].test(choice);
+  const month = namesMonth(choice);
   const day = month && /\b\d{1,2}\b/.test(withoutYear);
   const season = SEASON_WORDS[lang].test(choice);
   if (!year && !month && !season) return undefined;
@@ -434,7 +433,7 @@ export const kazakhSingularAfterNumeral: ItemRule = (item) => {
   const t = item.kk;
   const hits = [t.question, ...choicesOf(t), t.explanation].flatMap((s) => [...s.matchAll(/(?<![\d\p{L}])(\d[\d\s]*)\s+([\p{L}-]{3,}(?:лар|лер|дар|дер|тар|тер|нар|нер)\p{L}*)/gu)]
       // A year is not a count: "1990 жылдары" (in the 1990s) is right.
-      .filter((m) => !/^(19|20)\d{2}\s*$/.test(m[1]!) && !MONTH_WORDS.kk.test(m[2]!))
+      .filter((m) => !/^(19|20)\d{2}\s*$/.test(m[1]!) && !namesMonth(m[2]!))
       .map((m) => m[0]));
   return hits.map((h) => v(item, 'kk', 'singular after a numeral', `"${h}"`));
 };

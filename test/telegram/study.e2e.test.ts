@@ -75,7 +75,7 @@ describe('a study session in a Telegram group', () => {
     expectValidTelegramHtml(reveal!.text);
     expect(seen(reveal!.text)).toContain(`Answer: ${q1.choices[q1.correct]}`);
     expect(seen(reveal!.text)).toContain(FIXTURE_BANK.find((i) => i.id === q1.itemId)!.en.explanation);
-    expect(seen(reveal!.text)).toMatch(/Source: “Birth of New Kazakhstan \(Part 1\)”, 24 March 2023, section “.+”, paragraph \d+/);
+    expect(seen(reveal!.text)).toMatch(/Source: “Birth of New Kazakhstan \(Part 1\)”, March 24, 2023, section “.+”, paragraph \d+/);
     expect(seen(reveal!.text)).toContain('Right: 1 of 2.');
     expect(seen(reveal!.text)).toContain('Question 2/2');
 
