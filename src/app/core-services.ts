@@ -8,6 +8,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import { Messengers } from '../core/messenger.js';
 import { Resolver } from '../core/resolver/resolver.js';
 import type { Store } from '../core/store/store.js';
+import type { QuizItem } from '../core/study/quiz-bank-schema.js';
 import type { RandomSource } from '../core/study/random.js';
 import { StudyService } from '../core/study/study-service.js';
 import { systemTimers, type Timers } from '../core/study/timers.js';
@@ -31,8 +32,11 @@ export interface CoreOptions {
   metrics?: Metrics;
   /** Daily posts: default time and zone, catch-up window, Telegram fan-out rate (defaults when absent). */
   dailyPosts?: DailyPostSettings;
-  /** Study sessions (with a store): how long a question stays open, and test doubles for timers and seeds. */
-  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource };
+  /**
+   * Study sessions (with a store): how long a question stays open, test doubles for timers and seeds, and a
+   * quiz bank to draw from instead of the fact base's own (data/quiz).
+   */
+  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource; bank?: readonly QuizItem[] };
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -100,6 +104,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
         logger: options.logger.child({ feature: 'study' }),
         questionSeconds: options.study?.questionSeconds ?? 30,
         metrics,
+        ...(options.study?.bank ? { bank: options.study.bank } : {}),
       })
     : undefined;
   if (study) chat.addFeature(study);
