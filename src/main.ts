@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const metrics = new PrometheusMetrics({ platforms: enabled });
   let store;
   try {
-    store = openStore(config.DATABASE_URL, { onWriteFailure: (code) => metrics.storeWriteFailed(code) });
+    store = openStore(config.DATABASE_URL, { onWriteFailure: (code) => metrics.storeWriteFailed(code), logger: logger.child({ component: 'store' }) });
   } catch (error) {
     if (!(error instanceof StoreStartError)) throw error;
     startFailed(logger, error.message, error);

@@ -84,7 +84,7 @@ describe('daily-post commands', () => {
     const answer = core.chat.action(request('q'), button.data)!;
     expect(answer.citation).toMatch(/^Source: /);
     // A few days before an anniversary, the post announces it.
-    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toContain('In 3 days, on 5 June, it will be 2 years since:');
+    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toContain('In 3 days, on June 5, it will be 2 years since:');
   });
 
   it('counts only facts dated to the day as "on this day" (never month, season, year or vague dates)', () => {

@@ -6,10 +6,10 @@ import { silentLogger, type Clock, type Logger } from '../../src/core/ports.js';
 import type { Metrics } from '../../src/core/metrics.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { Timer } from '../../src/core/subscriptions/send-queue.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+import { sharedBase, sharedFacts } from '../support/shared-facts.js';
 
-export const base = loadFactBase();
+export const base = sharedBase();
 
 /** A clock that moves only when told. */
 export class FakeClock implements Clock {
@@ -102,7 +102,7 @@ export function postingCore(
 } {
   const store = options.store ?? new SqliteStore(openDatabase(options.db ?? ':memory:'));
   const core = createCoreServices({
-    base,
+    ...sharedFacts(),
     clock,
     logger: options.logger ?? silentLogger,
     store,

@@ -30,6 +30,11 @@ export interface ChatRequest {
   userName?: string;
   /** The bot's own username on the platform, for deep links (Telegram `https://t.me/<bot>?start=…`). */
   botUsername?: string;
+  /**
+   * The language to reply in, as {@link ChatService.replyLang} chose it from what the member typed; set by the
+   * chat service before a feature sees the request.
+   */
+  replyLang?: Lang;
 }
 
 /**
@@ -156,6 +161,14 @@ export class ChatService {
     return req.userLang ?? req.chatLang ?? this.deps.chatLang?.(req) ?? 'en';
   }
 
+  /**
+   * The language of a reply to what a member typed: the text's own language when it has letters (a Russian
+   * question or topic name gets Russian), else {@link baseLang}.
+   */
+  replyLang(req: ChatRequest, text: string): Lang {
+    return detectLang(text) ?? this.baseLang(req);
+  }
+
   /** The request with the chat's stored language filled in, so that features see it too. */
   private withChatLang(req: ChatRequest): ChatRequest {
     if (req.userLang || req.chatLang || !this.deps.chatLang) return req;
@@ -172,7 +185,7 @@ export class ChatService {
     const refused = this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
     if (refused) return refused;
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
-    if (feature) return feature.command(req, def.name, args);
+    if (feature) return feature.command({ ...req, replyLang: this.replyLang(req, args) }, def.name, args);
     const lang = this.baseLang(req);
     switch (def.name) {
       case 'start': {
@@ -202,7 +215,7 @@ export class ChatService {
   question(request: ChatRequest, text: string): ChatReply {
     const req = this.withChatLang(request);
     if (!isSmallTalk(text)) {
-      const refused = this.refused(req, detectLang(text) ?? this.baseLang(req), { question: true });
+      const refused = this.refused(req, this.replyLang(req, text), { question: true });
       if (refused) return refused;
     }
     return this.answer(req, text);
@@ -256,7 +269,7 @@ export class ChatService {
    */
   inline(req: ChatRequest, text: string, count: number): InlineAnswers {
     const query = text.trim();
-    const lang = detectLang(query) ?? this.baseLang(req);
+    const lang = this.replyLang(req, query);
     if (!query) return { lang, suggestions: this.deps.resolver.examples(lang, count) };
     const key = `${req.platform}:${req.userId}`;
     const now = this.deps.clock.now().getTime();

@@ -1,3 +1,4 @@
+import type { QuizItem } from '../study/quiz-bank-schema.js';
 import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic } from './schema.js';
 
 /** Everything the data files hold, already validated. */
@@ -8,6 +9,8 @@ export interface FactBaseData {
   documents: SourceDoc[];
   /** Synonym groups for matching questions (optional). */
   synonyms?: SynonymGroups;
+  /** The quiz bank (data/quiz), already checked against the facts and topics; empty when there is none. */
+  quiz?: QuizItem[];
 }
 
 /**
@@ -20,10 +23,13 @@ export class FactBase {
   readonly topics: readonly Topic[];
   readonly documents: readonly SourceDoc[];
   readonly synonyms: SynonymGroups;
+  /** The quiz bank's items, in file order. */
+  readonly quiz: readonly QuizItem[];
   private readonly factById = new Map<string, Fact>();
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
   private readonly docById = new Map<string, SourceDoc>();
+  private readonly factsByEvent = new Map<string, Fact[]>();
 
   constructor(data: FactBaseData) {
     this.facts = data.facts;
@@ -31,7 +37,11 @@ export class FactBase {
     this.topics = data.topics;
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
-    for (const f of data.facts) this.factById.set(f.id, f);
+    this.quiz = data.quiz ?? [];
+    for (const f of data.facts) {
+      this.factById.set(f.id, f);
+      if (f.event) this.factsByEvent.set(f.event, [...(this.factsByEvent.get(f.event) ?? []), f]);
+    }
     for (const e of data.entities) this.entityById.set(e.id, e);
     for (const t of data.topics) this.topicById.set(t.id, t);
     for (const d of data.documents) this.docById.set(d.id, d);
@@ -48,6 +58,11 @@ export class FactBase {
   }
   document(id: string): SourceDoc | undefined {
     return this.docById.get(id);
+  }
+
+  /** Facts that belong to one event (speech, meeting, vote), in data order. */
+  factsOfEvent(eventId: string): Fact[] {
+    return this.factsByEvent.get(eventId) ?? [];
   }
 
   /** Facts of one topic, in data order. */

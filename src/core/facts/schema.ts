@@ -74,6 +74,41 @@ export type FactKind = z.infer<typeof factKind>;
 /** A value the text implies but does not write, with the reasoning. */
 export const derivedValue = z.object({ value: nonEmpty, reasoning: nonEmpty }).strict();
 
+/** How a number is qualified in the source: "more than 70%", "no more than $115", "nearly a third". */
+export const numberQualifier = z.enum(['exact', 'more-than', 'at-least', 'less-than', 'at-most', 'about', 'nearly']);
+export type NumberQualifier = z.infer<typeof numberQualifier>;
+
+/**
+ * The typed value a fact states, for operators that compute with it (count a list, compare two numbers,
+ * tell who): a number with its unit and qualifier, the items of a list, or an entity.
+ */
+export const typedValue = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('number'),
+      number: z.number(),
+      /** What is counted, as a short unit id: `percent`, `usd-per-month`, `people`, `years`, `places`, `terms`… */
+      unit: nonEmpty,
+      qualifier: numberQualifier.default('exact'),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('list'),
+      /** The items, in each language, in the same order; each a short noun phrase. */
+      items: localizedList,
+      /** Facts that tell each item on its own, where there are such facts. */
+      parts: z.array(nonEmpty).optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      if (v.items.ru.length !== v.items.en.length || v.items.kk.length !== v.items.en.length)
+        ctx.addIssue({ code: 'custom', message: 'every language must list the same number of items' });
+    }),
+  z.object({ type: z.literal('entity'), entity: nonEmpty }).strict(),
+]);
+export type TypedValue = z.infer<typeof typedValue>;
+
 /** The kinds of question the resolver tells apart (see src/core/resolver/question-type.ts). */
 export const questionKind = z.enum(['when', 'who', 'where', 'howmany', 'why', 'list', 'yesno', 'what']);
 
@@ -123,6 +158,14 @@ export const factSchema = z
     gaps: z.array(gapSchema).optional(),
     /** Numbers, names or dates the answer states that are implied rather than written in the source. */
     derived: z.array(derivedValue).optional(),
+    /** The event, speech or meeting (an entity of kind `event`) the fact belongs to: facts of one event are told together. */
+    event: nonEmpty.optional(),
+    /** Who says it (a person entity), when the fact is someone's statement. */
+    speaker: nonEmpty.optional(),
+    /** The value the fact states, typed for operators (counting, comparing). */
+    value: typedValue.optional(),
+    /** For a reason: the facts whose "why" it answers. */
+    explains: z.array(nonEmpty).optional(),
     source: locator,
   })
   .strict();
@@ -139,6 +182,17 @@ export const entitySchema = z
     name: localizedText,
     /** Other spellings, transliterations and short forms in any language. */
     aliases: z.array(nonEmpty).default([]),
+    /**
+     * How people describe it without naming it, per language ("the ambassador", "the northern neighbour",
+     * "the spring holiday"): a question that uses a descriptor asks about this entity.
+     */
+    descriptors: z
+      .object({ en: z.array(nonEmpty), ru: z.array(nonEmpty), kk: z.array(nonEmpty) })
+      .partial()
+      .strict()
+      .optional(),
+    /** For an event: when it happened, as precisely as the source says. */
+    date: factDate.optional(),
   })
   .strict();
 export type Entity = z.infer<typeof entitySchema>;

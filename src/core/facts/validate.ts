@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { FactBaseData } from './fact-base.js';
-import { LANGS } from './schema.js';
+import { LANGS, type Fact } from './schema.js';
 
 /** A problem found in the data, named by file, fact id and field. */
 export interface DataProblem {
   file: string;
+  /** What the id names: a fact (the default) or a quiz item. */
+  record?: 'fact' | 'item';
   id?: string;
   field?: string;
   message: string;
@@ -28,6 +30,25 @@ export function zodProblems(file: string, error: z.ZodError, raw: unknown): Data
   });
 }
 
+/** The references of a fact's typed fields: its event, speaker, value entity, list parts and explained facts. */
+function typedFieldProblems(f: Fact, factIds: ReadonlySet<string>, entityKinds: ReadonlyMap<string, string>): DataProblem[] {
+  const file = 'data/facts';
+  const out: DataProblem[] = [];
+  const expectEntity = (id: string | undefined, kinds: readonly string[], field: string) => {
+    if (id === undefined) return;
+    const kind = entityKinds.get(id);
+    if (!kind) out.push({ file, id: f.id, field, message: `unknown entity "${id}"` });
+    else if (!kinds.includes(kind)) out.push({ file, id: f.id, field, message: `entity "${id}" is a ${kind}, not ${kinds.join(' or ')}` });
+  };
+  expectEntity(f.event, ['event'], 'event');
+  expectEntity(f.speaker, ['person'], 'speaker');
+  if (f.value?.type === 'entity') expectEntity(f.value.entity, [...entityKinds.values()], 'value.entity');
+  const refs = [...(f.explains ?? []).map((r) => ['explains', r] as const), ...(f.value?.type === 'list' ? f.value.parts ?? [] : []).map((r) => ['value.parts', r] as const)];
+  for (const [field, r] of refs)
+    if (!factIds.has(r) || r === f.id) out.push({ file, id: f.id, field, message: `unknown or self fact id "${r}"` });
+  return out;
+}
+
 /** Cross-file checks that a schema alone cannot express. */
 export function crossCheck(data: FactBaseData): DataProblem[] {
   const problems: DataProblem[] = [];
@@ -38,6 +59,7 @@ export function crossCheck(data: FactBaseData): DataProblem[] {
     ids.add(f.id);
   }
   const entityIds = new Set(data.entities.map((e) => e.id));
+  const entityKinds = new Map(data.entities.map((e) => [e.id, e.kind]));
   const topicIds = new Set(data.topics.map((t) => t.id));
   for (const f of data.facts) {
     for (const r of f.related)
@@ -46,6 +68,7 @@ export function crossCheck(data: FactBaseData): DataProblem[] {
       if (!entityIds.has(e)) problems.push({ file, id: f.id, field: 'entities', message: `unknown entity "${e}"` });
     for (const t of f.topics)
       if (!topicIds.has(t)) problems.push({ file, id: f.id, field: 'topics', message: `unknown topic "${t}"` });
+    problems.push(...typedFieldProblems(f, ids, entityKinds));
     const doc = data.documents.find((d) => d.id === f.source.doc);
     if (!doc) {
       problems.push({ file, id: f.id, field: 'source.doc', message: `unknown document "${f.source.doc}"` });

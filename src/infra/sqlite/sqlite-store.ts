@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Lang } from '../../core/facts/schema.js';
 import type { ChatAddress } from '../../core/messenger.js';
 import type { ChatSettings, ChatSettingsRepository } from '../../core/store/chat-settings.js';
+import type { Logger } from '../../core/ports.js';
 import type { Store, WriteCheck } from '../../core/store/store.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -81,6 +82,8 @@ const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 
 export interface SqliteStoreOptions {
   /** Told the SQLite error code of every write that failed because of the database (the metrics count them). */
   onWriteFailure?: (code: string) => void;
+  /** Where rows that cannot be read back are reported (silent when absent). */
+  logger?: Logger;
 }
 
 /** Thrown inside the health probe's transaction to roll it back. */
@@ -108,7 +111,7 @@ export class SqliteStore implements Store {
     this.monitor = new WriteMonitor(options.onWriteFailure);
     monitorWrites(db, this.monitor);
     this.chats = new SqliteChatSettings(db);
-    this.study = new SqliteStudyRepository(db);
+    this.study = new SqliteStudyRepository(db, options.logger);
     this.subscriptions = new SqliteSubscriptions(db);
     this.leases = new SqliteLeases(db);
   }
