@@ -5,12 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordMessenger } from '../../src/adapters/discord/messenger.js';
+import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { FakeClock, postingCore } from '../subscriptions/support.js';
 import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
 import { slashCommand } from './payloads.js';
 
 const clock = FakeClock.at('2024-06-10T01:00:00Z');
-const { core, store } = postingCore(clock);
+const metrics = new PrometheusMetrics({ processMetrics: false, platforms: ['discord'] });
+const { core, store } = postingCore(clock, { metrics });
 let h: Harness;
 
 beforeAll(async () => {
@@ -61,6 +63,7 @@ describe('Discord daily posts', () => {
     await core.dailyPosts.queue!.drain();
     expect(store.chats.get(dc(channel))?.paused).toBe(true);
     expect(store.subscriptions.get(dc(channel))?.active).toBe(false);
+    expect((await metrics.expose()).body).toContain('bot_send_failures_total{platform="discord",reason="unavailable"} 1');
   });
 });
 

@@ -1,6 +1,7 @@
 /** The process logger: tokens never reach a line, personal text only at debug level, JSON when not a terminal. */
 import { describe, expect, it } from 'vitest';
 import { createLogger, usePrettyLogs } from '../../src/infra/logger.js';
+import { duplicateKeys } from '../support/json-keys.js';
 
 const TELEGRAM_TOKEN = '123456789:AAH-secretpartofthetoken_0123456789ab';
 const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbcDe.abcdefghijklmnopqrstuvwxyz0123';
@@ -69,27 +70,3 @@ describe('logger', () => {
     expect(usePrettyLogs(undefined, undefined)).toBe(false);
   });
 });
-
-/** Keys that appear more than once at the top level of a JSON object line. */
-export function duplicateKeys(line: string): string[] {
-  const seen = new Set<string>();
-  const repeated: string[] = [];
-  let depth = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    else if (c === '"') {
-      let j = i + 1;
-      while (j < line.length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
-      const isKey = depth === 1 && line[j + 1] === ':';
-      if (isKey) {
-        const key = line.slice(i + 1, j);
-        if (seen.has(key)) repeated.push(key);
-        seen.add(key);
-      }
-      i = j;
-    }
-  }
-  return repeated;
-}

@@ -7,6 +7,8 @@ import { HttpError } from 'grammy';
 import { createBot } from '../../src/adapters/telegram/create-bot.js';
 import { startTelegram, TelegramStartError } from '../../src/adapters/telegram/start-telegram.js';
 import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { duplicateKeys } from '../support/json-keys.js';
 import { apiStub, BOT_INFO, type ApiCall, type Override } from './support/api-stub.js';
 import { FAKE_TOKEN, FAKE_TOKEN_SECRET, testCore } from './support/core.js';
 import { Emulator, freePort } from './support/emulator.js';
@@ -136,6 +138,20 @@ describe('long polling', () => {
     await stopping;
     expect(emulator.sent(22)).toHaveLength(1);
     expect(calls.some((c) => c.method === 'sendMessage')).toBe(true);
+  });
+});
+
+describe('log lines of a failed update', () => {
+  it('carry the update and chat ids once each (JSON without duplicate keys), with the real logger', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { destination: { write: (line: string) => void lines.push(line) } });
+    const stub = apiStub({ mode: 'offline', override: (c) => (c.method === 'sendMessage' ? { ok: false, error_code: 400, description: 'Bad Request: message is too long' } : undefined) });
+    const bot = createBot({ core, logger }, { token: FAKE_TOKEN, botInfo: BOT_INFO, transformers: [stub.transformer] });
+    await bot.handleUpdate({ update_id: 77, ...textMessage({ id: 32, type: 'private' }, person(32), 'when was the referendum?') });
+    const failed = lines.find((l) => l.includes('telegram update failed'));
+    expect(failed).toBeDefined();
+    expect(JSON.parse(failed!)).toMatchObject({ updateId: 77, chatId: '32' });
+    for (const line of lines) expect(duplicateKeys(line)).toEqual([]);
   });
 });
 
