@@ -88,6 +88,8 @@ export class SendQueue {
   private stopped = false;
   private idle: (() => void)[] = [];
   private recordFailing = false;
+  /** `stats.dropped` when the last "claims not held" line was logged (see attempt). */
+  private droppedLogged = 0;
   /** Wakes the workers that wait for the store (or for a pause) when it recovers or the queue stops. */
   private readonly wake = new Set<() => void>();
   readonly stats = { sent: 0, rateLimited: 0, unavailable: 0, failed: 0, recordFailed: 0, dropped: 0 };
@@ -166,10 +168,12 @@ export class SendQueue {
     const { logger } = this.options;
     if (!(await this.acquire(job))) return 'dropped';
     if (job.leaseHeld && !job.leaseHeld()) {
-      this.stats.dropped++;
-      logger.warn({ platform: job.address.platform, chatId: job.address.chatId }, 'daily post not sent: this instance no longer holds its claim');
+      // Logged once per stretch: a stalled fan-out of thousands would otherwise log a line per chat.
+      if (this.stats.dropped++ === this.droppedLogged)
+        logger.warn({ platform: job.address.platform }, 'daily posts not sent: this instance no longer holds their claims (the store could not renew them); they wait for the next tick');
       return 'dropped';
     }
+    this.droppedLogged = this.stats.dropped;
     let messageId: string;
     try {
       messageId = (await this.options.messenger.send(job.address, job.reply())).messageId;
