@@ -100,10 +100,11 @@ describe('a 429 storm', () => {
     await fake.until(() => fake.to(group).length === 2, 15_000);
     const reveal = fake.to(group)[1]!;
     expect(reveal.text).toContain('Question 2/3');
-    const session = store.study.activeSession({ platform: 'telegram', chatId: String(group) })!;
-    expect(session.current).toBe(1);
-    // The question's time counts from its post, which came after the two refusals.
-    expect(session.roundOpenedAt).toBeGreaterThanOrEqual(reveal.at - 50);
+    const session = () => store.study.activeSession({ platform: 'telegram', chatId: String(group) })!;
+    expect(session().current).toBe(1);
+    // The question's time counts from its post (once the bot hears back), which came after the two refusals.
+    await fake.until(() => session().roundOpenedAt >= reveal.at - 50, 5_000);
+    expect(fake.calls.filter((c) => c.method === 'sendMessage' && c.status === 429)).toHaveLength(2);
     expect(fake.to(group).filter((m) => m.text.includes('Question 2/3'))).toHaveLength(1);
   });
 });
