@@ -1,5 +1,6 @@
 import type { SubscriptionRepository } from '../subscriptions/subscription-repository.js';
 import type { StudyRepository } from '../study/study-store.js';
+import type { DailyAnswerRepository } from '../subscriptions/daily-answers.js';
 import type { ChatSettingsRepository } from './chat-settings.js';
 
 /**
@@ -12,6 +13,8 @@ export interface Store {
   subscriptions: SubscriptionRepository;
   /** Study sessions, answers and review cards. */
   study: StudyRepository;
+  /** Members' presses on the question of the day. */
+  dailyAnswers: DailyAnswerRepository;
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Whether the store answers (for health checks). */

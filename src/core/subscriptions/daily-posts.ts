@@ -7,9 +7,12 @@ import type { Resolver } from '../resolver/resolver.js';
 import type { Store } from '../store/store.js';
 import { parsePostTime } from './local-time.js';
 import { PostComposer } from './post-composer.js';
+import type { QuestionOfTheDay } from './question-of-the-day.js';
+import { QuestionPresses } from './question-presses.js';
 import { DailyPostScheduler } from './scheduler.js';
 import { SendQueue, type Timer } from './send-queue.js';
 import { SubscriptionFeature } from './subscription-feature.js';
+import { YesNoQuestions } from './yes-no-questions.js';
 
 /** Settings of daily posts (from DEFAULT_TIMEZONE, DEFAULT_POST_TIME, POST_CATCH_UP_HOURS, TELEGRAM_POSTS_PER_SECOND). */
 export interface DailyPostSettings {
@@ -51,12 +54,17 @@ export function createDailyPosts(deps: {
   messenger: Messenger;
   metrics?: Metrics;
   settings?: DailyPostSettings;
+  /** Where questions of the day come from: the facts' yes/no questions unless another source is given. */
+  questions?: QuestionOfTheDay;
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
-  const composer = new PostComposer(deps.base, deps.i18n);
+  const questions = deps.questions ?? new YesNoQuestions(deps.base, deps.i18n);
+  const composer = new PostComposer(deps.base, deps.i18n, questions);
+  const presses = new QuestionPresses({ base: deps.base, i18n: deps.i18n, composer, questions, clock: deps.clock, store: deps.store });
   const feature = new SubscriptionFeature({
     store: deps.store,
     composer,
+    presses,
     resolver: deps.resolver,
     i18n: deps.i18n,
     clock: deps.clock,

@@ -9,6 +9,7 @@ import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SqliteSubscriptions } from './subscriptions-repository.js';
 import { SqliteStudyRepository } from './sqlite-study.js';
+import { SqliteDailyAnswers } from './sqlite-daily-answers.js';
 
 /**
  * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
@@ -73,18 +74,20 @@ export class SqliteChatSettings implements ChatSettingsRepository {
 }
 
 /** Tables keyed by (platform, chat_id), moved together when a chat changes id: a new such table belongs here. */
-const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers'];
+const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers', 'daily_answers'];
 
 /** The SQLite implementation of the core's {@link Store}. */
 export class SqliteStore implements Store {
   readonly chats: SqliteChatSettings;
   readonly study: SqliteStudyRepository;
   readonly subscriptions: SqliteSubscriptions;
+  readonly dailyAnswers: SqliteDailyAnswers;
 
   constructor(readonly db: Database.Database) {
     this.chats = new SqliteChatSettings(db);
     this.study = new SqliteStudyRepository(db);
     this.subscriptions = new SqliteSubscriptions(db);
+    this.dailyAnswers = new SqliteDailyAnswers(db);
   }
 
   transaction<T>(work: () => T): T {
