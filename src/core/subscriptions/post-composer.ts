@@ -218,7 +218,9 @@ export class PostComposer {
     }
 
     const ahead = addDays(localDate, UPCOMING_DAYS);
-    const coming = this.days.factsOn(ahead).filter((f) => yearOf(f.date!.value) < yearOf(ahead) && !excluded.has(f.id));
+    const coming = this.days
+      .factsOn(ahead)
+      .filter((f) => yearOf(f.date!.value) < yearOf(ahead) && !excluded.has(f.id) && !isAnniversary(this.base, f));
     const announced = ctx.recent.some((p) => p.kind === 'upcoming' && p.date === ahead);
     if (coming.length > 0 && !announced) {
       out.plan = { kind: 'upcoming', date: ahead, factIds: coming.map((f) => f.id), ...parts };
@@ -392,6 +394,15 @@ export function planFactIds(plan: PostPlan): string[] {
 /** A short key that tells two plans apart (for logs and checks). */
 export function planKey(plan: PostPlan): string {
   return `${plan.kind}:${planFactIds(plan).join(',')}`;
+}
+
+/**
+ * Whether a fact's event is itself an anniversary (a treaty's 30th): "in 3 days it will be 2 years since the
+ * treaty turned 30" reads as an anniversary of an anniversary, so such an event is told on its day only.
+ */
+function isAnniversary(base: FactBase, fact: Fact): boolean {
+  const event = fact.event ? base.entity(fact.event) : undefined;
+  return /\banniversary\b/i.test(event?.name.en ?? fact.title.en);
 }
 
 /** The last day a date value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) may mean, as a comparable `YYYY-MM-DD`. */
