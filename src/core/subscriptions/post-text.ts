@@ -9,6 +9,8 @@ import type { Fact, Lang } from '../facts/schema.js';
 const NOTE = /article|context|timeline|\blast\b|стать|контекст|хронолог|прошл|мақала|мәтін|өткен/iu;
 const ASIDE = /\s*\(([^()]*)\)/g;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+/** A year as each language says it in an aside: "2022", "2022 года", "2022 жылы". */
+const YEAR_PHRASE = /\b(?:19|20)\d{2}\b(?:\s+(?:года|году|год|жылы|жылғы))?/u;
 
 /**
  * The text without its notes in parentheses. An aside that alone gives a year is kept, unless the year is
@@ -20,7 +22,10 @@ export function withoutNotes(text: string, knownYears: readonly string[] = []): 
     if (!NOTE.test(inner)) return whole;
     const years = inner.match(YEAR) ?? [];
     const lost = years.filter((y) => !knownYears.includes(y) && !outside.includes(y));
-    return lost.length > 0 ? whole : '';
+    if (lost.length === 0) return '';
+    // The year alone stays, without the reasoning: "(2022, judging by the article's timeline)" → "(2022)".
+    const year = YEAR_PHRASE.exec(inner);
+    return year ? ` (${year[0]})` : whole;
   });
   return out.replace(/\s+([,.;:])/g, '$1').trim();
 }
@@ -71,7 +76,7 @@ export function toldStatement(fact: Fact, lang: Lang, knownYears: readonly strin
 const RELATIVE_TIME =
   /\b(?:this|last|next) (?:year|spring|summer|autumn|winter|month|week)\b|\blast year's\b|\brecent(?:ly)?\b|(?:этот|этом|этого|прошл\p{L}*|нынешн\p{L}*|текущ\p{L}*) (?:год|весн|месяц)|этой весной|недавн|биыл|былтыр|өткен жыл|осы жыл|бұл жыл/iu;
 
-/** Whether a text counts time from the article's date, outside quotations (a quote says how the article put it). */
+/** Whether a text counts time from the article's date (quoting the article's "last year" does too). */
 export function countsTimeFromTheArticle(text: string): boolean {
-  return RELATIVE_TIME.test(text.replace(/[«"“][^»"”]*[»"”]/g, '…'));
+  return RELATIVE_TIME.test(text);
 }
