@@ -150,6 +150,14 @@ describe.each(LANGS)('a year of daily posts in %s', (lang) => {
     }
   });
 
+  it('never tells as the fact of the day what a question of the days around asks', () => {
+    const { series } = planned.get(lang)!;
+    series.forEach(({ date, plan }, i) => {
+      if (plan.kind !== 'fact') return;
+      for (const other of series.slice(Math.max(0, i - 3), i + 4)) expect(other.plan.question?.factId, `${date} and ${other.date}`).not.toBe(plan.factId);
+    });
+  });
+
   it('answers yesterday\'s question in today\'s post', () => {
     const { series } = planned.get(lang)!;
     for (let i = 1; i < series.length; i++) {

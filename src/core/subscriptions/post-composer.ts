@@ -99,6 +99,8 @@ export function chatSeed(address: ChatAddress): string {
 
 /** A fact told "on this day" is not the fact of the day for a week after. */
 const RECENT_DAYS = 7;
+/** A fact of the day keeps this many days away from a question its answer would give away. */
+const QUESTION_SPACING = 3;
 /** How many dates back the rule "never the previous date's question" is followed (a longer chain never occurs). */
 const QUESTION_LOOKBACK = 7;
 
@@ -231,7 +233,11 @@ export class PostComposer {
     // next few days, and none that answers the question.
     const avoid = new Set([...excluded, ...ctx.recent.flatMap(planFactIds)]);
     for (let d = -RECENT_DAYS; d <= KEPT_FOR_LATER_DAYS; d++) for (const f of this.days.factsOn(addDays(localDate, d))) avoid.add(f.id);
-    if (question) this.neighbours(this.base.fact(question.factId)).forEach((id) => avoid.add(id));
+    // Nor one that answers a question of the days around (asked soon, or just answered).
+    for (let d = -QUESTION_SPACING; d <= QUESTION_SPACING; d++) {
+      const ref = d === 0 ? question : this.questionRef(addDays(localDate, d));
+      if (ref) this.neighbours(this.base.fact(ref.factId)).forEach((id) => avoid.add(id));
+    }
     if (reveal) avoid.add(reveal.factId);
     for (const id of this.notYet(localDate)) avoid.add(id);
     out.plan = { kind: 'fact', factId: this.nextFact(localDate, ctx, avoid, out) ?? '', ...parts };

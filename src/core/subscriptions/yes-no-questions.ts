@@ -30,7 +30,10 @@ export class YesNoQuestions implements QuestionOfTheDay {
     private readonly base: FactBase,
     private readonly i18n: I18n,
   ) {
-    const usable = base.facts.filter((f) => !f.topics.includes(ARTICLE_TOPIC) && LANGS.every((l) => this.yesNo(f, l) !== undefined));
+    // The reveal explains with the fact's first sentence: it must read well on any date too.
+    const usable = base.facts.filter(
+      (f) => !f.topics.includes(ARTICLE_TOPIC) && LANGS.every((l) => this.yesNo(f, l) !== undefined && !countsTimeFromTheArticle(toldStatement(f, l))),
+    );
     this.order = stableOrder(usable, (f) => f.id, 'question-of-the-day').map((f) => f.id);
   }
 
