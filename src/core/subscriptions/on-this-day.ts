@@ -15,7 +15,7 @@ export interface EventOnDay {
   date: string;
   /** The fact whose first sentence tells the event. */
   lead: Fact;
-  /** The event's other facts of that date, in data order, without those a list fact already tells. */
+  /** The event's other facts of that date, in data order, without those the lead or a list fact already tells. */
   more: Fact[];
   /** Every fact of the event on that date (lead first). */
   facts: Fact[];
@@ -57,9 +57,10 @@ export function eventsOf(facts: readonly Fact[]): EventOnDay[] {
   const out: EventOnDay[] = [];
   for (const group of groups.values()) {
     const lead = group.find((f) => f.kind === 'event' && !f.speaker) ?? group.find((f) => f.kind === 'event') ?? group[0]!;
-    // A list fact that names its parts tells them: they are not listed again.
+    // A list fact that names its parts tells them: they are not listed again. Another account of the happening
+    // itself (an `event` fact: "Nazarbayev went along", "Kosherbayev recalled the address") retells the lead.
     const told = new Set(group.flatMap((f) => (f.value?.type === 'list' ? (f.value.parts ?? []) : [])));
-    const more = group.filter((f) => f !== lead && !told.has(f.id));
+    const more = group.filter((f) => f !== lead && !told.has(f.id) && !(lead.kind === 'event' && f.kind === 'event'));
     out.push({ ...(lead.event ? { eventId: lead.event } : {}), date: lead.date?.value ?? '', lead, more, facts: [lead, ...group.filter((f) => f !== lead)] });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));

@@ -9,6 +9,7 @@ import { addDays } from './local-time.js';
 import { eventsOf, OnThisDay, type EventOnDay } from './on-this-day.js';
 import { countsTimeFromTheArticle, toldAnswer, toldStatement } from './post-text.js';
 import { dayNumber, stableHash, stableOrder, type QuestionOfTheDay } from './question-of-the-day.js';
+import { alike } from '../study/quiz.js';
 import type { RotationTrack } from './subscription-repository.js';
 import { ARTICLE_TOPIC } from './yes-no-questions.js';
 
@@ -119,6 +120,7 @@ export class PostComposer {
   private readonly days: OnThisDay;
   /** Every fact that may be a fact of the day, in one fixed order; each chat starts at its own place in it. */
   private readonly factOrder: Fact[];
+  /** Facts related to a fact (its `related` the other way round, and those named alike). */
   private readonly relatedBack = new Map<string, string[]>();
   /** The last day each fact may have happened on; facts without a date date from their source. */
   private readonly endOf = new Map<string, string>();
@@ -140,6 +142,9 @@ export class PostComposer {
       'fact-of-the-day',
     );
     for (const f of base.facts) for (const r of f.related) this.relatedBack.set(r, [...(this.relatedBack.get(r) ?? []), f.id]);
+    // Facts named alike ("Simpler party registration", "Party registration simplified") tell much the same,
+    // even where the data does not link them.
+    for (const a of base.facts) for (const b of base.facts) if (a !== b && alike(a.title.en, b.title.en)) this.relatedBack.set(a.id, [...(this.relatedBack.get(a.id) ?? []), b.id]);
     for (const f of base.facts) {
       // A fact tells its event too ("the treaty dates from 1992: its 30th anniversary fell on 25 May 2022").
       const eventDate = f.event ? base.entity(f.event)?.date?.value : undefined;
@@ -271,7 +276,7 @@ export class PostComposer {
     return fallback;
   }
 
-  /** A fact, the facts of its event and the facts related to it either way: any of them may give it away. */
+  /** A fact, the facts of its event, those related to it either way and those named alike: any may give it away. */
   private neighbours(fact: Fact | undefined): string[] {
     if (!fact) return [];
     const ids = [fact.id, ...fact.related, ...(this.relatedBack.get(fact.id) ?? [])];
@@ -349,9 +354,9 @@ export class PostComposer {
     return { lang, text: blocks.join('\n\n'), citation: citations.join('\n') || undefined, date, buttons };
   }
 
-  /** One event: its lead's first sentence, then its other facts as a short list. */
+  /** One event: its lead's first sentence, then its other facts as a short list (or, alone, the lead's whole answer). */
   private tell(e: EventOnDay, lang: Lang, knownYears: string[]): string {
-    const lead = toldStatement(e.lead, lang, knownYears);
+    const lead = e.more.length > 0 ? toldStatement(e.lead, lang, knownYears) : toldAnswer(e.lead, lang, knownYears);
     const items = e.more.map((f) => (f.value?.type === 'list' ? `${f.title[lang]}: ${f.value.items[lang].join(', ')}` : f.title[lang]));
     return [lead, ...items.map((item) => `• ${item}`)].join('\n');
   }
