@@ -73,21 +73,25 @@ describe('Telegram: who may subscribe', () => {
     const admin = harness.emulator.user({ chatId, userId: ADMIN, type: 'supergroup' });
     await admin.command('/subscribe 09:00 Asia/Almaty');
     await harness.emulator.waitForSent(chatId, 1);
-    // Posting goes through the real Telegram messenger to the emulator, instead of the recording one.
-    core.messengers.register('telegram', new TelegramMessenger(new Api(FAKE_TOKEN, { apiRoot: harness.emulator.apiRoot })));
-    try {
-      clock.set('2024-06-10T04:00:00Z');
-      await core.dailyPosts.scheduler!.tick();
-      await core.dailyPosts.queue!.drain();
-      const sent = await harness.emulator.waitForSent(chatId, 2);
-      expect(sent[1]!.parseMode).toBe('HTML');
-      expect(seen(sent[1]!.text)).toMatch(/Fact of the day|On this day|it will be/);
-      expect(store.subscriptions.recent(tg(chatId), 1)[0]?.status).toBe('sent');
-    } finally {
-      core.messengers.register('telegram', messenger);
-    }
+    await postThroughTheBotApi('2024-06-10T04:00:00Z');
+    const sent = await harness.emulator.waitForSent(chatId, 2);
+    expect(sent[1]!.parseMode).toBe('HTML');
+    expect(seen(sent[1]!.text)).toMatch(/Fact of the day|On this day|it will be/);
+    expect(store.subscriptions.recent(tg(chatId), 1)[0]?.status).toBe('sent');
   });
 });
+
+/** Runs the daily posts due at `iso` through the real Telegram messenger to the emulator, instead of the recording one. */
+async function postThroughTheBotApi(iso: string): Promise<void> {
+  core.messengers.register('telegram', new TelegramMessenger(new Api(FAKE_TOKEN, { apiRoot: harness.emulator.apiRoot })));
+  try {
+    clock.set(iso);
+    await core.dailyPosts.scheduler!.tick();
+    await core.dailyPosts.queue!.drain();
+  } finally {
+    core.messengers.register('telegram', messenger);
+  }
+}
 
 describe('Telegram: the question of the day', () => {
   it('answers a member\'s press with a notification only they see, and posts nothing in the group', async () => {
@@ -96,14 +100,7 @@ describe('Telegram: the question of the day', () => {
     const reader = harness.emulator.user({ chatId, userId: MEMBER, type: 'supergroup', languageCode: 'en' });
     await admin.command('/subscribe 09:00 Asia/Almaty');
     await harness.emulator.waitForSent(chatId, 1);
-    core.messengers.register('telegram', new TelegramMessenger(new Api(FAKE_TOKEN, { apiRoot: harness.emulator.apiRoot })));
-    try {
-      clock.set('2024-06-11T04:00:00Z');
-      await core.dailyPosts.scheduler!.tick();
-      await core.dailyPosts.queue!.drain();
-    } finally {
-      core.messengers.register('telegram', messenger);
-    }
+    await postThroughTheBotApi('2024-06-11T04:00:00Z');
     const [, post] = await harness.emulator.waitForSent(chatId, 2);
     const buttons = post!.keyboard!.flat() as { text: string; callback_data: string }[];
     expect(buttons.map((b) => b.text)).toEqual(['Yes', 'No', 'Show the answer']);
