@@ -27,7 +27,7 @@ describe('replyToMessage', () => {
   it('puts the answer in the description, the date in a field and the citation in the footer', () => {
     const msg = replyToMessage(reply({ text: 'On *5 June*', citation: 'Source: x', date: '2022-06-05' }), i18n);
     expect(msg.embeds[0]?.description).toBe('On \\*5 June\\*');
-    expect(msg.embeds[0]?.fields?.[0]?.value).toBe('5 June 2022');
+    expect(msg.embeds[0]?.fields?.[0]?.value).toBe('June 5, 2022');
     expect(msg.embeds[0]?.footer?.text).toBe('Source: x');
     expect(msg.allowedMentions).toEqual({ parse: [] });
   });

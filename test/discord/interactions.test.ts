@@ -51,7 +51,7 @@ describe('the Discord adapter with the real core', () => {
     const body = messageOf(await h.callFor(i, 'PATCH', '/messages/%40original'));
     const embed = body.embeds?.[0];
     expect(embed?.description).toContain('5 июня');
-    expect(embed?.fields?.[0]?.value).toBe('5 июня 2022 г.');
+    expect(embed?.fields?.[0]?.value).toBe('5 июня 2022 года');
     expect(embed?.footer?.text).toMatch(/^Источник:/);
     expect(body.components?.length).toBeGreaterThan(0);
     expect(body.allowed_mentions).toEqual({ parse: [] });

@@ -39,9 +39,9 @@ describe('the quiz engine', () => {
   it('puts the fact itself behind the right answer', () => {
     const referendum = base.fact('referendum-june-5')!;
     const when = engine.question(referendum, 'when', 'en', seededRandom(3))!;
-    expect(when.choices[when.correct]).toBe('5 June 2022');
+    expect(when.choices[when.correct]).toBe('June 5, 2022');
     const ru = engine.question(referendum, 'when', 'ru', seededRandom(3))!;
-    expect(ru.choices[ru.correct]).toBe('5 июня 2022 г.');
+    expect(ru.choices[ru.correct]).toBe('5 июня 2022 года');
     const who = engine.question(base.fact('kosherbayev-opened-round-table')!, 'who', 'kk', seededRandom(3))!;
     expect(who.choices[who.correct]).toBe('Ермек Көшербаев');
     const many = engine.question(base.fact('wealth-half-owned-by-162-people')!, 'howmany', 'en', seededRandom(3))!;
@@ -160,7 +160,7 @@ describe('the quiz engine', () => {
   it('reveals the answer, the first sentence of the explanation and the citation', () => {
     const q = engine.question(base.fact('referendum-june-5')!, 'when', 'en', seededRandom(1))!;
     const r = engine.reveal(q);
-    expect(r.answer).toBe('5 June 2022');
+    expect(r.answer).toBe('June 5, 2022');
     expect(r.explanation).not.toContain('\n');
     expect(base.fact('referendum-june-5')!.answer.en.startsWith(r.explanation)).toBe(true);
     expect(r.citation).toMatch(/^Source: “Birth of New Kazakhstan/);

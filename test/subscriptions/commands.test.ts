@@ -88,7 +88,7 @@ describe('daily-post commands', () => {
     expect(answer.text).toMatch(/\nAnswer: (Yes|No)\. /);
     expect(answer.citation).toMatch(/^Source: /);
     // Three days before an anniversary, the post announces it.
-    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toMatch(/^In 3 days, on 5 June, it will be 2 years since this event:\n/);
+    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toMatch(/^In 3 days, on June 5, it will be 2 years since this event:\n/);
   });
 
   it('counts only facts dated to the day as "on this day" (never month, season, year or vague dates)', () => {

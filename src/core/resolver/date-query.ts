@@ -1,29 +1,10 @@
+import { monthOf } from '../text/months.js';
+
 /** A calendar date as precise as the question gives it. */
 export interface DateQuery {
   year?: number;
   month?: number;
   day?: number;
-}
-
-// Month names by language; Russian and Kazakh by stem so that every case form matches.
-const MONTHS: [RegExp, number][] = [
-  [/^(?:january|jan|январ\p{L}*|қаңтар\p{L}*)$/u, 1],
-  [/^(?:february|feb|феврал\p{L}*|ақпан\p{L}*)$/u, 2],
-  [/^(?:march|mar|март\p{L}*|наурыз\p{L}*)$/u, 3],
-  [/^(?:april|apr|апрел\p{L}*|сәуір\p{L}*)$/u, 4],
-  [/^(?:may|ма[йяе]|мамыр\p{L}*)$/u, 5],
-  [/^(?:june|jun|июн\p{L}*|маусым\p{L}*)$/u, 6],
-  [/^(?:july|jul|июл\p{L}*|шілде\p{L}*)$/u, 7],
-  [/^(?:august|aug|август\p{L}*|тамыз\p{L}*)$/u, 8],
-  [/^(?:september|sept|sep|сентябр\p{L}*|қыркүйек\p{L}*)$/u, 9],
-  [/^(?:october|oct|октябр\p{L}*|қазан\p{L}*)$/u, 10],
-  [/^(?:november|nov|ноябр\p{L}*|қараша\p{L}*)$/u, 11],
-  [/^(?:december|dec|декабр\p{L}*|желтоқсан\p{L}*)$/u, 12],
-];
-
-function monthOf(word: string): number | undefined {
-  for (const [re, m] of MONTHS) if (re.test(word)) return m;
-  return undefined;
 }
 
 const isYear = (w: string) => /^(19|20)\d\d$/.test(w);

@@ -1,6 +1,7 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact } from '../facts/schema.js';
 import { parseDateValue } from '../text/dates.js';
+import { monthName } from '../text/months.js';
 import type { SplitSource } from './paragraphs.js';
 
 /** A number or proper name in a fact's English answer that its source paragraphs do not contain. */
@@ -9,8 +10,6 @@ export interface Unsupported {
   token: string;
   kind: 'number' | 'name';
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Numbers in a text ("800", "70", "2022", "7" of "7-year"), without thousands separators. */
 function numbersOf(text: string): string[] {
@@ -59,7 +58,7 @@ function declaredText(base: FactBase, fact: Fact): string {
   if (fact.date?.derived) {
     const { year, month, day } = parseDateValue(fact.date.value);
     parts.push(String(year), fact.date.derived);
-    if (month) parts.push(MONTHS[month - 1] ?? '');
+    if (month) parts.push(monthName(month, 'en'));
     if (day) parts.push(String(day));
   }
   return parts.join('\n');

@@ -1,24 +1,27 @@
 import type { Fact, Lang } from '../facts/schema.js';
+import { monthName } from './months.js';
 
-const MONTHS: Record<Lang, string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
-};
-const MONTHS_NOMINATIVE_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-
-/** Says a calendar date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or month and day alone) the way each language does. */
+/**
+ * Says a calendar date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or month and day alone) the way the answers in
+ * data/ write it, one style per language: "June 5, 2022", "5 июня 2022 года", "2022 жылғы 5 маусым".
+ */
 export function formatCalendarDate(parts: { year?: number; month?: number; day?: number }, lang: Lang): string {
   const { year, month, day } = parts;
-  const m = month ? MONTHS[lang][month - 1] : undefined;
-  if (lang === 'en') return [day, m, year].filter((x) => x !== undefined).join(' ');
-  if (lang === 'ru') {
-    if (m && day === undefined) return `${MONTHS_NOMINATIVE_RU[(month ?? 1) - 1]}${year ? ` ${year} г.` : ''}`;
-    return [day, m, year !== undefined ? `${year} г.` : undefined].filter((x) => x !== undefined).join(' ');
+  if (!month) {
+    if (year === undefined) return '';
+    return lang === 'en' ? String(year) : lang === 'ru' ? `${year} год` : `${year} жыл`;
   }
-  const yearPart = year !== undefined ? `${year} жылғы` : undefined;
-  if (!m) return year !== undefined ? `${year} жыл` : '';
-  return [yearPart, day, m].filter((x) => x !== undefined).join(' ');
+  if (lang === 'en') {
+    const m = monthName(month, 'en');
+    if (day === undefined) return year === undefined ? m : `${m} ${year}`;
+    return year === undefined ? `${m} ${day}` : `${m} ${day}, ${year}`;
+  }
+  if (lang === 'ru') {
+    if (day === undefined) return `${monthName(month, 'ru', 'alone')}${year === undefined ? '' : ` ${year} года`}`;
+    return `${day} ${monthName(month, 'ru')}${year === undefined ? '' : ` ${year} года`}`;
+  }
+  const m = monthName(month, 'kk');
+  return [year !== undefined ? `${year} жылғы` : undefined, day, m].filter((x) => x !== undefined).join(' ');
 }
 
 /** Splits an ISO-like value into numbers. */

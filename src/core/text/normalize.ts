@@ -1,8 +1,3 @@
-import type { Lang } from '../facts/schema.js';
-
-/** Letters found in Kazakh Cyrillic but not in Russian: their presence means the text is Kazakh. */
-const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
-const CYRILLIC = /[а-яё]/i;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
 /**
@@ -24,20 +19,4 @@ export function tokenize(normalized: string): string[] {
   return normalized.split(NON_WORD).filter((w) => w.length > 0);
 }
 
-/**
- * The language of a piece of text: Kazakh-specific letters mean Kazakh; otherwise Cyrillic means Russian;
- * Latin (or nothing recognisable) means English. Returns undefined when the text has no letters at all.
- */
-export function detectLang(text: string): Lang | undefined {
-  if (KAZAKH_LETTERS.test(text)) return 'kk';
-  const cyr = (text.match(/[а-яё]/gi) ?? []).length;
-  const lat = (text.match(/[a-z]/gi) ?? []).length;
-  if (cyr === 0 && lat === 0) return undefined;
-  if (cyr > lat) return 'ru';
-  return 'en';
-}
-
-/** Whether a token is written in Cyrillic. */
-export function isCyrillic(token: string): boolean {
-  return CYRILLIC.test(token) || KAZAKH_LETTERS.test(token);
-}
+export { detectLang, isCyrillic } from './language.js';

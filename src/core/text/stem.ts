@@ -1,6 +1,7 @@
 import { newStemmer } from 'snowball-stemmers';
 import type { Lang } from '../facts/schema.js';
-import { isCyrillic } from './normalize.js';
+import { foldKazakh } from './kazakh-script.js';
+import { isCyrillic } from './language.js';
 
 const english = newStemmer('english');
 const russian = newStemmer('russian');
@@ -9,9 +10,9 @@ const russian = newStemmer('russian');
 const KAZAKH_ROOT_LENGTH = 5;
 
 /**
- * Reduces a normalised token to a matching key. Latin words use the English Snowball stemmer,
- * Cyrillic words the Russian one, or a root prefix when the surrounding text is Kazakh.
- * Digits pass through unchanged.
+ * Reduces a normalised token to a matching key. In Kazakh text every word (Cyrillic with or without Kazakh
+ * letters, or Latin) is folded to one script and cut to its root prefix; otherwise Latin words use the
+ * English Snowball stemmer and Cyrillic words the Russian one. Digits pass through unchanged.
  */
 export function stem(token: string, lang: Lang): string {
   const cacheKey = `${lang}:${token}`;
@@ -27,9 +28,11 @@ const cache = new Map<string, string>();
 
 function computeStem(token: string, lang: Lang): string {
   if (/^\d/.test(token)) return token;
-  if (isCyrillic(token)) {
-    if (lang === 'kk') return token.length > KAZAKH_ROOT_LENGTH ? token.slice(0, KAZAKH_ROOT_LENGTH) : token;
-    return russian.stem(token);
+  // Kazakh is read through its folded form, so "қашан", "кашан" and "qashan" share one key.
+  if (lang === 'kk') {
+    const folded = foldKazakh(token);
+    return folded.length > KAZAKH_ROOT_LENGTH ? folded.slice(0, KAZAKH_ROOT_LENGTH) : folded;
   }
+  if (isCyrillic(token)) return russian.stem(token);
   return english.stem(token);
 }
