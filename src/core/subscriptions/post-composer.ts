@@ -194,10 +194,10 @@ export class PostComposer {
     return previous;
   }
 
-  /** Facts a date's question must not test: those told on the date and the next few, or not yet happened. */
+  /** Facts a date's question must not test: those told the day before, on the date and the next few, or not yet happened. */
   private questionAvoid(date: string): Set<string> {
     const avoid = new Set<string>();
-    for (let d = 0; d <= KEPT_FOR_LATER_DAYS; d++) for (const f of this.days.factsOn(addDays(date, d))) this.neighbours(f).forEach((id) => avoid.add(id));
+    for (let d = -1; d <= KEPT_FOR_LATER_DAYS; d++) for (const f of this.days.factsOn(addDays(date, d))) this.neighbours(f).forEach((id) => avoid.add(id));
     for (const id of this.notYet(date)) avoid.add(id);
     return avoid;
   }
@@ -234,18 +234,21 @@ export class PostComposer {
       return out;
     }
 
-    // The fact of the day: none of the last week's posts, none told "on this day" in the week before or the
-    // next few days, and none that answers the question.
-    const avoid = new Set([...excluded, ...ctx.recent.flatMap(planFactIds)]);
-    for (let d = -RECENT_DAYS; d <= KEPT_FOR_LATER_DAYS; d++) for (const f of this.days.factsOn(addDays(localDate, d))) avoid.add(f.id);
-    // Nor one that answers a question of the days around (asked soon, or just answered).
+    // The fact of the day. Never yesterday's, none that answers today's question or is the question of a day
+    // around, none not yet happened; and, unless nothing else is left to show, none of the last week's posts,
+    // none told "on this day" in the week before or the next few days, none near a question of the days around.
+    const never = new Set(excluded);
+    const rather = new Set(ctx.recent.flatMap(planFactIds));
+    for (let d = -RECENT_DAYS; d <= KEPT_FOR_LATER_DAYS; d++) for (const f of this.days.factsOn(addDays(localDate, d))) rather.add(f.id);
     for (let d = -QUESTION_SPACING; d <= QUESTION_SPACING; d++) {
       const ref = d === 0 ? question : this.questionRef(addDays(localDate, d));
-      if (ref) this.neighbours(this.base.fact(ref.factId)).forEach((id) => avoid.add(id));
+      if (!ref) continue;
+      never.add(ref.factId);
+      this.neighbours(this.base.fact(ref.factId)).forEach((id) => (d === 0 ? never : rather).add(id));
     }
-    if (reveal) avoid.add(reveal.factId);
-    for (const id of this.notYet(localDate)) avoid.add(id);
-    out.plan = { kind: 'fact', factId: this.nextFact(localDate, ctx, avoid, out) ?? '', ...parts };
+    if (reveal) never.add(reveal.factId);
+    for (const id of this.notYet(localDate)) never.add(id);
+    out.plan = { kind: 'fact', factId: this.nextFact(localDate, ctx, never, rather, out) ?? '', ...parts };
     return out;
   }
 
@@ -254,26 +257,27 @@ export class PostComposer {
    * place, one step a day), or the next one not yet shown since the rotation's last reset. So every fact comes
    * once before any repeats, and a preview without history shows what the date's post would be.
    */
-  private nextFact(localDate: string, ctx: PlanContext, avoid: ReadonlySet<string>, out: PlannedPost): string | undefined {
+  private nextFact(localDate: string, ctx: PlanContext, never: ReadonlySet<string>, rather: ReadonlySet<string>, out: PlannedPost): string | undefined {
     const n = this.factOrder.length;
     if (n === 0) return undefined;
     const start = (((dayNumber(localDate) + (stableHash(ctx.seed) % n)) % n) + n) % n;
+    const order = Array.from({ length: n }, (_, i) => this.factOrder[(start + i) % n]!.id).filter((id) => !never.has(id));
     const shown = ctx.shown.fact;
-    let fallback: string | undefined;
-    for (let i = 0; i < n; i++) {
-      const id = this.factOrder[(start + i) % n]!.id;
-      if (avoid.has(id)) continue;
-      fallback ??= id;
-      if (!shown.has(id)) {
-        out.shown.push({ track: 'fact', factId: id });
-        return id;
-      }
+    const pick =
+      order.find((id) => !shown.has(id) && !rather.has(id)) ??
+      // Only facts kept for later are left unshown: one of them now, rather than a repeat.
+      order.find((id) => !shown.has(id));
+    if (pick) {
+      out.shown.push({ track: 'fact', factId: pick });
+      return pick;
     }
-    if (fallback) {
+    // Every fact was shown: the rotation starts again.
+    const again = order.find((id) => !rather.has(id)) ?? order[0];
+    if (again) {
       out.resetTracks.push('fact');
-      out.shown.push({ track: 'fact', factId: fallback });
+      out.shown.push({ track: 'fact', factId: again });
     }
-    return fallback;
+    return again;
   }
 
   /** A fact, the facts of its event, those related to it either way and those named alike: any may give it away. */
