@@ -3,7 +3,9 @@
  * counts once in their /stats, and the answer comes with the next day's post. Previews answer at once and count
  * nothing. The source of questions is a port: another source (the quiz bank) plugs in without the composer.
  */
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
 import type { ChatRequest } from '../../src/core/chat/chat-service.js';
 import { I18n } from '../../src/core/i18n/i18n.js';
 import { silentLogger } from '../../src/core/ports.js';
@@ -108,6 +110,23 @@ describe('the question of the day elsewhere', () => {
     expect(reply.personal).toBe(true);
     expect(reply.text).toBe(`✅ Right! ${item.explanation}`);
     expect(reply.citation).toMatch(/^Source: /);
+  });
+
+  it('in the terminal, the post\'s choices are numbers to type, and the verdict is a line', async () => {
+    const clock = FakeClock.at('2024-08-19T10:00:00Z');
+    const h = postingCore(clock);
+    const output = new PassThrough();
+    const printed: string[] = [];
+    output.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
+    const terminal = new TerminalChat(h.core.chat, new PassThrough(), output);
+    h.core.messengers.register('terminal', terminal.messenger());
+    terminal.handleLine('/subscribe 09:00 Asia/Almaty');
+    clock.set('2024-08-20T04:00:00Z');
+    await h.core.dailyPosts.scheduler!.tick();
+    await h.core.dailyPosts.queue!.drain();
+    expect(printed.join('')).toContain('  [1] Yes\n  [2] No\n  [3] Show the answer');
+    expect(terminal.handleLine('1')).toMatch(/^(✅ Right!|❌ Not quite: the answer is “No”\.) /);
+    expect(h.core.chat.command({ platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private' }, 'stats', '')!.text).toContain('1 answered');
   });
 
   it('a preview\'s buttons answer at once and count nothing', () => {

@@ -15,7 +15,7 @@ import { SAW_ANSWER } from './daily-answers.js';
 import { DAILY_ACTION, type PostComposer, type QuestionRef } from './post-composer.js';
 import type { DailyQuestion, QuestionOfTheDay } from './question-of-the-day.js';
 
-/** Telegram shows at most 200 characters in a button's notification. */
+/** The longest button notification every platform shows whole (the smallest platform limit is 200 characters). */
 const TOAST_LIMIT = 200;
 /** How many of a chat's newest posts are searched for the one a button came from. */
 const POSTS_LOOKED_AT = 14;
