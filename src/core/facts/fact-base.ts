@@ -1,3 +1,4 @@
+import type { QuizItem } from '../study/quiz-bank-schema.js';
 import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic } from './schema.js';
 
 /** Everything the data files hold, already validated. */
@@ -8,6 +9,8 @@ export interface FactBaseData {
   documents: SourceDoc[];
   /** Synonym groups for matching questions (optional). */
   synonyms?: SynonymGroups;
+  /** The quiz bank (data/quiz), already checked against the facts and topics; empty when there is none. */
+  quiz?: QuizItem[];
 }
 
 /**
@@ -20,6 +23,8 @@ export class FactBase {
   readonly topics: readonly Topic[];
   readonly documents: readonly SourceDoc[];
   readonly synonyms: SynonymGroups;
+  /** The quiz bank's items, in file order. */
+  readonly quiz: readonly QuizItem[];
   private readonly factById = new Map<string, Fact>();
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
@@ -32,6 +37,7 @@ export class FactBase {
     this.topics = data.topics;
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
+    this.quiz = data.quiz ?? [];
     for (const f of data.facts) {
       this.factById.set(f.id, f);
       if (f.event) this.factsByEvent.set(f.event, [...(this.factsByEvent.get(f.event) ?? []), f]);

@@ -7,9 +7,8 @@ import { citationLine } from '../facts/citation-line.js';
 import { formatCalendarDate, parseDateValue } from '../text/dates.js';
 import { addDays } from './local-time.js';
 import { eventsOf, OnThisDay, type EventOnDay } from './on-this-day.js';
-import { countsTimeFromTheArticle, toldAnswer, toldStatement } from './post-text.js';
+import { countsTimeFromTheArticle, namedAlike, toldAnswer, toldStatement } from './post-text.js';
 import { dayNumber, stableHash, stableOrder, type QuestionOfTheDay } from './question-of-the-day.js';
-import { alike } from '../study/quiz.js';
 import type { RotationTrack } from './subscription-repository.js';
 import { ARTICLE_TOPIC } from './yes-no-questions.js';
 
@@ -144,7 +143,7 @@ export class PostComposer {
     for (const f of base.facts) for (const r of f.related) this.relatedBack.set(r, [...(this.relatedBack.get(r) ?? []), f.id]);
     // Facts named alike ("Simpler party registration", "Party registration simplified") tell much the same,
     // even where the data does not link them.
-    for (const a of base.facts) for (const b of base.facts) if (a !== b && alike(a.title.en, b.title.en)) this.relatedBack.set(a.id, [...(this.relatedBack.get(a.id) ?? []), b.id]);
+    for (const a of base.facts) for (const b of base.facts) if (a !== b && namedAlike(a.title.en, b.title.en)) this.relatedBack.set(a.id, [...(this.relatedBack.get(a.id) ?? []), b.id]);
     for (const f of base.facts) {
       // A fact tells its event too ("the treaty dates from 1992: its 30th anniversary fell on 25 May 2022").
       const eventDate = f.event ? base.entity(f.event)?.date?.value : undefined;

@@ -80,3 +80,23 @@ const RELATIVE_TIME =
 export function countsTimeFromTheArticle(text: string): boolean {
   return RELATIVE_TIME.test(text);
 }
+
+/** The words of a title that carry meaning (four letters or more), cut to their first six letters (a crude stem). */
+function titleWords(title: string): Set<string> {
+  return new Set(
+    title
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, 6)),
+  );
+}
+
+/** Whether two titles name much the same thing: they share at least half the words of the shorter one. */
+export function namedAlike(a: string, b: string): boolean {
+  const wa = titleWords(a);
+  const wb = titleWords(b);
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  const smaller = Math.min(wa.size, wb.size);
+  return smaller > 0 && shared / smaller >= 0.5;
+}

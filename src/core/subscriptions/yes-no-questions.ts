@@ -54,7 +54,7 @@ export class YesNoQuestions implements QuestionOfTheDay {
       id,
       factId: fact.id,
       question: yn.q,
-      choices: [this.i18n.t(lang, 'study-choice-yes'), this.i18n.t(lang, 'study-choice-no')],
+      choices: [this.i18n.t(lang, 'daily-choice-yes'), this.i18n.t(lang, 'daily-choice-no')],
       correct: yn.a === 'yes' ? 0 : 1,
       explanation: toldStatement(fact, lang),
     };
