@@ -9,8 +9,8 @@ import { terminalText } from '../adapters/terminal/terminal-text.js';
 import { LANGS, type Lang } from '../core/facts/schema.js';
 import { I18n } from '../core/i18n/i18n.js';
 import { canonicalTimeZone, isIsoDate, localDateTime } from '../core/subscriptions/local-time.js';
+import { defaultQuestionSource } from '../core/subscriptions/daily-posts.js';
 import { PostComposer } from '../core/subscriptions/post-composer.js';
-import { YesNoQuestions } from '../core/subscriptions/yes-no-questions.js';
 import { loadFactBase } from '../infra/data-files.js';
 
 const USAGE = 'usage: npm run today -- [--date YYYY-MM-DD] [--lang en|ru|kk] [--days N] [--zone Asia/Almaty]';
@@ -48,7 +48,7 @@ export function runToday(argv: string[], out: (text: string) => void, err: (text
   }
   const base = loadFactBase();
   const i18n = new I18n();
-  const composer = new PostComposer(base, i18n, new YesNoQuestions(base, i18n));
+  const composer = new PostComposer(base, i18n, defaultQuestionSource(base, i18n));
   if (days === 1) {
     out(terminalText(composer.preview(date, lang)));
     return 0;

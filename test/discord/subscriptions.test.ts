@@ -75,7 +75,8 @@ describe('Discord daily posts', () => {
     await core.dailyPosts.queue!.drain();
     const post = messageOf(await h.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${channel}/messages`));
     const ids = (post.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id));
-    expect(ids).toEqual(['d:c:20240612:en:0', 'd:c:20240612:en:1', 'd:s:20240612:en']);
+    const item = core.dailyPosts.questions.item(store.subscriptions.recent(dc(channel), 1)[0]!.plan.question!.id, 'en')!;
+    expect(ids).toEqual([...item.choices.map((_, n) => `d:c:20240612:en:${n}`), 'd:s:20240612:en']);
 
     const press = buttonPress(ids[1]!, { channelId: channel });
     h.send(press);
@@ -83,7 +84,7 @@ describe('Discord daily posts', () => {
     expect(callbackOf(await h.callFor(press, 'POST', '/callback')).type).toBe(6);
     const note = messageOf(await h.fake.waitForCall((c) => c.method === 'POST' && c.path.includes('/webhooks/') && c.path.includes(press.token)));
     expect(note.flags).toBe(EPHEMERAL);
-    expect(note.content).toBe('Your answer “No” is in. The right one comes with the next post.');
+    expect(note.content).toBe(`Your answer “${item.choices[1]}” is in. The right one comes with the next post.`);
   });
 });
 

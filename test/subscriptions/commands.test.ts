@@ -79,13 +79,12 @@ describe('daily-post commands', () => {
     const reply = core.chat.command(request('q'), 'preview', '2024-08-20')!;
     expect(reply.text).toMatch(/^Fact of the day:\n/);
     expect(reply.text).toContain('Question of the day:');
-    const [choices, show] = reply.buttons;
-    expect(choices!.map((b) => b.label)).toEqual(['Yes', 'No']);
-    expect(show![0]!.label).toBe('Show the answer');
+    const item = core.dailyPosts.questions.item(core.dailyPosts.composer.questionRef('2024-08-20')!.id, 'en')!;
+    expect(reply.buttons.flat().map((b) => b.label)).toEqual([...item.choices, 'Show the answer']);
     // A preview's buttons answer at once and privately.
-    const answer = core.chat.action(request('q', { kind: 'private' }), show![0]!.data)!;
+    const answer = core.chat.action(request('q', { kind: 'private' }), reply.buttons.at(-1)![0]!.data)!;
     expect(answer.personal).toBe(true);
-    expect(answer.text).toMatch(/\nAnswer: (Yes|No)\. /);
+    expect(answer.text).toBe(`${item.question}\nAnswer: ${item.choices[item.correct]}. ${item.explanation}`);
     expect(answer.citation).toMatch(/^Source: /);
     // Three days before an anniversary, the post announces it.
     expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toMatch(/^In 3 days, on June 5, it will be 2 years since this event:\n/);
@@ -108,7 +107,7 @@ describe('daily-post commands', () => {
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/^В этот день в 2022 году, 1 год назад:\n/);
     expect(out.join('\n')).toContain('Источник:');
-    expect(out.join('\n')).toContain('  [1] Да\n  [2] Нет\n  [3] Показать ответ');
+    expect(out.join('\n')).toMatch(/\n {2}\[1\] .+\n(?: {2}\[\d\] .+\n)+ {2}\[\d\] Показать ответ$/);
     const bad: string[] = [];
     expect(runToday(['--date', '5 June'], () => undefined, (t) => bad.push(t))).toBe(2);
     expect(bad.join('')).toContain('YYYY-MM-DD');

@@ -12,14 +12,14 @@ import type { ChatReply } from '../../src/core/chat/chat-service.js';
 import { LANGS, type Fact, type Lang } from '../../src/core/facts/schema.js';
 import { I18n } from '../../src/core/i18n/i18n.js';
 import { happenedOnTheDay } from '../../src/core/subscriptions/on-this-day.js';
+import { defaultQuestionSource } from '../../src/core/subscriptions/daily-posts.js';
 import { PostComposer, type PostDay, type PostPlan } from '../../src/core/subscriptions/post-composer.js';
 import { sentencesOf } from '../../src/core/subscriptions/post-text.js';
-import { YesNoQuestions } from '../../src/core/subscriptions/yes-no-questions.js';
 import { formatFactDate } from '../../src/core/text/dates.js';
 import { base } from './support.js';
 
 const i18n = new I18n();
-const questions = new YesNoQuestions(base, i18n);
+const questions = defaultQuestionSource(base, i18n);
 const composer = new PostComposer(base, i18n, questions);
 const FROM = '2024-01-01';
 const DAYS = 366;
@@ -145,6 +145,7 @@ describe.each(LANGS)('a year of daily posts in %s', (lang) => {
       const event = base.fact(item.factId)!.event;
       for (const id of told) {
         expect(id, date).not.toBe(item.factId);
+        expect(item.also ?? [], date).not.toContain(id);
         if (event) expect(base.fact(id)!.event, date).not.toBe(event);
       }
     }

@@ -7,14 +7,14 @@ import { I18n } from '../../src/core/i18n/i18n.js';
 import { FactBase } from '../../src/core/facts/fact-base.js';
 import type { Fact } from '../../src/core/facts/schema.js';
 import { eventsOf } from '../../src/core/subscriptions/on-this-day.js';
+import { defaultQuestionSource } from '../../src/core/subscriptions/daily-posts.js';
 import { PostComposer } from '../../src/core/subscriptions/post-composer.js';
 import { toldAnswer, withoutNotes } from '../../src/core/subscriptions/post-text.js';
 import type { QuestionOfTheDay } from '../../src/core/subscriptions/question-of-the-day.js';
-import { YesNoQuestions } from '../../src/core/subscriptions/yes-no-questions.js';
 import { base } from './support.js';
 
 const i18n = new I18n();
-const composer = new PostComposer(base, i18n, new YesNoQuestions(base, i18n));
+const composer = new PostComposer(base, i18n, defaultQuestionSource(base, i18n));
 const post = (date: string, lang: 'en' | 'ru' | 'kk' = 'en') => composer.preview(date, lang).text;
 
 describe('"on this day"', () => {

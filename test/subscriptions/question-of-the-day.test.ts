@@ -1,18 +1,19 @@
 /**
  * The question of the day: its choices are buttons under the post; a member's press is answered privately,
  * counts once in their /stats, and the answer comes with the next day's post. Previews answer at once and count
- * nothing. The source of questions is a port: another source (the quiz bank) plugs in without the composer.
+ * nothing. The source of questions is a port: the quiz bank by default, the facts' yes/no questions without one.
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
-import type { ChatRequest } from '../../src/core/chat/chat-service.js';
+import type { Button, ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
 import { I18n } from '../../src/core/i18n/i18n.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { Resolver } from '../../src/core/resolver/resolver.js';
 import { createDailyPosts } from '../../src/core/subscriptions/daily-posts.js';
 import { parseQuestionButton } from '../../src/core/subscriptions/question-presses.js';
 import { dayNumber, type DailyQuestion, type QuestionOfTheDay } from '../../src/core/subscriptions/question-of-the-day.js';
+import { QuizBankQuestions } from '../../src/core/subscriptions/quiz-bank-questions.js';
 import { YesNoQuestions } from '../../src/core/subscriptions/yes-no-questions.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
 import { base, FakeClock, postingCore, RecordingMessenger, request } from './support.js';
@@ -24,6 +25,17 @@ const member = (chatId: string, userId: string, kind: 'group' | 'private' = 'gro
   chatKind: kind,
   userLang: 'en',
 });
+
+/** The question a chat's newest post asked, in English, from the core's own source. */
+function askedIn(h: ReturnType<typeof postingCore>, chatId: string): DailyQuestion {
+  const ref = h.store.subscriptions.recent({ platform: 'telegram', chatId }, 1)[0]!.plan.question!;
+  return h.core.dailyPosts.questions.item(ref.id, 'en')!;
+}
+
+/** A post's choice buttons (the others: "Show the answer"). */
+function choicesOf(reply: ChatReply): Button[] {
+  return reply.buttons.flat().filter((b) => /^d:[cp]:/.test(b.data));
+}
 
 /** Subscribes a chat and runs the scheduler at 09:00 Almaty on a date; returns the post sent. */
 async function postOn(h: ReturnType<typeof postingCore>, clock: FakeClock, chatId: string, date: string) {
@@ -40,13 +52,14 @@ describe('the question of the day in a group', () => {
     h.core.chat.command(request('-500'), 'subscribe', '09:00 Asia/Almaty');
     const post = await postOn(h, clock, '-500', '2024-08-20');
     expect(post.text).toContain('Question of the day: ');
-    const [choices, show] = post.buttons;
-    expect(choices!.map((b) => b.label)).toEqual(['Yes', 'No']);
-    expect(choices!.map((b) => b.data)).toEqual(['d:c:20240820:en:0', 'd:c:20240820:en:1']);
-    expect(show).toEqual([{ label: 'Show the answer', data: 'd:s:20240820:en' }]);
-    const item = new YesNoQuestions(base, new I18n()).item(h.store.subscriptions.recent({ platform: 'telegram', chatId: '-500' }, 1)[0]!.plan.question!.id, 'en')!;
-    const right = choices![item.correct]!.data;
-    const wrong = choices![1 - item.correct]!.data;
+    const item = askedIn(h, '-500');
+    const choices = choicesOf(post);
+    expect(choices.map((b) => b.label)).toEqual(item.choices);
+    expect(choices.map((b) => b.data)).toEqual(item.choices.map((_, i) => `d:c:20240820:en:${i}`));
+    expect(post.buttons.at(-1)).toEqual([{ label: 'Show the answer', data: 'd:s:20240820:en' }]);
+    const show = post.buttons.at(-1);
+    const right = choices[item.correct]!.data;
+    const wrong = choices[(item.correct + 1) % choices.length]!.data;
 
     // Alice answers right: a notification only she sees, and nothing that gives the answer away.
     const first = h.core.chat.action(member('-500', 'alice'), right)!;
@@ -56,7 +69,7 @@ describe('the question of the day in a group', () => {
     // Bob looks at the answer first: he sees it privately, and his choice after that is not counted.
     const shown = h.core.chat.action(member('-500', 'bob'), show![0]!.data)!;
     expect(shown).toMatchObject({ toast: true, personal: true });
-    expect(shown.text).toMatch(new RegExp(`^Answer: ${item.choices[item.correct]}\\. `));
+    expect(shown.text.startsWith(`Answer: ${item.choices[item.correct]}. `)).toBe(true);
     expect(shown.text.length).toBeLessThanOrEqual(200);
     expect(h.core.chat.action(member('-500', 'bob'), right)!.text).toMatch(/not counted/);
 
@@ -78,9 +91,9 @@ describe('the question of the day in a group', () => {
     h.core.chat.command(request('-602'), 'subscribe', '09:00 Asia/Almaty');
     const a = await postOn(h, clock, '-601', '2024-08-20');
     const b = h.messenger.to('-602').at(-1)!.reply;
-    expect(b.buttons[0]).toEqual(a.buttons[0]);
-    h.core.chat.action(member('-601', 'dan'), a.buttons[0]![0]!.data);
-    expect(h.core.chat.action(member('-602', 'dan'), b.buttons[0]![0]!.data)!.text).toMatch(/already answered/);
+    expect(choicesOf(b)).toEqual(choicesOf(a));
+    h.core.chat.action(member('-601', 'dan'), choicesOf(a)[0]!.data);
+    expect(h.core.chat.action(member('-602', 'dan'), choicesOf(b)[0]!.data)!.text).toMatch(/already answered/);
     expect(h.core.chat.command(member('-601', 'dan'), 'stats', '')!.text).toContain('1 answered');
   });
 
@@ -89,8 +102,8 @@ describe('the question of the day in a group', () => {
     const h = postingCore(clock);
     h.core.chat.command(request('-700'), 'subscribe', '09:00 Asia/Almaty');
     const post = await postOn(h, clock, '-700', '2024-08-20');
-    const item = new YesNoQuestions(base, new I18n()).item(h.store.subscriptions.recent({ platform: 'telegram', chatId: '-700' }, 1)[0]!.plan.question!.id, 'en')!;
-    h.core.chat.action(member('-700', 'erin'), post.buttons[0]![1 - item.correct]!.data);
+    const item = askedIn(h, '-700');
+    h.core.chat.action(member('-700', 'erin'), choicesOf(post)[(item.correct + 1) % item.choices.length]!.data);
     const stats = h.core.chat.command(member('-700', 'erin'), 'stats', '')!.text;
     expect(stats).toContain('1 answered, 0 correct (0%)');
     // The missed question's topic is among the weakest.
@@ -104,8 +117,8 @@ describe('the question of the day elsewhere', () => {
     const h = postingCore(clock);
     h.core.chat.command(request('42', { kind: 'private' }), 'subscribe', '09:00 Asia/Almaty');
     const post = await postOn(h, clock, '42', '2024-08-20');
-    const item = new YesNoQuestions(base, new I18n()).item(h.store.subscriptions.recent({ platform: 'telegram', chatId: '42' }, 1)[0]!.plan.question!.id, 'en')!;
-    const reply = h.core.chat.action(member('42', '42', 'private'), post.buttons[0]![item.correct]!.data)!;
+    const item = askedIn(h, '42');
+    const reply = h.core.chat.action(member('42', '42', 'private'), choicesOf(post)[item.correct]!.data)!;
     expect(reply.toast).toBeUndefined();
     expect(reply.personal).toBe(true);
     expect(reply.text).toBe(`✅ Right! ${item.explanation}`);
@@ -124,8 +137,10 @@ describe('the question of the day elsewhere', () => {
     clock.set('2024-08-20T04:00:00Z');
     await h.core.dailyPosts.scheduler!.tick();
     await h.core.dailyPosts.queue!.drain();
-    expect(printed.join('')).toContain('  [1] Yes\n  [2] No\n  [3] Show the answer');
-    expect(terminal.handleLine('1')).toMatch(/^(✅ Right!|❌ Not quite: the answer is “No”\.) /);
+    const item = h.core.dailyPosts.questions.item(h.store.subscriptions.recent({ platform: 'terminal', chatId: 'terminal' }, 1)[0]!.plan.question!.id, 'en')!;
+    const lines = item.choices.map((c, i) => `  [${i + 1}] ${c}`).join('\n');
+    expect(printed.join('')).toContain(`${lines}\n  [${item.choices.length + 1}] Show the answer`);
+    expect(terminal.handleLine(String(item.correct + 1))).toMatch(new RegExp(`^✅ Right! .+\\n\\nSource: `));
     expect(h.core.chat.command({ platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private' }, 'stats', '')!.text).toContain('1 answered');
   });
 
@@ -133,9 +148,11 @@ describe('the question of the day elsewhere', () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const h = postingCore(clock);
     const preview = h.core.chat.command(member('-800', 'finn'), 'preview', '2024-08-20')!;
-    expect(preview.buttons[0]!.map((b) => b.data)).toEqual(['d:p:20240820:en:0', 'd:p:20240820:en:1']);
-    const reply = h.core.chat.action(member('-800', 'finn', 'private'), preview.buttons[0]![0]!.data)!;
-    expect(reply.text).toMatch(/^(✅ Right!|❌ Not quite: the answer is “(Yes|No)”\.) /);
+    const item = h.core.dailyPosts.questions.item(h.core.dailyPosts.composer.questionRef('2024-08-20')!.id, 'en')!;
+    expect(choicesOf(preview).map((b) => b.data)).toEqual(item.choices.map((_, i) => `d:p:20240820:en:${i}`));
+    const wrong = (item.correct + 1) % item.choices.length;
+    const reply = h.core.chat.action(member('-800', 'finn', 'private'), choicesOf(preview)[wrong]!.data)!;
+    expect(reply.text).toBe(`❌ Not quite: the answer is “${item.choices[item.correct]}”. ${item.explanation}`);
     expect(h.core.chat.command(member('-800', 'finn'), 'stats', '')!.text).toMatch(/not answered/);
   });
 
@@ -182,8 +199,41 @@ describe('the facts\' yes/no questions as a source', () => {
   });
 });
 
-describe('another source of questions (the quiz bank, later)', () => {
-  /** A bank of two four-choice items, asked on alternate days. */
+describe('the quiz bank as a source', () => {
+  const bank = new QuizBankQuestions(base);
+
+  it('asks the bank\'s items with their four choices in the same order in every language', () => {
+    expect(bank.size).toBeGreaterThan(100);
+    for (const item of base.quiz) {
+      const [en, ru, kk] = (['en', 'ru', 'kk'] as const).map((l) => bank.item(item.id, l));
+      if (!en) continue;
+      expect(en.choices[en.correct]).toBe(item.en.answer);
+      expect(ru!.choices[ru!.correct]).toBe(item.ru.answer);
+      expect(kk!.correct).toBe(en.correct);
+      expect(new Set(en.choices).size).toBe(4);
+      expect(en.factId).toBe(item.fact);
+    }
+  });
+
+  it('never asks about a fact the post tells, its own or one it draws on', () => {
+    const withAlso = base.quiz.find((i) => (i.also ?? []).length > 0 && bank.item(i.id, 'en'))!;
+    for (let d = 0; d < bank.size; d++) {
+      const date = new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+      expect(bank.pick(date, new Set([withAlso.also![0]!]))).not.toBe(withAlso.id);
+      expect(bank.pick(date, new Set([withAlso.fact]))).not.toBe(withAlso.id);
+    }
+  });
+
+  it('asks every item once before any repeats, one a day, none that counts time from the article', () => {
+    const seen = new Set<string>();
+    for (let d = 0; d < bank.size; d++) seen.add(bank.pick(new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), new Set())!);
+    expect(seen.size).toBe(bank.size);
+    for (const id of seen) for (const l of ['en', 'ru', 'kk'] as const) expect(bank.item(id, l)!.question).not.toMatch(/this year|last year|в этом году|в прошлом году|биыл|былтыр/i);
+  });
+});
+
+describe('another source of questions', () => {
+  /** A source of two four-choice items, asked on alternate days. */
   const bank: QuestionOfTheDay = {
     pick: (date) => (dayNumber(date) % 2 === 0 ? 'bank-a' : 'bank-b'),
     item: (id, lang): DailyQuestion | undefined =>
@@ -199,7 +249,7 @@ describe('another source of questions (the quiz bank, later)', () => {
         : undefined,
   };
 
-  it('plugs in through createDailyPosts: four buttons, the bank\'s right answer, its explanation in the reveal', async () => {
+  it('plugs in through createDailyPosts: its buttons, its right answer, its explanation in the reveal', async () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const store = new SqliteStore(openDatabase(':memory:'));
     const i18n = new I18n();
@@ -213,9 +263,9 @@ describe('another source of questions (the quiz bank, later)', () => {
     }
     const [first, second] = messenger.to('-900').map((s) => s.reply);
     expect(first!.text).toContain('Question of the day: en: which one?');
-    expect(first!.buttons[0]!.map((b) => b.label)).toEqual(['one', 'two', 'three', 'four']);
+    expect(choicesOf(first!).map((b) => b.label)).toEqual(['one', 'two', 'three', 'four']);
     expect(second!.text).toContain("Yesterday's question: en: which one?\nAnswer: three. Because three.");
-    const press = daily.feature.action(member('-900', 'gus'), second!.buttons[0]![2]!.data)!;
+    const press = daily.feature.action(member('-900', 'gus'), choicesOf(second!)[2]!.data)!;
     expect(press.text).toBe('Your answer “three” is in. The right one comes with the next post.');
   });
 });

@@ -103,7 +103,8 @@ describe('Telegram: the question of the day', () => {
     await postThroughTheBotApi('2024-06-11T04:00:00Z');
     const [, post] = await harness.emulator.waitForSent(chatId, 2);
     const buttons = post!.keyboard!.flat() as { text: string; callback_data: string }[];
-    expect(buttons.map((b) => b.text)).toEqual(['Yes', 'No', 'Show the answer']);
+    const item = core.dailyPosts.questions.item(store.subscriptions.recent(tg(chatId), 1)[0]!.plan.question!.id, 'en')!;
+    expect(buttons.map((b) => b.text)).toEqual([...item.choices, 'Show the answer']);
 
     const answered = () => harness.calls.filter((c) => c.method === 'answerCallbackQuery');
     const before = answered().length;
@@ -111,7 +112,7 @@ describe('Telegram: the question of the day', () => {
     await reader.press(post!, buttons[1]!.callback_data);
     for (let waited = 0; answered().length < before + 2 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     const [first, second] = answered().slice(before);
-    expect(first!.payload.text).toBe('Your answer “Yes” is in. The right one comes with the next post.');
+    expect(first!.payload.text).toBe(`Your answer “${item.choices[0]}” is in. The right one comes with the next post.`);
     expect(second!.payload.text).toMatch(/already answered/);
     expect(harness.emulator.sent(chatId)).toHaveLength(2);
     expect(store.dailyAnswers.get('telegram', String(MEMBER), '2024-06-11')).toMatchObject({ choice: 0, chatId: String(chatId) });

@@ -13,6 +13,7 @@ import { DailyPostScheduler } from './scheduler.js';
 import { SendQueue, type Timer } from './send-queue.js';
 import { SubscriptionFeature } from './subscription-feature.js';
 import { YesNoQuestions } from './yes-no-questions.js';
+import { QuizBankQuestions } from './quiz-bank-questions.js';
 
 /** Settings of daily posts (from DEFAULT_TIMEZONE, DEFAULT_POST_TIME, POST_CATCH_UP_HOURS, TELEGRAM_POSTS_PER_SECOND). */
 export interface DailyPostSettings {
@@ -33,9 +34,16 @@ export const DEFAULT_DAILY_POSTS: DailyPostSettings = { timeZone: 'Asia/Almaty',
 /** Daily posts, wired: the composer, the chat commands, and (with a store) the queue and scheduler. */
 export interface DailyPosts {
   composer: PostComposer;
+  /** Where the questions of the day come from. */
+  questions: QuestionOfTheDay;
   feature: SubscriptionFeature;
   queue?: SendQueue;
   scheduler?: DailyPostScheduler;
+}
+
+/** Questions of the day from the quiz bank, or from the facts' own yes/no questions when there is no bank. */
+export function defaultQuestionSource(base: FactBase, i18n: I18n): QuestionOfTheDay {
+  return base.quiz.length > 0 ? new QuizBankQuestions(base) : new YesNoQuestions(base, i18n);
 }
 
 /** A {@link Timer} on a clock and real timeouts. */
@@ -54,11 +62,11 @@ export function createDailyPosts(deps: {
   messenger: Messenger;
   metrics?: Metrics;
   settings?: DailyPostSettings;
-  /** Where questions of the day come from: the facts' yes/no questions unless another source is given. */
+  /** Where questions of the day come from: {@link defaultQuestionSource} unless another source is given. */
   questions?: QuestionOfTheDay;
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
-  const questions = deps.questions ?? new YesNoQuestions(deps.base, deps.i18n);
+  const questions = deps.questions ?? defaultQuestionSource(deps.base, deps.i18n);
   const composer = new PostComposer(deps.base, deps.i18n, questions);
   const presses = new QuestionPresses({ base: deps.base, i18n: deps.i18n, composer, questions, clock: deps.clock, store: deps.store });
   const feature = new SubscriptionFeature({
@@ -70,7 +78,7 @@ export function createDailyPosts(deps: {
     clock: deps.clock,
     defaults: { timeZone: settings.timeZone, postMinutes: parsePostTime(settings.postTime) ?? 9 * 60 },
   });
-  if (!deps.store) return { composer, feature };
+  if (!deps.store) return { composer, questions, feature };
   const logger = deps.logger.child({ feature: 'daily-posts' });
   const queue = new SendQueue({
     messenger: deps.messenger,
@@ -89,5 +97,5 @@ export function createDailyPosts(deps: {
     catchUpHours: settings.catchUpHours,
     metrics: deps.metrics,
   });
-  return { composer, feature, queue, scheduler };
+  return { composer, questions, feature, queue, scheduler };
 }

@@ -97,6 +97,8 @@ export function chatSeed(address: ChatAddress): string {
   return `${address.platform}:${address.chatId}`;
 }
 
+/** Choice labels up to this long share one row of buttons. */
+const SHORT_LABEL = 12;
 /** A fact told "on this day" is not the fact of the day for a week after. */
 const RECENT_DAYS = 7;
 /** A fact of the day keeps this many days away from a question its answer would give away. */
@@ -185,7 +187,7 @@ export class PostComposer {
       const day = addDays(date, d);
       const avoid = this.questionAvoid(day);
       let ref = this.ref(this.questions.pick(day, avoid), day);
-      if (ref && previous && ref.id === previous.id) ref = this.ref(this.questions.pick(day, new Set([...avoid, previous.id])), day);
+      if (ref && previous && ref.id === previous.id) ref = this.ref(this.questions.pick(day, new Set([...avoid, previous.factId])), day);
       previous = ref;
     }
     if (this.questionMemo.size >= 64) this.questionMemo.clear();
@@ -199,6 +201,12 @@ export class PostComposer {
     for (let d = -1; d <= KEPT_FOR_LATER_DAYS; d++) for (const f of this.days.factsOn(addDays(date, d))) this.neighbours(f).forEach((id) => avoid.add(id));
     for (const id of this.notYet(date)) avoid.add(id);
     return avoid;
+  }
+
+  /** The facts a question tests or draws on. */
+  private questionFacts(ref: QuestionRef): string[] {
+    const item = LANGS.map((l) => this.questions.item(ref.id, l)).find((x) => x !== undefined);
+    return [ref.factId, ...(item?.also ?? [])];
   }
 
   private ref(id: string | undefined, date: string): QuestionRef | undefined {
@@ -243,7 +251,7 @@ export class PostComposer {
       const ref = d === 0 ? question : this.questionRef(addDays(localDate, d));
       if (!ref) continue;
       never.add(ref.factId);
-      this.neighbours(this.base.fact(ref.factId)).forEach((id) => (d === 0 ? never : rather).add(id));
+      for (const factId of this.questionFacts(ref)) this.neighbours(this.base.fact(factId)).forEach((id) => (d === 0 ? never : rather).add(id));
     }
     if (reveal) never.add(reveal.factId);
     for (const id of this.notYet(localDate)) never.add(id);
@@ -348,7 +356,10 @@ export class PostComposer {
       const key = `${plan.question.date.replace(/-/g, '')}:${lang}`;
       const choice = mode === 'post' ? DAILY_ACTION.choice : DAILY_ACTION.previewChoice;
       const show = mode === 'post' ? DAILY_ACTION.show : DAILY_ACTION.previewShow;
-      buttons.push(question.choices.map((label, i) => ({ label, data: `${choice}${key}:${i}` })));
+      const choices = question.choices.map((label, i) => ({ label, data: `${choice}${key}:${i}` }));
+      // Short labels ("Yes", "No") share a row; longer ones get a row each, so none is cut short.
+      if (question.choices.every((label) => label.length <= SHORT_LABEL)) buttons.push(choices);
+      else buttons.push(...choices.map((b) => [b]));
       buttons.push([{ label: t.t(lang, 'daily-show-answer'), data: `${show}${key}` }]);
     }
 

@@ -10,6 +10,8 @@ export interface DailyQuestion {
   id: string;
   /** The fact the item tests (the post keeps that fact, and the facts of its event, out of the same post). */
   factId: string;
+  /** Other facts the question or its explanation draws on: kept out of the post too. */
+  also?: string[];
   /** The question as asked, ending with "?". */
   question: string;
   /** Button labels, at most 64 characters each. */
@@ -77,14 +79,14 @@ export function stableOrder<T>(items: readonly T[], id: (item: T) => string, sal
  * step to the neighbour, which is the next date's item: so an avoided item does not make two consecutive
  * dates ask the same question.
  */
-export function pickInOrder(ids: readonly string[], date: string, avoid: ReadonlySet<string>): string | undefined {
-  const n = ids.length;
+export function pickInOrder<T>(items: readonly T[], date: string, avoided: (item: T) => boolean): T | undefined {
+  const n = items.length;
   if (n === 0) return undefined;
   const stride = strideFor(n);
   const start = ((dayNumber(date) % n) + n) % n;
   for (let i = 0; i < n; i++) {
-    const id = ids[(start + i * stride) % n]!;
-    if (!avoid.has(id)) return id;
+    const item = items[(start + i * stride) % n]!;
+    if (!avoided(item)) return item;
   }
   return undefined;
 }

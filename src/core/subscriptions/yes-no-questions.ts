@@ -43,7 +43,7 @@ export class YesNoQuestions implements QuestionOfTheDay {
   }
 
   pick(date: string, avoid: ReadonlySet<string>): string | undefined {
-    return pickInOrder(this.order, date, avoid);
+    return pickInOrder(this.order, date, (id) => avoid.has(id));
   }
 
   item(id: string, lang: Lang): DailyQuestion | undefined {
