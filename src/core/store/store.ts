@@ -1,5 +1,6 @@
 import type { SubscriptionRepository } from '../subscriptions/subscription-repository.js';
 import type { StudyRepository } from '../study/study-store.js';
+import type { DailyAnswerRepository } from '../subscriptions/daily-answers.js';
 import type { ChatSettingsRepository } from './chat-settings.js';
 import type { LeaseRepository } from './leases.js';
 
@@ -18,6 +19,8 @@ export interface Store {
   study: StudyRepository;
   /** Leases of whole processes (the daily-post schedule). */
   leases: LeaseRepository;
+  /** Members' presses on the question of the day. */
+  dailyAnswers: DailyAnswerRepository;
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Whether the store answers a read. */

@@ -79,7 +79,7 @@ export interface StudyRepository {
   answers(sessionId: number, round?: number): StudyAnswer[];
   /** Scores in a chat, optionally since a time, in the order of `ranked` (study-service.ts). */
   scores(address: ChatAddress, since?: number): ScoreLine[];
-  /** A member's answers on a platform, oldest first. */
+  /** A member's answers on a platform, oldest first: in sessions and to questions of the day (see daily-answers.ts). */
   userAnswers(platform: ChatAddress['platform'], userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[];
   reviewCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: string): ReviewCard | undefined;
   reviewCardById(id: number): ReviewCard | undefined;

@@ -7,9 +7,13 @@ import type { Resolver } from '../resolver/resolver.js';
 import type { Store } from '../store/store.js';
 import { parsePostTime } from './local-time.js';
 import { PostComposer } from './post-composer.js';
+import type { QuestionOfTheDay } from './question-of-the-day.js';
+import { QuestionPresses } from './question-presses.js';
 import { DailyPostScheduler } from './scheduler.js';
 import { SendQueue, type Timer } from './send-queue.js';
 import { SubscriptionFeature } from './subscription-feature.js';
+import { YesNoQuestions } from './yes-no-questions.js';
+import { QuizBankQuestions } from './quiz-bank-questions.js';
 
 /** Settings of daily posts (from DEFAULT_TIMEZONE, DEFAULT_POST_TIME, POST_CATCH_UP_HOURS, TELEGRAM_POSTS_PER_SECOND). */
 export interface DailyPostSettings {
@@ -34,6 +38,8 @@ export const DEFAULT_DAILY_POSTS: DailyPostSettings = { timeZone: 'Asia/Almaty',
 /** Daily posts, wired: the composer, the chat commands, and (with a store) the queue and scheduler. */
 export interface DailyPosts {
   composer: PostComposer;
+  /** Where the questions of the day come from. */
+  questions: QuestionOfTheDay;
   feature: SubscriptionFeature;
   queue?: SendQueue;
   scheduler?: DailyPostScheduler;
@@ -51,6 +57,11 @@ export function dailyPostsHealth(posts: DailyPosts): DailyPostsHealth {
   if (!posts.queue || !posts.scheduler) return 'off';
   if (posts.queue.recording === 'failing') return 'stalled';
   return posts.scheduler.state === 'standby' ? 'standby' : 'ok';
+}
+
+/** Questions of the day from the quiz bank, or from the facts' own yes/no questions when there is no bank. */
+export function defaultQuestionSource(base: FactBase, i18n: I18n): QuestionOfTheDay {
+  return base.quiz.length > 0 ? new QuizBankQuestions(base) : new YesNoQuestions(base, i18n);
 }
 
 /** A {@link Timer} on a clock and real timeouts. */
@@ -71,18 +82,23 @@ export function createDailyPosts(deps: {
   settings?: DailyPostSettings;
   /** This process's id, carried by its claims (see {@link DailyPostScheduler}). */
   owner: string;
+  /** Where questions of the day come from: {@link defaultQuestionSource} unless another source is given. */
+  questions?: QuestionOfTheDay;
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
-  const composer = new PostComposer(deps.base, deps.i18n);
+  const questions = deps.questions ?? defaultQuestionSource(deps.base, deps.i18n);
+  const composer = new PostComposer(deps.base, deps.i18n, questions);
+  const presses = new QuestionPresses({ base: deps.base, i18n: deps.i18n, composer, questions, clock: deps.clock, store: deps.store });
   const feature = new SubscriptionFeature({
     store: deps.store,
     composer,
+    presses,
     resolver: deps.resolver,
     i18n: deps.i18n,
     clock: deps.clock,
     defaults: { timeZone: settings.timeZone, postMinutes: parsePostTime(settings.postTime) ?? 9 * 60 },
   });
-  if (!deps.store) return { composer, feature };
+  if (!deps.store) return { composer, questions, feature };
   const logger = deps.logger.child({ feature: 'daily-posts' });
   const queue = new SendQueue({
     messenger: deps.messenger,
@@ -104,5 +120,5 @@ export function createDailyPosts(deps: {
     leaseMs: settings.leaseMs,
     exclusive: settings.exclusive,
   });
-  return { composer, feature, queue, scheduler };
+  return { composer, questions, feature, queue, scheduler };
 }

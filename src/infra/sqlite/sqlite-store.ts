@@ -12,6 +12,7 @@ import { SqliteSubscriptions } from './subscriptions-repository.js';
 import { SqliteLeases } from './sqlite-leases.js';
 import { SqliteStudyRepository } from './sqlite-study.js';
 import { monitorWrites, storeFaultCode, WriteMonitor } from './write-monitor.js';
+import { SqliteDailyAnswers } from './sqlite-daily-answers.js';
 
 /**
  * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
@@ -76,7 +77,7 @@ export class SqliteChatSettings implements ChatSettingsRepository {
 }
 
 /** Tables keyed by (platform, chat_id), moved together when a chat changes id: a new such table belongs here. */
-const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers'];
+const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers', 'daily_answers'];
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -97,6 +98,7 @@ export class SqliteStore implements Store {
   readonly leases: SqliteLeases;
   private readonly monitor: WriteMonitor;
   private readonly probe: () => void;
+  readonly dailyAnswers: SqliteDailyAnswers;
 
   constructor(
     readonly db: Database.Database,
@@ -114,6 +116,7 @@ export class SqliteStore implements Store {
     this.study = new SqliteStudyRepository(db, options.logger);
     this.subscriptions = new SqliteSubscriptions(db);
     this.leases = new SqliteLeases(db);
+    this.dailyAnswers = new SqliteDailyAnswers(db);
   }
 
   transaction<T>(work: () => T): T {

@@ -159,8 +159,13 @@ export class SqliteStudyRepository implements StudyRepository {
          GROUP BY platform, user_id
          ORDER BY correct DESC, answered ASC, first_correct_at IS NULL, first_correct_at ASC, user_id`,
       ),
-      userAnswers: db.prepare<[string, string], { correct: number; topics: string; answered_at: number }>(
-        'SELECT correct, topics, answered_at FROM study_answers WHERE platform = ? AND user_id = ? ORDER BY answered_at, rowid',
+      userAnswers: db.prepare<[{ platform: string; userId: string }], { correct: number; topics: string; answered_at: number }>(
+        // Questions of the day count too (not a "Show the answer" pressed before choosing: choice -1).
+        `SELECT correct, topics, answered_at FROM (
+           SELECT correct, topics, answered_at, 0 AS source, rowid AS seq FROM study_answers WHERE platform = @platform AND user_id = @userId
+           UNION ALL
+           SELECT correct, topics, answered_at, 1 AS source, rowid AS seq FROM daily_answers WHERE platform = @platform AND user_id = @userId AND choice >= 0
+         ) ORDER BY answered_at, source, seq`,
       ),
       reviewCard: db.prepare<[string, string, string, string], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND fact_id = ? AND kind = ?'),
       reviewCardById: db.prepare<[number], ReviewRow>('SELECT * FROM study_reviews WHERE id = ?'),
@@ -250,7 +255,7 @@ export class SqliteStudyRepository implements StudyRepository {
 
   userAnswers(platform: Platform, userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[] {
     return this.q.userAnswers
-      .all(platform, userId)
+      .all({ platform, userId })
       .map((r) => ({ correct: r.correct === 1, topics: parseTopics(r.topics), answeredAt: r.answered_at }));
   }
 
