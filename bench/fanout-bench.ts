@@ -75,11 +75,11 @@ function coreOn(store: SqliteStore, apiRoot: string, rate: number, at: Clock = c
   return core;
 }
 
-function subscribe(store: SqliteStore, count: number): string[] {
+async function subscribe(store: SqliteStore, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => String(-1_000_000_000_000 - i));
-  store.transaction(() => {
+  await store.transaction(async () => {
     for (const chatId of ids)
-      store.subscriptions.save({ address: { platform: 'telegram', chatId }, postMinutes: 540, timeZone: 'Asia/Almaty', startDate: '2024-06-10', changedAt: 0, group: true });
+      await store.subscriptions.save({ address: { platform: 'telegram', chatId }, postMinutes: 540, timeZone: 'Asia/Almaty', startDate: '2024-06-10', changedAt: 0, group: true });
   });
   return ids;
 }
@@ -95,10 +95,10 @@ interface RunResult {
   note?: string;
 }
 
-function check(name: string, ids: string[], received: Map<string, number>, store: SqliteStore, seconds: number, rate: number, note?: string): RunResult {
+async function check(name: string, ids: string[], received: Map<string, number>, store: SqliteStore, seconds: number, rate: number, note?: string): Promise<RunResult> {
   const duplicates = ids.reduce((n, id) => n + Math.max(0, (received.get(id) ?? 0) - 1), 0);
   const losses = ids.filter((id) => !received.has(id)).length;
-  return { name, chats: ids.length, seconds, rate, duplicates, losses, unsent: store.subscriptions.listUnsent().length, note };
+  return { name, chats: ids.length, seconds, rate, duplicates, losses, unsent: (await store.subscriptions.listUnsent()).length, note };
 }
 
 async function cleanRun(rate: number, chats: number, name: string): Promise<RunResult> {
@@ -106,7 +106,7 @@ async function cleanRun(rate: number, chats: number, name: string): Promise<RunR
   const api = await fakeBotApi();
   const store = new SqliteStore(openDatabase(join(dir, 'bot.db')));
   try {
-    const ids = subscribe(store, chats);
+    const ids = await subscribe(store, chats);
     const core = coreOn(store, api.url, rate);
     const started = performance.now();
     await core.dailyPosts.scheduler!.tick();
@@ -114,7 +114,7 @@ async function cleanRun(rate: number, chats: number, name: string): Promise<RunR
     const seconds = (performance.now() - started) / 1000;
     return check(name, ids, api.received, store, seconds, rate);
   } finally {
-    store.close();
+    await store.close();
     api.server.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -126,7 +126,7 @@ async function crashRun(rate: number, chats: number): Promise<RunResult> {
   const api = await fakeBotApi();
   try {
     const first = new SqliteStore(openDatabase(file));
-    const ids = subscribe(first, chats);
+    const ids = await subscribe(first, chats);
     const core = coreOn(first, api.url, rate);
     const started = performance.now();
     await core.dailyPosts.scheduler!.tick(); // every delivery claimed
@@ -141,8 +141,8 @@ async function crashRun(rate: number, chats: number): Promise<RunResult> {
     });
     await core.dailyPosts.queue!.stop();
     const beforeCrash = api.total();
-    const unsentAtCrash = first.subscriptions.listUnsent().length;
-    first.close();
+    const unsentAtCrash = (await first.subscriptions.listUnsent()).length;
+    await first.close();
 
     // Restart: the same file, a fresh scheduler (another owner) after the lease; its first tick re-sends the
     // claimed-but-unsent posts.
@@ -151,8 +151,8 @@ async function crashRun(rate: number, chats: number): Promise<RunResult> {
     const tick = await restarted.dailyPosts.scheduler!.tick();
     await restarted.dailyPosts.queue!.drain();
     const seconds = (performance.now() - started) / 1000;
-    const result = check('crash halfway, restart', ids, api.received, second, seconds, rate, `${beforeCrash} sent before the crash, ${unsentAtCrash} claimed but unsent, ${tick.resent} re-sent after restart, ${tick.claimed} new claims`);
-    second.close();
+    const result = await check('crash halfway, restart', ids, api.received, second, seconds, rate, `${beforeCrash} sent before the crash, ${unsentAtCrash} claimed but unsent, ${tick.resent} re-sent after restart, ${tick.claimed} new claims`);
+    await second.close();
     return result;
   } finally {
     api.server.close();

@@ -36,16 +36,16 @@ async function diskFullAfterSend(): Promise<void> {
     const store = new SqliteStore(db);
     const { core, messenger } = postingCore(clock, { store });
     const chats = Array.from({ length: 100 }, (_, i) => String(-100_000 - i));
-    for (const id of chats) core.chat.command(request(id), 'subscribe', '09:00 Asia/Almaty');
+    for (const id of chats) await core.chat.command(request(id), 'subscribe', '09:00 Asia/Almaty');
     await runUntil(core, clock, '2024-06-10T04:10:00Z');
     const perChat = chats.map((id) => messenger.to(id).length);
     const histogram = new Map<number, number>();
     for (const n of perChat) histogram.set(n, (histogram.get(n) ?? 0) + 1);
     console.log('1. write fails after send (100 chats, the record fails 04:00–04:04, ticks each minute to 04:10)');
     console.log(`   posts sent: ${messenger.sent.length}; per chat: ${[...histogram].map(([n, c]) => `${c} chats × ${n}`).join(', ')}`);
-    console.log(`   failed writes: ${fault.failed()}; still unrecorded: ${store.subscriptions.listUnsent().length}; queue stats: ${JSON.stringify(core.dailyPosts.queue!.stats)}`);
+    console.log(`   failed writes: ${fault.failed()}; still unrecorded: ${(await store.subscriptions.listUnsent()).length}; queue stats: ${JSON.stringify(core.dailyPosts.queue!.stats)}`);
     if (perChat.some((n) => n !== 1)) bad = true;
-    store.close();
+    await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -93,7 +93,7 @@ async function floodStorm(users: number, questions: number): Promise<void> {
   console.log(`   answers: ${answers} (${answers / users} per user), rate-limit notices: ${notices} (${notices / users} per user), apologies: ${apologies}, other: ${other}`);
   console.log(`   questions refused in silence after the one notice: ${asked - answers - notices}; users without their answers or notice: ${ids.filter((id) => fake.to(id).length < 11).length}`);
   if (apologies > 0 || ids.some((id) => fake.to(id).length !== 11)) bad = true;
-  store.close();
+  await store.close();
   await fake.stop();
 }
 

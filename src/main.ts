@@ -12,7 +12,7 @@ import { startDailyPostCron } from './infra/daily-post-cron.js';
 import { loadFactBase } from './infra/data-files.js';
 import { dailyPostsHealth } from './core/subscriptions/daily-posts.js';
 import type { Logger } from './core/ports.js';
-import { openStore, StoreStartError } from './infra/sqlite/open-store.js';
+import { openStore, StoreStartError } from './infra/open-store.js';
 import { systemClock } from './infra/system-clock.js';
 import { createLogger, redactTokens, usePrettyLogs } from './infra/logger.js';
 import { startHttpServer, type HttpServer } from './infra/http/http-server.js';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const metrics = new PrometheusMetrics({ platforms: enabled });
   let store;
   try {
-    store = openStore(config.DATABASE_URL, { onWriteFailure: (code) => metrics.storeWriteFailed(code), logger: logger.child({ component: 'store' }) });
+    store = await openStore(config.DATABASE_URL, { onWriteFailure: (code) => metrics.storeWriteFailed(code), logger: logger.child({ component: 'store' }) });
   } catch (error) {
     if (!(error instanceof StoreStartError)) throw error;
     startFailed(logger, error.message, error);
@@ -112,12 +112,12 @@ async function main(): Promise<void> {
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     core.messengers.register('terminal', terminal.messenger());
-    core.study?.resume((platform) => core.messengers.has(platform));
+    await core.study?.resume((platform) => core.messengers.has(platform));
     const posts = startDailyPosts();
     await terminal.run('No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.');
     await posts?.stop();
     core.study?.close();
-    store.close();
+    await store.close();
     return;
   }
 
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   // One HTTP server on PORT: /healthz and /metrics here, the Telegram webhook mounts its path on it.
   const http = await listen(config.PORT, logger);
   if (!http) {
-    store.close();
+    await store.close();
     return;
   }
   // SIGTERM/SIGINT: workers, then platforms (stop taking updates, finish replies), then HTTP, then the store.
@@ -160,8 +160,10 @@ async function main(): Promise<void> {
   // Study sessions interrupted by the restart resume (or end with their leaderboard) once the platforms can post.
   if (core.study) {
     const study = core.study;
-    study.resume((platform) => core.messengers.has(platform));
-    workers.push({ name: 'study', stop: () => (study.close(), study.idle()) });
+    await study.resume((platform) => core.messengers.has(platform));
+    // Other instances' sessions whose owner died are taken over here (and this one's renewed).
+    if (store.shared) study.startSweeps((platform) => core.messengers.has(platform));
+    workers.push({ name: 'study', stop: async () => (study.close(), await study.idle(), await study.releaseTimers()) });
   }
   const posts = startDailyPosts();
   if (posts) workers.push(posts);

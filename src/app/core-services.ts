@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ChatService } from '../core/chat/chat-service.js';
-import { MemoryConversationStore } from '../core/chat/conversation-store.js';
+import { ExpiringConversations, MemoryConversationStore } from '../core/chat/conversation-store.js';
 import { RateLimiter } from '../core/chat/rate-limiter.js';
 import type { FactBase } from '../core/facts/fact-base.js';
 import { I18n } from '../core/i18n/i18n.js';
@@ -38,7 +38,7 @@ export interface CoreOptions {
    * Study sessions (with a store): how long a question stays open, test doubles for timers and seeds, and a
    * quiz bank to draw from instead of the fact base's own (data/quiz).
    */
-  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource; bank?: readonly QuizItem[] };
+  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource; bank?: readonly QuizItem[]; timerLeaseMs?: number };
   /** This process's id in the store (owner of its daily-post claims); host, pid and a random part by default. */
   instanceId?: string;
 }
@@ -76,17 +76,19 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     base: options.base,
     resolver,
     i18n,
-    conversations: new MemoryConversationStore(options.clock),
-    rateLimiter: new RateLimiter(options.clock, rate.limit, rate.windowMs),
+    // With a store, follow-ups and limits live in it: every instance on a shared database sees them.
+    conversations: options.store ? new ExpiringConversations(options.store.conversations, options.clock) : new MemoryConversationStore(options.clock),
+    rateLimiter: new RateLimiter(options.clock, rate.limit, rate.windowMs, options.store?.rateWindows),
     clock: options.clock,
     logger: options.logger,
     metrics,
-    chatLang: options.store ? (req) => options.store?.chats.get({ platform: req.platform, chatId: req.chatId })?.lang : undefined,
+    chatLang: options.store ? async (req) => (await options.store?.chats.get({ platform: req.platform, chatId: req.chatId }))?.lang : undefined,
     // "Today" in a question is the chat's date: its daily-post zone, else the default zone.
-    chatTimeZone: (req) =>
-      options.store?.subscriptions.get({ platform: req.platform, chatId: req.chatId })?.timeZone ?? (options.dailyPosts ?? DEFAULT_DAILY_POSTS).timeZone,
+    chatTimeZone: async (req) =>
+      (await options.store?.subscriptions.get({ platform: req.platform, chatId: req.chatId }))?.timeZone ?? (options.dailyPosts ?? DEFAULT_DAILY_POSTS).timeZone,
   });
   const messengers = new Messengers();
+  const owner = options.instanceId ?? newInstanceId();
   const dailyPosts = createDailyPosts({
     base: options.base,
     resolver,
@@ -97,7 +99,8 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     messenger: messengers,
     metrics,
     settings: options.dailyPosts,
-    owner: options.instanceId ?? newInstanceId(),
+    owner,
+    platforms: () => messengers.platforms(),
   });
   chat.addFeature(dailyPosts.feature);
   const study = options.store
@@ -112,6 +115,8 @@ export function createCoreServices(options: CoreOptions): CoreServices {
         logger: options.logger.child({ feature: 'study' }),
         questionSeconds: options.study?.questionSeconds ?? 30,
         metrics,
+        owner,
+        ...(options.study?.timerLeaseMs ? { timerLeaseMs: options.study.timerLeaseMs } : {}),
         ...(options.study?.bank ? { bank: options.study.bank } : {}),
       })
     : undefined;

@@ -22,8 +22,8 @@ export interface ShutdownPlan {
   platforms: readonly Stoppable[];
   /** The HTTP server, after the platforms (a webhook update in flight is answered by then). */
   http?: { close(): Promise<void> };
-  /** Closed last, always (also after a timeout: better-sqlite3 is synchronous, so no write is half done). */
-  store: { close(): void };
+  /** Closed last, always (also after a timeout: a write in flight is one transaction, committed or rolled back whole). */
+  store: { close(): void | Promise<void> };
   logger: Logger;
 }
 
@@ -85,7 +85,7 @@ export function installShutdown(plan: ShutdownPlan, options: ShutdownOptions = {
         await step('http', () => http.close());
       }
       try {
-        plan.store.close();
+        await plan.store.close();
       } catch (error) {
         clean = false;
         logger.error({ err: errorSummary(error) }, 'closing the store failed');

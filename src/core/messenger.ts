@@ -49,6 +49,11 @@ export class Messengers implements Messenger {
     return this.byPlatform.has(platform);
   }
 
+  /** The platforms registered (running) now. */
+  platforms(): ChatAddress['platform'][] {
+    return [...this.byPlatform.keys()];
+  }
+
   private of(to: ChatAddress): Messenger {
     const m = this.byPlatform.get(to.platform);
     if (!m) throw new ChatUnavailableError(to, `platform ${to.platform} is not running`);

@@ -34,7 +34,7 @@ export function startDailyPostCron(scheduler: DailyPostScheduler, queue: SendQue
       job.stop();
       await queue.stop();
       try {
-        scheduler.release();
+        await scheduler.release();
       } catch (error) {
         // The store cannot write: the leases run out on their own, and a successor waits for that.
         logger.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'daily posts: leases not released');

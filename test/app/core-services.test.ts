@@ -11,11 +11,11 @@ const clock = { now: () => new Date(Date.UTC(2024, 0, 1)) };
 const member = { platform: 'telegram', chatId: '1', userId: '1', chatKind: 'private' } as const;
 
 describe('createCoreServices', () => {
-  it('answers through the resolver it is given, and builds one when given none', () => {
+  it('answers through the resolver it is given, and builds one when given none', async () => {
     const shared = sharedFacts();
     const core = createCoreServices({ ...shared, clock, logger: silentLogger });
     expect(core.resolver).toBe(shared.resolver);
-    expect(core.chat.question(member, 'When was the constitutional referendum held?').text).toMatch(/June 5, 2022/);
+    expect((await core.chat.question(member, 'When was the constitutional referendum held?')).text).toMatch(/June 5, 2022/);
     const own = createCoreServices({ base: shared.base, clock, logger: silentLogger });
     expect(own.resolver).not.toBe(shared.resolver);
     expect(own.resolver.base).toBe(shared.base);

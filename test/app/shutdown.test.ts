@@ -23,7 +23,7 @@ function setup(plan: Partial<ShutdownPlan> & { platforms: Stoppable[] }, timeout
   const proc = fakeProcess();
   const logger = capturingLogger();
   const shutdown = installShutdown(
-    { store: { close: () => events.push('store closed') }, logger, ...plan },
+    { store: { close: () => void events.push('store closed') }, logger, ...plan },
     {
       process: proc,
       exit: (code) => {

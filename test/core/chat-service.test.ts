@@ -14,27 +14,27 @@ function fakeClock(start = Date.parse('2026-06-05T04:00:00Z')) {
 const member: ChatRequest = { platform: 'telegram', chatId: '-1', userId: '7', chatKind: 'group', userLang: 'en' };
 
 describe('the chat service', () => {
-  it('limits questions and answer buttons per user alike, and lets them through again after the window', () => {
+  it('limits questions and answer buttons per user alike, and lets them through again after the window', async () => {
     const clock = fakeClock();
     const { chat, resolver } = createCoreServices({ ...sharedFacts(), clock, logger: silentLogger, rateLimit: { limit: 2, windowMs: 60_000 } });
     const factId = resolver.examples('en', 1)[0]?.factId ?? '';
-    expect(chat.question(member, 'When was the constitutional referendum held?').personal).toBeFalsy();
-    expect(chat.action(member, `a:${factId}`)?.personal).toBeFalsy();
-    const limited = chat.action(member, `a:${factId}`);
+    expect((await chat.question(member, 'When was the constitutional referendum held?')).personal).toBeFalsy();
+    expect((await chat.action(member, `a:${factId}`))?.personal).toBeFalsy();
+    const limited = await chat.action(member, `a:${factId}`);
     expect(limited?.toast).toBe(true);
     expect(limited?.text).toMatch(/wait \d+ s/);
-    expect(chat.question(member, 'When was the constitutional referendum held?').text).toMatch(/wait/);
+    expect((await chat.question(member, 'When was the constitutional referendum held?')).text).toMatch(/wait/);
     // Another member is not affected.
-    expect(chat.question({ ...member, userId: '8' }, 'When was the constitutional referendum held?').text).toMatch(/June 5, 2022/);
+    expect((await chat.question({ ...member, userId: '8' }, 'When was the constitutional referendum held?')).text).toMatch(/June 5, 2022/);
     clock.advance(61_000);
-    expect(chat.question(member, 'When was the constitutional referendum held?').text).toMatch(/June 5, 2022/);
+    expect((await chat.question(member, 'When was the constitutional referendum held?')).text).toMatch(/June 5, 2022/);
   });
 
-  it('answers in the user\'s language when the question does not tell, else the chat\'s', () => {
+  it('answers in the user\'s language when the question does not tell, else the chat\'s', async () => {
     const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
-    expect(chat.command({ ...member, userLang: 'kk' }, 'help', '')?.lang).toBe('kk');
-    expect(chat.command({ ...member, userLang: undefined, chatLang: 'ru' }, 'help', '')?.lang).toBe('ru');
-    expect(chat.question({ ...member, userLang: 'kk' }, 'Когда прошёл референдум?').lang).toBe('ru');
+    expect((await chat.command({ ...member, userLang: 'kk' }, 'help', ''))?.lang).toBe('kk');
+    expect((await chat.command({ ...member, userLang: undefined, chatLang: 'ru' }, 'help', ''))?.lang).toBe('ru');
+    expect((await chat.question({ ...member, userLang: 'kk' }, 'Когда прошёл референдум?')).lang).toBe('ru');
   });
 });
 

@@ -26,9 +26,9 @@ describe('clip', () => {
     expect(clip('short', 40)).toBe('short');
   });
 
-  it('keeps the echo of a bad /preview date whole', () => {
+  it('keeps the echo of a bad /preview date whole', async () => {
     const { chat } = createCoreServices({ base: loadFactBase(), clock: systemClock, logger: silentLogger });
-    const reply = chat.command({ platform: 'telegram', chatId: '1', userId: '1', chatKind: 'private', userLang: 'en' }, 'preview', `${'2'.repeat(38)}😀😀😀`);
+    const reply = await chat.command({ platform: 'telegram', chatId: '1', userId: '1', chatKind: 'private', userLang: 'en' }, 'preview', `${'2'.repeat(38)}😀😀😀`);
     expect(hasLoneSurrogate(reply!.text)).toBe(false);
     expect(reply!.text).toContain('…');
   });

@@ -132,9 +132,9 @@ describe('admin-only commands', () => {
   beforeAll(async () => {
     h = await startHarness({
       definitions: [...COMMANDS, ADMIN_COMMAND],
-      chat: chatWith((req, name, args) => {
+      chat: chatWith(async (req, name, args) => {
         seen.push(name);
-        return name === 'settings' ? { lang: 'en', text: 'Settings saved.', buttons: [] } : realCore().chat.command(req, name, args);
+        return name === 'settings' ? { lang: 'en', text: 'Settings saved.', buttons: [] } : await realCore().chat.command(req, name, args);
       }),
     });
   });

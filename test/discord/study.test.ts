@@ -34,8 +34,8 @@ function as<T extends Record<string, unknown>>(payload: T, id: string, name: str
   return { ...payload, ...(member ? { member: { ...member, user } } : { user }) };
 }
 
-function open(channelId: string) {
-  const s = h.store.study.activeSession({ platform: 'discord', chatId: channelId });
+async function open(channelId: string) {
+  const s = await h.store.study.activeSession({ platform: 'discord', chatId: channelId });
   if (!s) throw new Error('no session');
   return s.questions[s.current]!;
 }
@@ -47,7 +47,7 @@ describe('a study session on Discord', () => {
     d.send(start);
     const first = messageOf(await d.callFor(start, 'PATCH', '/messages/%40original'));
     expect(first.embeds?.[0]?.description).toContain('Question 1/2');
-    const q1 = open(channelId);
+    const q1 = await open(channelId);
     const ids = (first.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id));
     expect((first.components ?? []).flatMap((r) => r.components.map((c) => c.label))).toEqual(q1.choices);
 
@@ -101,6 +101,6 @@ describe('a study session on Discord', () => {
     const board = messageOf(await d.callFor(stop, 'PATCH', '/messages/%40original')).embeds?.[0]?.description ?? '';
     expect(board).toContain('The session was stopped.');
     expect(board).toContain('Nobody answered.');
-    expect(h.store.study.activeSession({ platform: 'discord', chatId: channelId })).toBeUndefined();
+    expect(await h.store.study.activeSession({ platform: 'discord', chatId: channelId })).toBeUndefined();
   });
 });

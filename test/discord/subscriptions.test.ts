@@ -33,7 +33,7 @@ describe('Discord daily posts', () => {
     h.send(i);
     const body = callbackOf(await h.callFor(i, 'POST', '/callback'));
     expect(body.data?.content).toMatch(/manage this server/i);
-    expect(store.subscriptions.get(dc(channel))).toBeUndefined();
+    expect(await store.subscriptions.get(dc(channel))).toBeUndefined();
   });
 
   it('subscribes the channel for a member with Manage Server, and posts there at the time', async () => {
@@ -42,7 +42,7 @@ describe('Discord daily posts', () => {
     h.send(i);
     const reply = messageOf(await h.callFor(i, 'PATCH'));
     expect(reply.embeds?.[0]?.description).toContain('09:00 (Asia/Almaty)');
-    expect(store.subscriptions.get(dc(channel))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', group: true });
+    expect(await store.subscriptions.get(dc(channel))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', group: true });
 
     clock.set('2024-06-10T04:00:00Z');
     await core.dailyPosts.scheduler!.tick();
@@ -51,7 +51,7 @@ describe('Discord daily posts', () => {
     const body = messageOf(post);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds?.[0]?.description).toMatch(/Fact of the day|On this day|it will be/);
-    expect(store.subscriptions.recent(dc(channel), 1)[0]?.status).toBe('sent');
+    expect((await store.subscriptions.recent(dc(channel), 1))[0]?.status).toBe('sent');
   });
 
   it('pauses a channel the bot can no longer post to (50001 Missing Access)', async () => {
@@ -63,8 +63,8 @@ describe('Discord daily posts', () => {
     clock.set('2024-06-11T04:00:00Z');
     await core.dailyPosts.scheduler!.tick();
     await core.dailyPosts.queue!.drain();
-    expect(store.chats.get(dc(channel))?.paused).toBe(true);
-    expect(store.subscriptions.get(dc(channel))?.active).toBe(false);
+    expect((await store.chats.get(dc(channel)))?.paused).toBe(true);
+    expect((await store.subscriptions.get(dc(channel)))?.active).toBe(false);
     expect((await metrics.expose()).body).toContain('bot_send_failures_total{platform="discord",reason="unavailable"} 1');
   });
 
@@ -78,7 +78,7 @@ describe('Discord daily posts', () => {
     await core.dailyPosts.queue!.drain();
     const post = messageOf(await h.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${channel}/messages`));
     const ids = (post.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id));
-    const item = core.dailyPosts.questions.item(store.subscriptions.recent(dc(channel), 1)[0]!.plan.question!.id, 'en')!;
+    const item = core.dailyPosts.questions.item((await store.subscriptions.recent(dc(channel), 1))[0]!.plan.question!.id, 'en')!;
     expect(ids).toEqual([...item.choices.map((_, n) => `d:c:20240612:en:${n}`), 'd:s:20240612:en']);
 
     const press = buttonPress(ids[1]!, { channelId: channel });

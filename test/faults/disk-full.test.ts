@@ -32,14 +32,14 @@ describe('a full disk after the send', () => {
     const store = new SqliteStore(db, { onWriteFailure: (code) => metrics.storeWriteFailed(code) });
     const { core, messenger } = postingCore(clock, { store, metrics });
     const chats = Array.from({ length: 100 }, (_, i) => `-10${i}`);
-    for (const id of chats) core.chat.command(request(id), 'subscribe', '09:00 Asia/Almaty');
+    for (const id of chats) await core.chat.command(request(id), 'subscribe', '09:00 Asia/Almaty');
     const health = () => checkHealth({ store, platforms: [], dailyPosts: () => dailyPostsHealth(core.dailyPosts) });
 
     clock.set('2024-06-10T04:00:00Z');
     await core.dailyPosts.scheduler!.tick();
     for (let i = 0; i < 10_000 && core.dailyPosts.queue!.recording === 'ok'; i++) await Promise.resolve();
     // The first post went out and could not be recorded: the fan-out waits, and the bot says so.
-    expect(health()).toMatchObject({ status: 'unavailable', store: 'failing', storeError: 'SQLITE_FULL', dailyPosts: 'stalled' });
+    expect(await health()).toMatchObject({ status: 'unavailable', store: 'failing', storeError: 'SQLITE_FULL', dailyPosts: 'stalled' });
     const sentWhileFailing = messenger.sent.length;
     expect(sentWhileFailing).toBeLessThanOrEqual(3); // the posts already in flight, no more
 
@@ -48,12 +48,12 @@ describe('a full disk after the send', () => {
     for (const s of messenger.sent) perChat.set(s.to.chatId, (perChat.get(s.to.chatId) ?? 0) + 1);
     expect(perChat.size).toBe(100);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
-    expect(store.subscriptions.listUnsent()).toEqual([]);
+    expect(await store.subscriptions.listUnsent()).toEqual([]);
     expect(fault.failed()).toBeGreaterThan(0);
-    expect(health()).toMatchObject({ status: 'ok', store: 'ok', dailyPosts: 'ok' });
+    expect(await health()).toMatchObject({ status: 'ok', store: 'ok', dailyPosts: 'ok' });
     const text = (await metrics.expose()).body;
     expect(text).toMatch(/bot_store_write_failures_total\{code="SQLITE_FULL"\} [1-9]/);
     expect(text).toContain('bot_posts_total{platform="telegram",result="sent"} 100');
-    store.close();
+    await store.close();
   });
 });

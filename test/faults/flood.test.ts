@@ -44,7 +44,7 @@ async function floodedBot(options: { rateLimit: number; questionSeconds?: number
   cleanups.push(async () => {
     core.study?.close();
     await polling.stop();
-    store.close();
+    await store.close();
   });
   return { fake, core, store, metrics, polling };
 }
@@ -100,10 +100,10 @@ describe('a 429 storm', () => {
     await fake.until(() => fake.to(group).length === 2, 15_000);
     const reveal = fake.to(group)[1]!;
     expect(reveal.text).toContain('Question 2/3');
-    const session = () => store.study.activeSession({ platform: 'telegram', chatId: String(group) })!;
-    expect(session().current).toBe(1);
+    const session = async () => (await store.study.activeSession({ platform: 'telegram', chatId: String(group) }))!;
+    expect((await session()).current).toBe(1);
     // The question's time counts from its post (once the bot hears back), which came after the two refusals.
-    await fake.until(() => session().roundOpenedAt >= reveal.at - 50, 5_000);
+    await fake.until(async () => (await session()).roundOpenedAt >= reveal.at - 50, 5_000);
     expect(fake.calls.filter((c) => c.method === 'sendMessage' && c.status === 429)).toHaveLength(2);
     expect(fake.to(group).filter((m) => m.text.includes('Question 2/3'))).toHaveLength(1);
   });

@@ -29,7 +29,7 @@ describe('an outage of the Bot API mid fan-out', () => {
     useOutgoingPath(api, { metrics });
     core.messengers.register('telegram', new TelegramMessenger(api));
     const chats = Array.from({ length: 20 }, (_, i) => `-3${i}`);
-    for (const id of chats) core.chat.command(request(id), 'subscribe', '09:00');
+    for (const id of chats) await core.chat.command(request(id), 'subscribe', '09:00');
 
     // The API goes away after the fifth post (between two posts: see the README on a post in flight).
     fake.downAfterMessages = 5;

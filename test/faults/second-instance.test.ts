@@ -27,11 +27,11 @@ describe('a second instance on the same database', () => {
     const file = join(dir, 'bot.db');
     const store = new SqliteStore(openDatabase(file));
     const chats = Array.from({ length: CHATS }, (_, i) => String(-2_000_000 - i));
-    store.transaction(() => {
+    await store.transaction(async () => {
       for (const chatId of chats)
-        store.subscriptions.save({ address: { platform: 'telegram', chatId }, postMinutes: 540, timeZone: 'Asia/Almaty', startDate: '2024-06-10', changedAt: 0, group: true });
+        await store.subscriptions.save({ address: { platform: 'telegram', chatId }, postMinutes: 540, timeZone: 'Asia/Almaty', startDate: '2024-06-10', changedAt: 0, group: true });
     });
-    store.close();
+    await store.close();
 
     const fake = await FakeBotApi.start();
     cleanups.push(() => fake.stop());

@@ -23,7 +23,7 @@ async function serve(sources: HealthSources, metrics = new PrometheusMetrics({ p
 
 describe('/healthz', () => {
   it('is 200 with the store and every platform when all are up', async () => {
-    const { get } = await serve({ store: { checkWrite: () => ({ ok: true }) }, platforms: [{ name: 'telegram', isConnected: () => true }, { name: 'discord', isConnected: () => true }] });
+    const { get } = await serve({ store: { checkWrite: () => Promise.resolve({ ok: true as const }) }, platforms: [{ name: 'telegram', isConnected: () => true }, { name: 'discord', isConnected: () => true }] });
     const res = await get('/healthz');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
@@ -36,7 +36,7 @@ describe('/healthz', () => {
     let stopping = false;
     let posts: 'ok' | 'standby' | 'stalled' = 'ok';
     const { get } = await serve({
-      store: { checkWrite: () => (writes ? { ok: true } : { ok: false, reason: 'SQLITE_FULL' }) },
+      store: { checkWrite: () => Promise.resolve(writes ? { ok: true as const } : { ok: false as const, reason: 'SQLITE_FULL' }) },
       platforms: [{ name: 'telegram', isConnected: () => connected }],
       dailyPosts: () => posts,
       stopping: () => stopping,
@@ -64,8 +64,8 @@ describe('/healthz', () => {
     expect(await res.json()).toMatchObject({ status: 'stopping' });
   });
 
-  it('counts a check that throws as failing', () => {
-    const report = checkHealth({
+  it('counts a check that throws as failing', async () => {
+    const report = await checkHealth({
       store: {
         checkWrite: () => {
           throw new Error('closed');
@@ -76,8 +76,8 @@ describe('/healthz', () => {
     expect(report).toEqual({ status: 'unavailable', store: 'failing', storeError: 'error', platforms: {} });
   });
 
-  it('names a platform\'s finer status (a Telegram conflict) and is 503 for it', () => {
-    const report = checkHealth({ platforms: [{ name: 'telegram', isConnected: () => false, status: () => 'conflict' }] });
+  it('names a platform\'s finer status (a Telegram conflict) and is 503 for it', async () => {
+    const report = await checkHealth({ platforms: [{ name: 'telegram', isConnected: () => false, status: () => 'conflict' }] });
     expect(report).toEqual({ status: 'unavailable', store: 'none', platforms: { telegram: 'conflict' } });
   });
 
@@ -94,9 +94,9 @@ describe('/metrics', () => {
     const metrics = new PrometheusMetrics({ platforms: ['telegram'] });
     const core = createCoreServices({ ...sharedFacts(), clock: systemClock, logger: silentLogger, metrics, rateLimit: { limit: 2, windowMs: 60_000 } });
     const req = { platform: 'telegram' as const, chatId: '1', userId: '1', chatKind: 'private' as const };
-    core.chat.question(req, 'When was the constitutional referendum held?');
-    core.chat.question(req, 'Когда прошёл конституционный референдум?');
-    core.chat.question(req, 'and one more'); // over the limit of 2
+    await core.chat.question(req, 'When was the constitutional referendum held?');
+    await core.chat.question(req, 'Когда прошёл конституционный референдум?');
+    await core.chat.question(req, 'and one more'); // over the limit of 2
     core.metrics.postSent('telegram');
     core.metrics.postFailed('telegram');
     core.metrics.studySessionStarted('telegram');

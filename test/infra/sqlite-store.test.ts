@@ -1,3 +1,4 @@
+import { moveChat } from '../../src/core/store/chat-move.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,56 +19,58 @@ describe('SQLite store', () => {
     again.close();
   });
 
-  it('keeps chat settings and moves them with a migrated chat', () => {
+  it('keeps chat settings and moves them with a migrated chat', async () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     const chat = { platform: 'telegram' as const, chatId: '-100' };
-    store.chats.setLang(chat, 'kk');
-    store.chats.setPaused(chat, true);
-    expect(store.chats.get(chat)).toEqual({ address: chat, lang: 'kk', paused: true });
-    store.chats.migrate(chat, '-100200');
-    expect(store.chats.get(chat)).toBeUndefined();
-    expect(store.chats.get({ platform: 'telegram', chatId: '-100200' })?.lang).toBe('kk');
-    expect(store.ping()).toBe(true);
-    store.close();
-    expect(store.ping()).toBe(false);
+    await store.chats.setLang(chat, 'kk');
+    await store.chats.setPaused(chat, true);
+    expect(await store.chats.get(chat)).toEqual({ address: chat, lang: 'kk', paused: true });
+    await moveChat(store, chat, '-100200');
+    expect(await store.chats.get(chat)).toBeUndefined();
+    expect((await store.chats.get({ platform: 'telegram', chatId: '-100200' }))?.lang).toBe('kk');
+    expect(await store.ping()).toBe(true);
+    await store.close();
+    expect(await store.ping()).toBe(false);
   });
 
-  it('rolls a failed transaction back whole', () => {
+  it('rolls a failed transaction back whole', async () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     const chat = { platform: 'discord' as const, chatId: '1' };
-    expect(() =>
-      store.transaction(() => {
-        store.chats.setLang(chat, 'ru');
+    await expect(
+      store.transaction(async () => {
+        await store.chats.setLang(chat, 'ru');
         throw new Error('boom');
       }),
-    ).toThrow('boom');
-    expect(store.chats.get(chat)).toBeUndefined();
+    ).rejects.toThrow('boom');
+    expect(await store.chats.get(chat)).toBeUndefined();
   });
 
-  it('says it cannot write when the database is full, though a tiny probe write still fits, until a write succeeds', () => {
+  it('says it cannot write when the database is full, though a tiny probe write still fits, until a write succeeds', async () => {
     const codes: string[] = [];
     const store = new SqliteStore(openDatabase(join(mkdtempSync(join(tmpdir(), 'store-')), 'bot.db')), { onWriteFailure: (code) => codes.push(code) });
-    expect(store.checkWrite()).toEqual({ ok: true });
+    expect(await store.checkWrite()).toEqual({ ok: true });
     // A database that may not grow: SQLite answers SQLITE_FULL, as on a full disk.
     const pages = store.db.pragma('page_count', { simple: true }) as number;
     store.db.pragma(`max_page_count = ${pages}`);
     const chat = (i: number) => ({ platform: 'telegram' as const, chatId: `-${i}` });
-    expect(() => {
-      for (let i = 0; i < 10_000; i++) store.chats.setLang(chat(i), 'ru');
-    }).toThrow(/full/);
-    expect(store.checkWrite()).toEqual({ ok: false, reason: 'SQLITE_FULL' });
+    await expect(
+      (async () => {
+        for (let i = 0; i < 10_000; i++) await store.chats.setLang(chat(i), 'ru');
+      })(),
+    ).rejects.toThrow(/full/);
+    expect(await store.checkWrite()).toEqual({ ok: false, reason: 'SQLITE_FULL' });
     expect(codes).toEqual(['SQLITE_FULL']);
     store.db.pragma('max_page_count = 1000000');
-    store.chats.setLang(chat(1), 'kk');
-    expect(store.checkWrite()).toEqual({ ok: true });
-    store.close();
+    await store.chats.setLang(chat(1), 'kk');
+    expect(await store.checkWrite()).toEqual({ ok: true });
+    await store.close();
   });
 
-  it('says it cannot write when the connection is read-only', () => {
+  it('says it cannot write when the connection is read-only', async () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     store.db.pragma('query_only = ON');
-    expect(store.checkWrite()).toEqual({ ok: false, reason: 'SQLITE_READONLY' });
-    expect(store.ping()).toBe(true);
-    store.close();
+    expect(await store.checkWrite()).toEqual({ ok: false, reason: 'SQLITE_READONLY' });
+    expect(await store.ping()).toBe(true);
+    await store.close();
   });
 });

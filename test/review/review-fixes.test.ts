@@ -5,32 +5,32 @@ import { FakeClock, postingCore, request } from '../subscriptions/support.js';
 import { member, studyCore } from '../study/support.js';
 
 describe('review fixes', () => {
-  it('accepts UTC and GMT in any case, as it accepts europe/moscow', () => {
+  it('accepts UTC and GMT in any case, as it accepts europe/moscow', async () => {
     expect(canonicalTimeZone('utc')).toBe('UTC');
     expect(canonicalTimeZone('Utc')).toBe('UTC');
     expect(canonicalTimeZone('gmt')).toBe('UTC');
     const { core, store } = postingCore(FakeClock.at('2024-06-10T02:00:00Z'));
-    core.chat.command(request('z'), 'subscribe', '08:00 utc');
-    expect(store.subscriptions.get({ platform: 'telegram', chatId: 'z' })).toMatchObject({ postMinutes: 480, timeZone: 'UTC' });
+    await core.chat.command(request('z'), 'subscribe', '08:00 utc');
+    expect(await store.subscriptions.get({ platform: 'telegram', chatId: 'z' })).toMatchObject({ postMinutes: 480, timeZone: 'UTC' });
   });
 
-  it("answers in the chat's chosen language when the platform reports none for the user", () => {
+  it("answers in the chat's chosen language when the platform reports none for the user", async () => {
     const { core } = postingCore(FakeClock.at('2024-06-10T02:00:00Z'));
     const req = { ...request('p', { kind: 'private' }), userLang: undefined };
-    core.chat.command(req, 'settings', 'lang ru');
-    expect(core.chat.command(req, 'help', '')!.lang).toBe('ru');
-    expect(core.chat.command(req, 'topics', '')!.lang).toBe('ru');
-    const study = core.chat.command(req, 'study', '2');
+    await core.chat.command(req, 'settings', 'lang ru');
+    expect((await core.chat.command(req, 'help', ''))!.lang).toBe('ru');
+    expect((await core.chat.command(req, 'topics', ''))!.lang).toBe('ru');
+    const study = await core.chat.command(req, 'study', '2');
     expect(study?.lang).toBe('ru');
   });
 
-  it('does not show "right: 0 of 0" when a one-player session is moved on with /next or /stop', () => {
+  it('does not show "right: 0 of 0" when a one-player session is moved on with /next or /stop', async () => {
     const { core } = studyCore();
     const me = member('u1', 'Me', { chatKind: 'private', chatId: 'dm' });
-    core.chat.command(me, 'study', '3');
-    const next = core.chat.command(me, 'next', '')!;
+    await core.chat.command(me, 'study', '3');
+    const next = (await core.chat.command(me, 'next', ''))!;
     expect(next.text).not.toMatch(/Right: 0 of 0/);
-    const stop = core.chat.command(me, 'stop', '')!;
+    const stop = (await core.chat.command(me, 'stop', ''))!;
     expect(stop.text).not.toMatch(/Right: 0 of 0/);
   });
 });

@@ -36,7 +36,7 @@ function flakyCore() {
 describe('posting quiz rounds', () => {
   it('tries a failed round post again, and counts the question\'s time from when it was posted', async () => {
     const h = flakyCore();
-    h.core.chat.command(alice, 'study', '3');
+    await h.core.chat.command(alice, 'study', '3');
     h.messenger.failures = 1;
     h.messenger.error = () => new RateLimitedError(5_000);
     await h.time.advance(30_000, h.settle); // deadline of question 1: the post is refused once (429)
@@ -54,33 +54,33 @@ describe('posting quiz rounds', () => {
 
   it('does not open a round that cannot be posted: the session ends, nothing unseen is revealed, and /study works again', async () => {
     const h = flakyCore();
-    h.core.chat.command(alice, 'study', '5');
+    await h.core.chat.command(alice, 'study', '5');
     h.messenger.failures = 100;
     await h.time.advance(30_000, h.settle);
     await h.time.advance(10_000, h.settle); // the retries (1 s, 2 s) are spent
     expect(h.messenger.attempts).toBe(3);
-    expect(h.store.study.activeSession(GROUP)).toBeUndefined();
+    expect(await h.store.study.activeSession(GROUP)).toBeUndefined();
     expect(h.time.pending).toBe(0);
     h.messenger.failures = 0;
     await h.time.advance(120_000, h.settle);
     expect(h.messenger.sent).toEqual([]);
-    expect(h.core.chat.command(alice, 'study', '3')!.text).toContain('Question 1/3');
+    expect((await h.core.chat.command(alice, 'study', '3'))!.text).toContain('Question 1/3');
   });
 
   it('tries a deadline again whose write failed, so the session goes on instead of staying stuck', async () => {
     const h = flakyCore();
-    h.core.chat.command(alice, 'study', '3');
+    await h.core.chat.command(alice, 'study', '3');
     h.store.db.pragma('query_only = ON'); // the store refuses writes (as on a read-only or full disk)
     await h.time.advance(30_000, h.settle);
     expect(h.messenger.sent).toHaveLength(0);
-    expect(h.store.study.activeSession(GROUP)?.current).toBe(0);
+    expect((await h.store.study.activeSession(GROUP))?.current).toBe(0);
     h.store.db.pragma('query_only = OFF');
     await h.time.advance(1_000, h.settle);
     expect(h.messenger.sent).toHaveLength(1);
     expect(h.messenger.sent[0]!.reply.text).toContain('Question 2/3');
-    expect(h.store.study.activeSession(GROUP)?.current).toBe(1);
+    expect((await h.store.study.activeSession(GROUP))?.current).toBe(1);
     // No "a session is already running" for ever: it runs to its end.
     await h.time.advance(60_000, h.settle);
-    expect(h.store.study.activeSession(GROUP)).toBeUndefined();
+    expect(await h.store.study.activeSession(GROUP)).toBeUndefined();
   });
 });

@@ -20,49 +20,49 @@ const dave = member('4', 'Dave');
 const bobDm = member('2', 'Bob', { chatId: '2', chatKind: 'private' });
 
 describe('one player (a private chat, the terminal)', () => {
-  it('keeps misses out of the review queue: only a group\'s misses are queued', () => {
+  it('keeps misses out of the review queue: only a group\'s misses are queued', async () => {
     const h = studyCore();
-    const start = h.core.chat.command(bobDm, 'study', '2')!;
-    const id = h.store.study.activeSession({ platform: 'telegram', chatId: '2' })!.id;
-    const reveal = press(h, bobDm, start, false)!;
+    const start = (await h.core.chat.command(bobDm, 'study', '2'))!;
+    const id = (await h.store.study.activeSession({ platform: 'telegram', chatId: '2' }))!.id;
+    const reveal = (await press(h, bobDm, start, false))!;
     expect(reveal.text).toContain('Not this time');
-    const end = press(h, bobDm, reveal, false)!;
+    const end = (await press(h, bobDm, reveal, false))!;
     expect(end.text).toContain('Leaderboard');
-    expect(h.store.study.nextReviewDue('telegram', '2')).toBeUndefined();
+    expect(await h.store.study.nextReviewDue('telegram', '2')).toBeUndefined();
     // Nothing was queued, so the leaderboard does not point to a review.
     expect(end.text).not.toContain('start=review');
     expect(end.text).not.toContain('/review');
-    expect(h.store.study.session(id)!.chatKind).toBe('private');
+    expect((await h.store.study.session(id))!.chatKind).toBe('private');
 
     // The same member missing in a group is queued.
-    const group = h.core.chat.command(alice, 'study', '1')!;
-    press(h, bob, group, false);
-    h.core.chat.command(alice, 'stop', '');
-    expect(h.store.study.nextReviewDue('telegram', '2')).toBeDefined();
+    const group = (await h.core.chat.command(alice, 'study', '1'))!;
+    await press(h, bob, group, false);
+    await h.core.chat.command(alice, 'stop', '');
+    expect(await h.store.study.nextReviewDue('telegram', '2')).toBeDefined();
   });
 
-  it('keeps the terminal player\'s misses out of the review queue', () => {
+  it('keeps the terminal player\'s misses out of the review queue', async () => {
     const h = studyCore();
     const terminal = new TerminalChat(h.core.chat, new PassThrough(), new PassThrough());
-    terminal.handleLine('/study 3');
-    const s = h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' })!;
+    await terminal.handleLine('/study 3');
+    const s = (await h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' }))!;
     // Every answer wrong.
-    for (const q of s.questions) terminal.handleLine(String(((q.correct + 1) % q.choices.length) + 1));
-    expect(h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' })).toBeUndefined();
-    expect(h.store.study.answers(s.id).every((a) => !a.correct)).toBe(true);
-    expect(h.store.study.nextReviewDue('terminal', 'terminal')).toBeUndefined();
+    for (const q of s.questions) await terminal.handleLine(String(((q.correct + 1) % q.choices.length) + 1));
+    expect(await h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' })).toBeUndefined();
+    expect((await h.store.study.answers(s.id)).every((a) => !a.correct)).toBe(true);
+    expect(await h.store.study.nextReviewDue('terminal', 'terminal')).toBeUndefined();
   });
 
   it('leaves "Right: 0 of 0" out of a reveal when the time runs out', async () => {
     const h = studyCore();
-    h.core.chat.command(bobDm, 'study', '2');
+    await h.core.chat.command(bobDm, 'study', '2');
     await h.time.advance(30_000, h.settle);
     const reveal = h.messenger.sent[0]!.reply.text;
     expect(reveal).toContain('Time is up');
     expect(reveal).toContain('Question 2/2');
     expect(reveal).not.toMatch(/Right: \d+ of \d+/);
     // A group's timed-out round still says how many got it right.
-    h.core.chat.command(alice, 'study', '2');
+    await h.core.chat.command(alice, 'study', '2');
     await h.time.advance(30_000, h.settle);
     expect(h.messenger.sent[h.messenger.sent.length - 1]!.reply.text).toContain('Right: 0 of 0.');
   });
@@ -74,7 +74,7 @@ describe('one player after a restart', () => {
   it('is still one player: the stored session knows, not the request that closes the round', async () => {
     const dbPath = databasePath();
     const first = studyCore({ time: new FakeTime(), dbPath });
-    first.core.chat.command(bobDm, 'study', '3');
+    await first.core.chat.command(bobDm, 'study', '3');
 
     const second = await restart(first, dbPath, 45_000);
     await second.settle();
@@ -82,7 +82,7 @@ describe('one player after a restart', () => {
     expect(reveal).toContain('Question 2/3');
     expect(reveal).not.toMatch(/Right: \d+ of \d+/);
     second.core.study!.close();
-    second.store.close();
+    await second.store.close();
   });
 
   it('migrates sessions stored before the flag: the terminal and Telegram private chats are one player\'s', () => {
@@ -100,21 +100,21 @@ describe('one player after a restart', () => {
 });
 
 describe('the number of questions', () => {
-  it('tells the member when the number is out of range, in every language', () => {
+  it('tells the member when the number is out of range, in every language', async () => {
     const h = studyCore();
-    const many = h.core.chat.command(member('9', 'Dana', { chatId: '-1' }), 'study', '99')!;
+    const many = (await h.core.chat.command(member('9', 'Dana', { chatId: '-1' }), 'study', '99'))!;
     expect(many.text).toContain('at most 30 questions: starting with 30');
     expect(many.text).toContain('Question 1/30');
-    const none = h.core.chat.command(member('9', 'Dana', { chatId: '-2' }), 'study', '0')!;
+    const none = (await h.core.chat.command(member('9', 'Dana', { chatId: '-2' }), 'study', '0'))!;
     expect(none.text).toContain('at least 1 question: starting with 1');
     expect(none.text).toContain('Question 1/1');
-    const ru = h.core.chat.command(member('9', 'Dana', { chatId: '-3', userLang: 'ru' }), 'study', '99')!;
+    const ru = (await h.core.chat.command(member('9', 'Dana', { chatId: '-3', userLang: 'ru' }), 'study', '99'))!;
     expect(ru.text).toContain('не больше 30 вопросов');
-    const kk = h.core.chat.command(member('9', 'Dana', { chatId: '-4', userLang: 'kk' }), 'study', '0 2022 жылғы референдум')!;
+    const kk = (await h.core.chat.command(member('9', 'Dana', { chatId: '-4', userLang: 'kk' }), 'study', '0 2022 жылғы референдум'))!;
     expect(kk.text).toContain('кемінде 1 сұрақ');
     // A number in range, or none, says nothing of limits.
     for (const [chatId, args] of [['-5', '30'], ['-6', '1'], ['-7', '']] as const) {
-      const text = h.core.chat.command(member('9', 'Dana', { chatId }), 'study', args)!.text;
+      const text = (await h.core.chat.command(member('9', 'Dana', { chatId }), 'study', args))!.text;
       expect(text).not.toMatch(/at most|at least/);
     }
   });
@@ -137,27 +137,27 @@ describe('leaderboard order', () => {
   it('is the same in the session leaderboard, in /top and in the store', async () => {
     const h = studyCore();
     // Round 1: Carol right first, then Alice right, Dave right, Bob wrong. Round 2: Alice and Dave answer, wrong; Bob right.
-    let q = h.core.chat.command(alice, 'study', '2')!;
-    press(h, carol, q, true);
+    let q = (await h.core.chat.command(alice, 'study', '2'))!;
+    await press(h, carol, q, true);
     await h.time.advance(1000, h.settle);
-    press(h, alice, q, true);
+    await press(h, alice, q, true);
     await h.time.advance(1000, h.settle);
-    press(h, dave, q, true);
-    press(h, bob, q, false);
-    q = h.core.chat.command(alice, 'next', '')!;
+    await press(h, dave, q, true);
+    await press(h, bob, q, false);
+    q = (await h.core.chat.command(alice, 'next', ''))!;
     await h.time.advance(1000, h.settle);
-    press(h, alice, q, false);
-    press(h, dave, q, false);
-    press(h, bob, q, true);
-    const end = h.core.chat.command(alice, 'next', '')!.text;
+    await press(h, alice, q, false);
+    await press(h, dave, q, false);
+    await press(h, bob, q, true);
+    const end = (await h.core.chat.command(alice, 'next', ''))!.text;
     // Carol 1 of 1; then Alice, Dave, Bob 1 of 2 — Alice and Dave right before Bob; Alice before Dave.
     const expected = ['1. Carol — 1 of 1', '1. Alice — 1 of 2', '1. Dave — 1 of 2', '1. Bob — 1 of 2'].join('\n');
     expect(end).toContain(expected);
-    const top = h.core.chat.command(bob, 'top', '')!.text;
+    const top = (await h.core.chat.command(bob, 'top', ''))!.text;
     const [week, all] = top.split('All time:');
     expect(week).toContain(expected);
     expect(all).toContain(expected);
-    expect(h.store.study.scores(GROUP).map((l) => l.userName)).toEqual(['Carol', 'Alice', 'Dave', 'Bob']);
-    expect(ranked(h.store.study.scores(GROUP)).map((l) => l.userName)).toEqual(['Carol', 'Alice', 'Dave', 'Bob']);
+    expect((await h.store.study.scores(GROUP)).map((l) => l.userName)).toEqual(['Carol', 'Alice', 'Dave', 'Bob']);
+    expect(ranked(await h.store.study.scores(GROUP)).map((l) => l.userName)).toEqual(['Carol', 'Alice', 'Dave', 'Bob']);
   });
 });

@@ -132,15 +132,15 @@ export function buttonData(reply: ChatReply, i: number): string {
 }
 
 /** The running session of a chat and its open question; throws when there is none. */
-export function openQuestion(store: SqliteStore, chat: ChatAddress) {
-  const session = store.study.activeSession(chat);
+export async function openQuestion(store: SqliteStore, chat: ChatAddress) {
+  const session = await store.study.activeSession(chat);
   if (!session) throw new Error('no active session');
   return { session, q: session.questions[session.current]! };
 }
 
 /** Presses the right (or a wrong) choice of the open question in the member's chat. */
-export function press(h: StudyHarness, who: ChatRequest, reply: ChatReply, right: boolean): ChatReply | undefined {
-  const { q } = openQuestion(h.store, { platform: who.platform, chatId: who.chatId });
+export async function press(h: StudyHarness, who: ChatRequest, reply: ChatReply, right: boolean): Promise<ChatReply | undefined> {
+  const { q } = await openQuestion(h.store, { platform: who.platform, chatId: who.chatId });
   return h.core.chat.action(who, buttonData(reply, right ? q.correct : (q.correct + 1) % q.choices.length));
 }
 
@@ -166,9 +166,9 @@ export function tempDatabases(): () => string {
  */
 export async function restart(h: StudyHarness, dbPath: string, downMs: number, options: StudyCoreOptions = {}): Promise<StudyHarness> {
   h.core.study!.close();
-  h.store.close();
+  await h.store.close();
   await h.time.advance(downMs);
   const next = studyCore({ ...options, time: h.time, dbPath });
-  next.core.study!.resume(() => true);
+  await next.core.study!.resume(() => true);
   return next;
 }

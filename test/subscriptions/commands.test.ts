@@ -8,96 +8,96 @@ const tg = (chatId: string) => ({ platform: 'telegram' as const, chatId });
 describe('daily-post commands', () => {
   const clock = FakeClock.at('2024-06-10T02:00:00Z');
 
-  it('subscribes with the defaults (09:00 Asia/Almaty) and in the given time and zone', () => {
+  it('subscribes with the defaults (09:00 Asia/Almaty) and in the given time and zone', async () => {
     const { core, store } = postingCore(clock);
-    const reply = core.chat.command(request('a'), 'subscribe', '')!;
+    const reply = (await core.chat.command(request('a'), 'subscribe', ''))!;
     expect(reply.text).toContain('09:00 (Asia/Almaty)');
-    expect(store.subscriptions.get(tg('a'))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', active: true });
-    core.chat.command(request('b'), 'subscribe', 'europe/moscow 7:30');
-    expect(store.subscriptions.get(tg('b'))).toMatchObject({ postMinutes: 450, timeZone: 'Europe/Moscow' });
+    expect(await store.subscriptions.get(tg('a'))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', active: true });
+    await core.chat.command(request('b'), 'subscribe', 'europe/moscow 7:30');
+    expect(await store.subscriptions.get(tg('b'))).toMatchObject({ postMinutes: 450, timeZone: 'Europe/Moscow' });
   });
 
-  it('refuses 25:00 and Mars/Olympus with an example, storing nothing', () => {
+  it('refuses 25:00 and Mars/Olympus with an example, storing nothing', async () => {
     const { core, store } = postingCore(clock);
-    const time = core.chat.command(request('c'), 'subscribe', '25:00')!;
+    const time = (await core.chat.command(request('c'), 'subscribe', '25:00'))!;
     expect(time.text).toContain('25:00');
     expect(time.text).toContain('/subscribe 09:00 Asia/Almaty');
-    const zone = core.chat.command(request('c'), 'subscribe', '09:00 Mars/Olympus')!;
+    const zone = (await core.chat.command(request('c'), 'subscribe', '09:00 Mars/Olympus'))!;
     expect(zone.text).toContain('Mars/Olympus');
     expect(zone.text).toContain('/subscribe 09:00 Asia/Almaty');
-    expect(core.chat.command(request('c'), 'subscribe', '+05:00')!.text).toContain('/subscribe 09:00');
-    expect(store.subscriptions.get(tg('c'))).toBeUndefined();
-    core.chat.command(request('c'), 'subscribe', '10:00');
-    expect(core.chat.command(request('c'), 'settings', 'time 24:61')!.text).toContain('24:61');
-    expect(store.subscriptions.get(tg('c'))?.postMinutes).toBe(600);
+    expect((await core.chat.command(request('c'), 'subscribe', '+05:00'))!.text).toContain('/subscribe 09:00');
+    expect(await store.subscriptions.get(tg('c'))).toBeUndefined();
+    await core.chat.command(request('c'), 'subscribe', '10:00');
+    expect((await core.chat.command(request('c'), 'settings', 'time 24:61'))!.text).toContain('24:61');
+    expect((await store.subscriptions.get(tg('c')))?.postMinutes).toBe(600);
   });
 
-  it('in a group, lets only administrators subscribe, unsubscribe or change settings', () => {
+  it('in a group, lets only administrators subscribe, unsubscribe or change settings', async () => {
     const { core, store } = postingCore(clock);
     for (const name of ['subscribe', 'unsubscribe', 'settings']) {
-      const reply = core.chat.command(request('g', { admin: false }), name, '')!;
+      const reply = (await core.chat.command(request('g', { admin: false }), name, ''))!;
       expect(reply.text).toMatch(/only this chat's administrators/i);
     }
-    expect(store.subscriptions.get(tg('g'))).toBeUndefined();
+    expect(await store.subscriptions.get(tg('g'))).toBeUndefined();
     // In a private chat the user is the chat's owner.
-    core.chat.command({ ...request('p', { kind: 'private' }), isAdmin: undefined }, 'subscribe', '');
-    expect(store.subscriptions.get(tg('p'))).toBeDefined();
+    await core.chat.command({ ...request('p', { kind: 'private' }), isAdmin: undefined }, 'subscribe', '');
+    expect(await store.subscriptions.get(tg('p'))).toBeDefined();
     // Anyone may read today's post or a preview.
-    expect(core.chat.command(request('g', { admin: false }), 'today', '')!.text.length).toBeGreaterThan(20);
+    expect((await core.chat.command(request('g', { admin: false }), 'today', ''))!.text.length).toBeGreaterThan(20);
   });
 
-  it('shows and changes settings, and unsubscribes', () => {
+  it('shows and changes settings, and unsubscribes', async () => {
     const { core, store } = postingCore(clock);
-    expect(core.chat.command(request('s'), 'settings', '')!.text).toMatch(/off/);
-    core.chat.command(request('s'), 'subscribe', '08:15 Asia/Tokyo');
-    expect(core.chat.command(request('s'), 'settings', '')!.text).toContain('08:15 (Asia/Tokyo)');
-    core.chat.command(request('s'), 'settings', 'time 06:45');
-    core.chat.command(request('s'), 'settings', 'zone Europe/Moscow');
-    expect(core.chat.command(request('s'), 'settings', 'lang ru')!.text).toMatch(/русском/);
-    expect(store.chats.get(tg('s'))?.lang).toBe('ru');
-    expect(core.chat.command(request('s'), 'settings', 'lang fr')!.text).toContain('fr');
-    expect(store.subscriptions.get(tg('s'))).toMatchObject({ postMinutes: 405, timeZone: 'Europe/Moscow' });
-    expect(core.chat.command(request('s'), 'unsubscribe', '')!.text).toMatch(/off/);
-    expect(store.subscriptions.get(tg('s'))).toBeUndefined();
-    expect(core.chat.command(request('s'), 'unsubscribe', '')!.text).toMatch(/no daily posts/);
+    expect((await core.chat.command(request('s'), 'settings', ''))!.text).toMatch(/off/);
+    await core.chat.command(request('s'), 'subscribe', '08:15 Asia/Tokyo');
+    expect((await core.chat.command(request('s'), 'settings', ''))!.text).toContain('08:15 (Asia/Tokyo)');
+    await core.chat.command(request('s'), 'settings', 'time 06:45');
+    await core.chat.command(request('s'), 'settings', 'zone Europe/Moscow');
+    expect((await core.chat.command(request('s'), 'settings', 'lang ru'))!.text).toMatch(/русском/);
+    expect((await store.chats.get(tg('s')))?.lang).toBe('ru');
+    expect((await core.chat.command(request('s'), 'settings', 'lang fr'))!.text).toContain('fr');
+    expect(await store.subscriptions.get(tg('s'))).toMatchObject({ postMinutes: 405, timeZone: 'Europe/Moscow' });
+    expect((await core.chat.command(request('s'), 'unsubscribe', ''))!.text).toMatch(/off/);
+    expect(await store.subscriptions.get(tg('s'))).toBeUndefined();
+    expect((await core.chat.command(request('s'), 'unsubscribe', ''))!.text).toMatch(/no daily posts/);
   });
 
-  it('previews the post of a date, in the asker language, with a citation', () => {
+  it('previews the post of a date, in the asker language, with a citation', async () => {
     const { core } = postingCore(clock);
-    const en = core.chat.command(request('v'), 'preview', '2024-06-05')!;
+    const en = (await core.chat.command(request('v'), 'preview', '2024-06-05'))!;
     expect(en.text).toContain('On this day in 2022, 2 years ago:');
     expect(en.text).toMatch(/referendum/i);
     expect(en.citation).toMatch(/^Source: /);
-    const ru = core.chat.command(request('v', { lang: 'ru' }), 'preview', '2025-06-05')!;
+    const ru = (await core.chat.command(request('v', { lang: 'ru' }), 'preview', '2025-06-05'))!;
     expect(ru.text).toContain('В этот день в 2022 году, 3 года назад:');
-    expect(core.chat.command(request('v'), 'preview', '2024-02-30')!.text).toContain('/preview 2022-06-05');
-    expect(core.chat.command(request('v'), 'preview', '')!.text).toContain('YYYY-MM-DD');
+    expect((await core.chat.command(request('v'), 'preview', '2024-02-30'))!.text).toContain('/preview 2022-06-05');
+    expect((await core.chat.command(request('v'), 'preview', ''))!.text).toContain('YYYY-MM-DD');
   });
 
-  it('on a day without events: a fact of the day and a question with its choices as buttons', () => {
+  it('on a day without events: a fact of the day and a question with its choices as buttons', async () => {
     const { core } = postingCore(clock);
-    const reply = core.chat.command(request('q'), 'preview', '2024-08-20')!;
+    const reply = (await core.chat.command(request('q'), 'preview', '2024-08-20'))!;
     expect(reply.text).toMatch(/^Fact of the day:\n/);
     expect(reply.text).toContain('Question of the day:');
     const item = core.dailyPosts.questions.item(core.dailyPosts.composer.questionRef('2024-08-20')!.id, 'en')!;
     expect(reply.buttons.flat().map((b) => b.label)).toEqual([...item.choices, 'Show the answer']);
     // A preview's buttons answer at once and privately.
-    const answer = core.chat.action(request('q', { kind: 'private' }), reply.buttons.at(-1)![0]!.data)!;
+    const answer = (await core.chat.action(request('q', { kind: 'private' }), reply.buttons.at(-1)![0]!.data))!;
     expect(answer.personal).toBe(true);
     expect(answer.text).toBe(`${item.question}\nAnswer: ${item.choices[item.correct]}. ${item.explanation}`);
     expect(answer.citation).toMatch(/^Source: /);
     // Three days before an anniversary, the post announces it.
-    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toMatch(/^In 3 days, on June 5, it will be 2 years since this event:\n/);
+    expect((await core.chat.command(request('q'), 'preview', '2024-06-02'))!.text).toMatch(/^In 3 days, on June 5, it will be 2 years since this event:\n/);
   });
 
-  it('counts only facts dated to the day as "on this day" (never month, season, year or vague dates)', () => {
+  it('counts only facts dated to the day as "on this day" (never month, season, year or vague dates)', async () => {
     const { core } = postingCore(clock);
     for (const fact of core.base.facts.filter((f) => f.date && f.date.precision !== 'day' && f.date.value.length === 10)) {
-      const reply = core.chat.command(request('d'), 'preview', fact.date!.value)!;
+      const reply = (await core.chat.command(request('d'), 'preview', fact.date!.value))!;
       expect(reply.text).not.toContain(fact.answer.en);
     }
     const monthFact = core.base.facts.find((f) => f.date?.precision === 'month')!;
-    const reply = core.chat.command(request('d'), 'preview', `2024-${monthFact.date!.value.slice(5, 7)}-01`)!;
+    const reply = (await core.chat.command(request('d'), 'preview', `2024-${monthFact.date!.value.slice(5, 7)}-01`))!;
     expect(reply.text).not.toMatch(/^On this day/);
   });
 

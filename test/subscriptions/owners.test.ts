@@ -26,13 +26,13 @@ function dbFile(): string {
 const CHATS = Array.from({ length: 60 }, (_, i) => `c${i}`);
 
 /** Two processes' cores on one database file, with the chats subscribed to 09:00 Almaty (04:00 UTC). */
-function twoInstances(options: { exclusive?: boolean } = {}) {
+async function twoInstances(options: { exclusive?: boolean } = {}) {
   const db = dbFile();
   const clock = FakeClock.at('2024-06-10T03:59:00Z');
   const logger = capturingLogger();
   const a = postingCore(clock, { db, instanceId: 'host-a:1', exclusive: options.exclusive, concurrency: 3 });
   const b = postingCore(clock, { store: new SqliteStore(openDatabase(db)), instanceId: 'host-b:2', exclusive: options.exclusive, logger });
-  for (const id of CHATS) a.core.chat.command(request(id), 'subscribe', '09:00 Asia/Almaty');
+  for (const id of CHATS) await a.core.chat.command(request(id), 'subscribe', '09:00 Asia/Almaty');
   return { clock, a, b, logger };
 }
 
@@ -45,7 +45,7 @@ function perChat(...sent: { to: { chatId: string } }[][]): Map<string, number> {
 
 describe('owners and leases of daily-post claims', () => {
   it('a second instance on the same SQLite file stands by (logged once) while the first runs the schedule', async () => {
-    const { clock, a, b, logger } = twoInstances();
+    const { clock, a, b, logger } = await twoInstances();
     clock.set('2024-06-10T04:00:00Z');
     for (let minute = 0; minute < 5; minute++) {
       await a.core.dailyPosts.scheduler!.tick();
@@ -62,13 +62,13 @@ describe('owners and leases of daily-post claims', () => {
 
   for (const exclusive of [true, false]) {
     it(`a live owner's unsent claims are never sent by the other; a crashed owner's are, once, after the lease (exclusive: ${exclusive})`, async () => {
-      const { clock, a, b } = twoInstances({ exclusive });
+      const { clock, a, b } = await twoInstances({ exclusive });
       // The first process claims every chat, delivers 20 posts, then its sends hang: alive, slow.
       a.messenger.fail = () => (a.messenger.sent.length >= 20 ? ((a.messenger.hang = true), undefined) : undefined);
       clock.set('2024-06-10T04:00:00Z');
       await a.core.dailyPosts.scheduler!.tick();
       // Wait until its sends hang and what it delivered is recorded.
-      await until(() => a.messenger.hang && b.store.subscriptions.listUnsent().length === CHATS.length - a.messenger.sent.length);
+      await until(async () => a.messenger.hang && (await b.store.subscriptions.listUnsent()).length === CHATS.length - a.messenger.sent.length);
       const delivered = a.messenger.sent.length;
       expect(delivered).toBeGreaterThanOrEqual(20);
 
@@ -94,7 +94,7 @@ describe('owners and leases of daily-post claims', () => {
       expect(b.messenger.sent).toHaveLength(CHATS.length - delivered);
       // Not one post of the dead owner's before its lease ran out.
       expect(Math.min(...b.messenger.sent.map((s) => Date.parse(s.at)))).toBeGreaterThanOrEqual(lastRenewal + DEFAULT_LEASE_MS);
-      expect(b.store.subscriptions.listUnsent()).toEqual([]);
+      expect(await b.store.subscriptions.listUnsent()).toEqual([]);
     });
   }
 
@@ -102,12 +102,12 @@ describe('owners and leases of daily-post claims', () => {
     const db = dbFile();
     const clock = FakeClock.at('2024-06-10T03:59:00Z');
     const first = postingCore(clock, { db, instanceId: 'first' });
-    for (const id of CHATS) first.core.chat.command(request(id), 'subscribe', '09:00');
+    for (const id of CHATS) await first.core.chat.command(request(id), 'subscribe', '09:00');
     clock.set('2024-06-10T04:00:00Z');
     await first.core.dailyPosts.scheduler!.tick();
     // SIGTERM right after the tick: the queued posts stay claimed, and their leases are released.
     await first.core.dailyPosts.queue!.stop();
-    first.core.dailyPosts.scheduler!.release();
+    await first.core.dailyPosts.scheduler!.release();
     const sentBefore = first.messenger.sent.length;
     expect(sentBefore).toBeLessThan(CHATS.length);
 
@@ -124,7 +124,7 @@ describe('owners and leases of daily-post claims', () => {
 });
 
 /** Lets queued work run (the fake timer's sleeps are microtasks) until `done` holds. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 100_000 && !done(); i++) await Promise.resolve();
-  expect(done()).toBe(true);
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100_000 && !(await done()); i++) await Promise.resolve();
+  expect(await done()).toBe(true);
 }

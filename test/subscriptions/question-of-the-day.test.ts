@@ -27,8 +27,8 @@ const member = (chatId: string, userId: string, kind: 'group' | 'private' = 'gro
 });
 
 /** The question a chat's newest post asked, in English, from the core's own source. */
-function askedIn(h: ReturnType<typeof postingCore>, chatId: string): DailyQuestion {
-  const ref = h.store.subscriptions.recent({ platform: 'telegram', chatId }, 1)[0]!.plan.question!;
+async function askedIn(h: ReturnType<typeof postingCore>, chatId: string): Promise<DailyQuestion> {
+  const ref = (await h.store.subscriptions.recent({ platform: 'telegram', chatId }, 1))[0]!.plan.question!;
   return h.core.dailyPosts.questions.item(ref.id, 'en')!;
 }
 
@@ -49,10 +49,10 @@ describe('the question of the day in a group', () => {
   it('answers a press privately, counts the first press once in /stats, and reveals the answer with the next post', async () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const h = postingCore(clock);
-    h.core.chat.command(request('-500'), 'subscribe', '09:00 Asia/Almaty');
+    await h.core.chat.command(request('-500'), 'subscribe', '09:00 Asia/Almaty');
     const post = await postOn(h, clock, '-500', '2024-08-20');
     expect(post.text).toContain('Question of the day: ');
-    const item = askedIn(h, '-500');
+    const item = await askedIn(h, '-500');
     const choices = choicesOf(post);
     expect(choices.map((b) => b.label)).toEqual(item.choices);
     expect(choices.map((b) => b.data)).toEqual(item.choices.map((_, i) => `d:c:20240820:en:${i}`));
@@ -62,49 +62,49 @@ describe('the question of the day in a group', () => {
     const wrong = choices[(item.correct + 1) % choices.length]!.data;
 
     // Alice answers right: a notification only she sees, and nothing that gives the answer away.
-    const first = h.core.chat.action(member('-500', 'alice'), right)!;
+    const first = (await h.core.chat.action(member('-500', 'alice'), right))!;
     expect(first).toMatchObject({ toast: true, personal: true });
     expect(first.text).toBe(`Your answer “${item.choices[item.correct]}” is in. The right one comes with the next post.`);
-    expect(h.core.chat.action(member('-500', 'alice'), wrong)!.text).toMatch(/already answered/);
+    expect((await h.core.chat.action(member('-500', 'alice'), wrong))!.text).toMatch(/already answered/);
     // Bob looks at the answer first: he sees it privately, and his choice after that is not counted.
-    const shown = h.core.chat.action(member('-500', 'bob'), show![0]!.data)!;
+    const shown = (await h.core.chat.action(member('-500', 'bob'), show![0]!.data))!;
     expect(shown).toMatchObject({ toast: true, personal: true });
     expect(shown.text.startsWith(`Answer: ${item.choices[item.correct]}. `)).toBe(true);
     expect(shown.text.length).toBeLessThanOrEqual(200);
-    expect(h.core.chat.action(member('-500', 'bob'), right)!.text).toMatch(/not counted/);
+    expect((await h.core.chat.action(member('-500', 'bob'), right))!.text).toMatch(/not counted/);
 
-    expect(h.core.chat.command(member('-500', 'alice'), 'stats', '')!.text).toContain('1 answered, 1 correct (100%)');
-    expect(h.core.chat.command(member('-500', 'bob'), 'stats', '')!.text).toMatch(/not answered a quiz question yet/);
+    expect((await h.core.chat.command(member('-500', 'alice'), 'stats', ''))!.text).toContain('1 answered, 1 correct (100%)');
+    expect((await h.core.chat.command(member('-500', 'bob'), 'stats', ''))!.text).toMatch(/not answered a quiz question yet/);
 
     // The next day's post answers it; a press on the old question is then closed.
     const next = await postOn(h, clock, '-500', '2024-08-21');
     expect(next.text).toContain(`Yesterday's question: ${item.question}\nAnswer: ${item.choices[item.correct]}. ${item.explanation}`);
     expect(next.text.indexOf("Yesterday's question")).toBeLessThan(next.text.indexOf('Question of the day'));
-    expect(h.core.chat.action(member('-500', 'carol'), right)!.text).toMatch(/closed/);
-    expect(h.core.chat.command(member('-500', 'carol'), 'stats', '')!.text).toMatch(/not answered/);
+    expect((await h.core.chat.action(member('-500', 'carol'), right))!.text).toMatch(/closed/);
+    expect((await h.core.chat.command(member('-500', 'carol'), 'stats', ''))!.text).toMatch(/not answered/);
   });
 
   it('counts a member once for a date, however many chats carry the question', async () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const h = postingCore(clock);
-    h.core.chat.command(request('-601'), 'subscribe', '09:00 Asia/Almaty');
-    h.core.chat.command(request('-602'), 'subscribe', '09:00 Asia/Almaty');
+    await h.core.chat.command(request('-601'), 'subscribe', '09:00 Asia/Almaty');
+    await h.core.chat.command(request('-602'), 'subscribe', '09:00 Asia/Almaty');
     const a = await postOn(h, clock, '-601', '2024-08-20');
     const b = h.messenger.to('-602').at(-1)!.reply;
     expect(choicesOf(b)).toEqual(choicesOf(a));
-    h.core.chat.action(member('-601', 'dan'), choicesOf(a)[0]!.data);
-    expect(h.core.chat.action(member('-602', 'dan'), choicesOf(b)[0]!.data)!.text).toMatch(/already answered/);
-    expect(h.core.chat.command(member('-601', 'dan'), 'stats', '')!.text).toContain('1 answered');
+    await h.core.chat.action(member('-601', 'dan'), choicesOf(a)[0]!.data);
+    expect((await h.core.chat.action(member('-602', 'dan'), choicesOf(b)[0]!.data))!.text).toMatch(/already answered/);
+    expect((await h.core.chat.command(member('-601', 'dan'), 'stats', ''))!.text).toContain('1 answered');
   });
 
   it('counts a wrong answer in /stats, with its topic among the weakest', async () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const h = postingCore(clock);
-    h.core.chat.command(request('-700'), 'subscribe', '09:00 Asia/Almaty');
+    await h.core.chat.command(request('-700'), 'subscribe', '09:00 Asia/Almaty');
     const post = await postOn(h, clock, '-700', '2024-08-20');
-    const item = askedIn(h, '-700');
-    h.core.chat.action(member('-700', 'erin'), choicesOf(post)[(item.correct + 1) % item.choices.length]!.data);
-    const stats = h.core.chat.command(member('-700', 'erin'), 'stats', '')!.text;
+    const item = await askedIn(h, '-700');
+    await h.core.chat.action(member('-700', 'erin'), choicesOf(post)[(item.correct + 1) % item.choices.length]!.data);
+    const stats = (await h.core.chat.command(member('-700', 'erin'), 'stats', ''))!.text;
     expect(stats).toContain('1 answered, 0 correct (0%)');
     // The missed question's topic is among the weakest.
     expect(stats).toContain(base.topicName(base.fact(item.factId)!.topics[0]!, 'en'));
@@ -115,10 +115,10 @@ describe('the question of the day elsewhere', () => {
   it('in a private chat, a press gets its verdict at once, with the citation', async () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const h = postingCore(clock);
-    h.core.chat.command(request('42', { kind: 'private' }), 'subscribe', '09:00 Asia/Almaty');
+    await h.core.chat.command(request('42', { kind: 'private' }), 'subscribe', '09:00 Asia/Almaty');
     const post = await postOn(h, clock, '42', '2024-08-20');
-    const item = askedIn(h, '42');
-    const reply = h.core.chat.action(member('42', '42', 'private'), choicesOf(post)[item.correct]!.data)!;
+    const item = await askedIn(h, '42');
+    const reply = (await h.core.chat.action(member('42', '42', 'private'), choicesOf(post)[item.correct]!.data))!;
     expect(reply.toast).toBeUndefined();
     expect(reply.personal).toBe(true);
     expect(reply.text).toBe(`✅ Right! ${item.explanation}`);
@@ -133,27 +133,27 @@ describe('the question of the day elsewhere', () => {
     output.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
     const terminal = new TerminalChat(h.core.chat, new PassThrough(), output);
     h.core.messengers.register('terminal', terminal.messenger());
-    terminal.handleLine('/subscribe 09:00 Asia/Almaty');
+    await terminal.handleLine('/subscribe 09:00 Asia/Almaty');
     clock.set('2024-08-20T04:00:00Z');
     await h.core.dailyPosts.scheduler!.tick();
     await h.core.dailyPosts.queue!.drain();
-    const item = h.core.dailyPosts.questions.item(h.store.subscriptions.recent({ platform: 'terminal', chatId: 'terminal' }, 1)[0]!.plan.question!.id, 'en')!;
+    const item = h.core.dailyPosts.questions.item((await h.store.subscriptions.recent({ platform: 'terminal', chatId: 'terminal' }, 1))[0]!.plan.question!.id, 'en')!;
     const lines = item.choices.map((c, i) => `  [${i + 1}] ${c}`).join('\n');
     expect(printed.join('')).toContain(`${lines}\n  [${item.choices.length + 1}] Show the answer`);
-    expect(terminal.handleLine(String(item.correct + 1))).toMatch(new RegExp(`^✅ Right! .+\\n\\nSource: `));
-    expect(h.core.chat.command({ platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private' }, 'stats', '')!.text).toContain('1 answered');
+    expect(await terminal.handleLine(String(item.correct + 1))).toMatch(new RegExp(`^✅ Right! .+\\n\\nSource: `));
+    expect((await h.core.chat.command({ platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private' }, 'stats', ''))!.text).toContain('1 answered');
   });
 
-  it('a preview\'s buttons answer at once and count nothing', () => {
+  it('a preview\'s buttons answer at once and count nothing', async () => {
     const clock = FakeClock.at('2024-08-19T10:00:00Z');
     const h = postingCore(clock);
-    const preview = h.core.chat.command(member('-800', 'finn'), 'preview', '2024-08-20')!;
+    const preview = (await h.core.chat.command(member('-800', 'finn'), 'preview', '2024-08-20'))!;
     const item = h.core.dailyPosts.questions.item(h.core.dailyPosts.composer.questionRef('2024-08-20')!.id, 'en')!;
     expect(choicesOf(preview).map((b) => b.data)).toEqual(item.choices.map((_, i) => `d:p:20240820:en:${i}`));
     const wrong = (item.correct + 1) % item.choices.length;
-    const reply = h.core.chat.action(member('-800', 'finn', 'private'), choicesOf(preview)[wrong]!.data)!;
+    const reply = (await h.core.chat.action(member('-800', 'finn', 'private'), choicesOf(preview)[wrong]!.data))!;
     expect(reply.text).toBe(`❌ Not quite: the answer is “${item.choices[item.correct]}”. ${item.explanation}`);
-    expect(h.core.chat.command(member('-800', 'finn'), 'stats', '')!.text).toMatch(/not answered/);
+    expect((await h.core.chat.command(member('-800', 'finn'), 'stats', ''))!.text).toMatch(/not answered/);
   });
 
   it('reads only its own buttons', () => {
@@ -165,15 +165,15 @@ describe('the question of the day elsewhere', () => {
 });
 
 describe('presses in SQLite', () => {
-  it('reads back what it wrote, keeps the first press, and refuses a row whose topics are not a list', () => {
+  it('reads back what it wrote, keeps the first press, and refuses a row whose topics are not a list', async () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     const press = { platform: 'discord' as const, chatId: 'c', userId: 'u', localDate: '2024-08-20', questionId: 'q', factId: 'f', choice: 1, correct: false, topics: ['economy'], answeredAt: 5 };
-    expect(store.dailyAnswers.add(press)).toBe(true);
-    expect(store.dailyAnswers.add({ ...press, choice: 0, correct: true })).toBe(false);
-    expect(store.dailyAnswers.get('discord', 'u', '2024-08-20')).toEqual(press);
-    expect(store.dailyAnswers.get('telegram', 'u', '2024-08-20')).toBeUndefined();
+    expect(await store.dailyAnswers.add(press)).toBe(true);
+    expect(await store.dailyAnswers.add({ ...press, choice: 0, correct: true })).toBe(false);
+    expect(await store.dailyAnswers.get('discord', 'u', '2024-08-20')).toEqual(press);
+    expect(await store.dailyAnswers.get('telegram', 'u', '2024-08-20')).toBeUndefined();
     store.db.prepare("UPDATE daily_answers SET topics = '{broken'").run();
-    expect(() => store.dailyAnswers.get('discord', 'u', '2024-08-20')).toThrow(/topics/);
+    await expect(store.dailyAnswers.get('discord', 'u', '2024-08-20')).rejects.toThrow(/topics/);
   });
 });
 
@@ -255,7 +255,7 @@ describe('another source of questions', () => {
     const i18n = new I18n();
     const messenger = new RecordingMessenger(clock);
     const daily = createDailyPosts({ base, resolver: new Resolver(base, undefined, i18n), i18n, clock, logger: silentLogger, store, messenger, questions: bank, owner: 'test' });
-    daily.feature.command(request('-900'), 'subscribe', '09:00 Asia/Almaty');
+    await daily.feature.command(request('-900'), 'subscribe', '09:00 Asia/Almaty');
     for (const date of ['2024-08-20', '2024-08-21']) {
       clock.set(`${date}T04:00:00Z`);
       await daily.scheduler!.tick();
@@ -265,7 +265,7 @@ describe('another source of questions', () => {
     expect(first!.text).toContain('Question of the day: en: which one?');
     expect(choicesOf(first!).map((b) => b.label)).toEqual(['one', 'two', 'three', 'four']);
     expect(second!.text).toContain("Yesterday's question: en: which one?\nAnswer: three. Because three.");
-    const press = daily.feature.action(member('-900', 'gus'), choicesOf(second!)[2]!.data)!;
+    const press = (await daily.feature.action(member('-900', 'gus'), choicesOf(second!)[2]!.data))!;
     expect(press.text).toBe('Your answer “three” is in. The right one comes with the next post.');
   });
 });

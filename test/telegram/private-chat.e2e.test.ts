@@ -146,7 +146,7 @@ describe('private chat', () => {
     it('escapes whatever the core says, even when it quotes the user', async () => {
       const { chatId, user } = privateUser('en');
       const text = '<b>bold</b> & *_[]()~`>#+-=|{}.! @everyone';
-      vi.spyOn(core.chat, 'question').mockImplementationOnce((_req, q) => ({ lang: 'en', text: `You asked: ${q}`, citation: 'Source: <i> & co', buttons: [] }));
+      vi.spyOn(core.chat, 'question').mockImplementationOnce((_req, q) => Promise.resolve({ lang: 'en', text: `You asked: ${q}`, citation: 'Source: <i> & co', buttons: [] }));
       const reply = await ask(chatId, () => user.say(text));
       expect(reply.text).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; *_[]()~`&gt;#+-=|{}.! @everyone');
       expect(reply.text).toContain('<i>Source: &lt;i&gt; &amp; co</i>');
@@ -165,7 +165,7 @@ describe('private chat', () => {
     const { chatId, user } = privateUser('en');
     const paragraph = `${'Reform & <change>. '.repeat(60)}`.trim();
     const long = Array.from({ length: 8 }, () => paragraph).join('\n\n');
-    vi.spyOn(core.chat, 'question').mockImplementationOnce(() => ({ lang: 'en', text: long, citation: 'Source: test', buttons: [[{ label: 'More', data: 'a:referendum-june-5' }]] }));
+    vi.spyOn(core.chat, 'question').mockImplementationOnce(() => Promise.resolve({ lang: 'en', text: long, citation: 'Source: test', buttons: [[{ label: 'More', data: 'a:referendum-june-5' }]] }));
     const before = harness.emulator.sent(chatId).length;
     await user.say('tell me everything');
     await harness.emulator.waitForSent(chatId, before + 2);

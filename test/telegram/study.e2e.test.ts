@@ -35,8 +35,8 @@ async function toasts(count: number): Promise<(string | undefined)[]> {
   throw new Error('no callback answers');
 }
 
-function openQuestion(chatId: number) {
-  const s = h.store.study.activeSession({ platform: 'telegram', chatId: String(chatId) });
+async function openQuestion(chatId: number) {
+  const s = await h.store.study.activeSession({ platform: 'telegram', chatId: String(chatId) });
   if (!s) throw new Error('no session');
   return s.questions[s.current]!;
 }
@@ -51,7 +51,7 @@ describe('a study session in a Telegram group', () => {
     const [question] = await harness.emulator.waitForSent(chatId, 1);
     expectValidTelegramHtml(question!.text);
     expect(seen(question!.text)).toContain('Question 1/2');
-    const q1 = openQuestion(chatId);
+    const q1 = await openQuestion(chatId);
     const labels = question!.keyboard!.flat().map((b) => b.text);
     expect(labels).toEqual(q1.choices);
     const data = question!.keyboard!.flat().map((b) => (b as { callback_data: string }).callback_data);
@@ -83,7 +83,7 @@ describe('a study session in a Telegram group', () => {
     await bob.press(question!, data[q1.correct]!);
     expect((await toasts(before + 4))[before + 3]).toBe('This question is closed.');
 
-    const q2 = openQuestion(chatId);
+    const q2 = await openQuestion(chatId);
     const data2 = reveal!.keyboard!.flat().map((b) => (b as { callback_data: string }).callback_data);
     await bob.press(reveal!, data2[q2.correct]!);
     await toasts(before + 5);
@@ -103,7 +103,7 @@ describe('a study session in a Telegram group', () => {
     await alice.command('/study 5');
     const [question] = await harness.emulator.waitForSent(chatId, 1);
     expect(seen(question!.text)).toContain('Вопрос 1/5');
-    const q = openQuestion(chatId);
+    const q = await openQuestion(chatId);
     const data = question!.keyboard!.flat().map((b) => (b as { callback_data: string }).callback_data);
     await alice.press(question!, data[(q.correct + 1) % data.length]!);
     await alice.command('/stop');
@@ -111,7 +111,7 @@ describe('a study session in a Telegram group', () => {
     const text = seen(board!.text);
     expect(text).toContain('Викторина остановлена');
     expect(text).toContain('1. Алия — 0 из 1');
-    expect(h.store.study.activeSession({ platform: 'telegram', chatId: String(chatId) })).toBeUndefined();
+    expect(await h.store.study.activeSession({ platform: 'telegram', chatId: String(chatId) })).toBeUndefined();
   });
 
   it('opens the review from the deep link in a private chat', async () => {

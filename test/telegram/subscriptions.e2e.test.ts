@@ -47,13 +47,13 @@ describe('Telegram: who may subscribe', () => {
     await member.command('/subscribe 08:00 Europe/Moscow');
     const [refusal] = await harness.emulator.waitForSent(chatId, 1);
     expect(seen(refusal!.text)).toMatch(/only this chat's administrators/i);
-    expect(store.subscriptions.get(tg(chatId))).toBeUndefined();
+    expect(await store.subscriptions.get(tg(chatId))).toBeUndefined();
 
     const admin = harness.emulator.user({ chatId, userId: ADMIN, type: 'supergroup' });
     await admin.command('/subscribe 08:00 Europe/Moscow');
     const sent = await harness.emulator.waitForSent(chatId, 2);
     expect(seen(sent[1]!.text)).toContain('08:00 (Europe/Moscow)');
-    expect(store.subscriptions.get(tg(chatId))).toMatchObject({ postMinutes: 480, timeZone: 'Europe/Moscow', group: true });
+    expect(await store.subscriptions.get(tg(chatId))).toMatchObject({ postMinutes: 480, timeZone: 'Europe/Moscow', group: true });
     expect(memberLookups).toEqual(expect.arrayContaining([MEMBER, ADMIN]));
   });
 
@@ -77,7 +77,7 @@ describe('Telegram: who may subscribe', () => {
     const sent = await harness.emulator.waitForSent(chatId, 2);
     expect(sent[1]!.parseMode).toBe('HTML');
     expect(seen(sent[1]!.text)).toMatch(/Fact of the day|On this day|it will be/);
-    expect(store.subscriptions.recent(tg(chatId), 1)[0]?.status).toBe('sent');
+    expect((await store.subscriptions.recent(tg(chatId), 1))[0]?.status).toBe('sent');
   });
 });
 
@@ -103,7 +103,7 @@ describe('Telegram: the question of the day', () => {
     await postThroughTheBotApi('2024-06-11T04:00:00Z');
     const [, post] = await harness.emulator.waitForSent(chatId, 2);
     const buttons = post!.keyboard!.flat() as { text: string; callback_data: string }[];
-    const item = core.dailyPosts.questions.item(store.subscriptions.recent(tg(chatId), 1)[0]!.plan.question!.id, 'en')!;
+    const item = core.dailyPosts.questions.item((await store.subscriptions.recent(tg(chatId), 1))[0]!.plan.question!.id, 'en')!;
     expect(buttons.map((b) => b.text)).toEqual([...item.choices, 'Show the answer']);
 
     const answered = () => harness.calls.filter((c) => c.method === 'answerCallbackQuery');
@@ -115,7 +115,7 @@ describe('Telegram: the question of the day', () => {
     expect(first!.payload.text).toBe(`Your answer “${item.choices[0]}” is in. The right one comes with the next post.`);
     expect(second!.payload.text).toMatch(/already answered/);
     expect(harness.emulator.sent(chatId)).toHaveLength(2);
-    expect(store.dailyAnswers.get('telegram', String(MEMBER), '2024-06-11')).toMatchObject({ choice: 0, chatId: String(chatId) });
+    expect(await store.dailyAnswers.get('telegram', String(MEMBER), '2024-06-11')).toMatchObject({ choice: 0, chatId: String(chatId) });
   });
 });
 
@@ -126,13 +126,13 @@ describe('Telegram: anonymous admins and membership events', () => {
     const update = textMessage(chat, { ...person(1087968824), first_name: 'Group', is_bot: true as const } as unknown as ReturnType<typeof person>, '/subscribe 10:00');
     await handle({ message: { ...update.message, sender_chat: { id: chat.id, type: 'supergroup', title: 'Reform readers' } } } as never);
     expect(calls.some((c) => c.method === 'getChatMember')).toBe(false);
-    expect(store.subscriptions.get(tg(chat.id))?.postMinutes).toBe(600);
+    expect((await store.subscriptions.get(tg(chat.id)))?.postMinutes).toBe(600);
   });
 
   it('pauses on removal, resumes when re-added, and follows a group that became a supergroup', async () => {
     const { handle } = await offlineBot(core, capturingLogger(), { hooks: subscriptionHooks(core) });
     const chatId = -4102;
-    core.chat.command({ platform: 'telegram', chatId: String(chatId), userId: '1', chatKind: 'group', isAdmin: true }, 'subscribe', '');
+    await core.chat.command({ platform: 'telegram', chatId: String(chatId), userId: '1', chatKind: 'group', isAdmin: true }, 'subscribe', '');
     const membership = (status: 'kicked' | 'member') => ({
       my_chat_member: {
         chat: { id: chatId, type: 'group' as const, title: 'Reform readers' },
@@ -143,16 +143,16 @@ describe('Telegram: anonymous admins and membership events', () => {
       },
     });
     await handle(membership('kicked'));
-    expect(store.chats.get(tg(chatId))?.paused).toBe(true);
-    expect(store.subscriptions.get(tg(chatId))?.active).toBe(false);
-    expect(store.subscriptions.listActive().some((s) => s.address.chatId === String(chatId))).toBe(false);
+    expect((await store.chats.get(tg(chatId)))?.paused).toBe(true);
+    expect((await store.subscriptions.get(tg(chatId)))?.active).toBe(false);
+    expect((await store.subscriptions.listActive()).some((s) => s.address.chatId === String(chatId))).toBe(false);
     await handle(membership('member'));
-    expect(store.chats.get(tg(chatId))?.paused).toBe(false);
-    expect(store.subscriptions.get(tg(chatId))?.active).toBe(true);
+    expect((await store.chats.get(tg(chatId)))?.paused).toBe(false);
+    expect((await store.subscriptions.get(tg(chatId)))?.active).toBe(true);
 
     await handle({ message: { message_id: 5, date: 1_700_000_000, chat: { id: chatId, type: 'group', title: 'Reform readers' }, from: person(1), migrate_to_chat_id: -1004102 } } as never);
-    expect(store.subscriptions.get(tg(chatId))).toBeUndefined();
-    expect(store.subscriptions.get(tg(-1004102))?.postMinutes).toBe(540);
+    expect(await store.subscriptions.get(tg(chatId))).toBeUndefined();
+    expect((await store.subscriptions.get(tg(-1004102)))?.postMinutes).toBe(540);
   });
 });
 

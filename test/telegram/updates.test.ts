@@ -96,11 +96,11 @@ describe('membership', () => {
     await handle(textMessage({ id: -1000000000056, type: 'supergroup' }, person(3), '/ask and what did it change?'));
     // What the core says to this follow-up in a chat that asked about the referendum, and in one that did not.
     const req = { platform: 'telegram' as const, chatId: 'control', userId: '3', chatKind: 'group' as const };
-    core.chat.question(req, 'when was the referendum?');
-    const withContext = core.chat.question(req, 'and what did it change?');
+    await core.chat.question(req, 'when was the referendum?');
+    const withContext = await core.chat.question(req, 'and what did it change?');
     const reply = seen(String(sent(-1000000000056)[0]!.payload.text));
     expect(reply).toContain(withContext.text);
-    const withoutContext = core.chat.question({ ...req, chatId: 'fresh' }, 'and what did it change?');
+    const withoutContext = await core.chat.question({ ...req, chatId: 'fresh' }, 'and what did it change?');
     if (withoutContext.text !== withContext.text) expect(reply).not.toContain(withoutContext.text);
   });
 });

@@ -23,7 +23,7 @@ export function errorBoundary(deps: BotDeps): (err: BotError<Context>) => Promis
     const req = chatRequest(ctx);
     const fromPerson = ctx.update.message !== undefined || ctx.update.callback_query !== undefined;
     if (!req || chatId === undefined || !fromPerson || isChatUnavailable(err.error)) return;
-    const lang = deps.core.chat.baseLang(req);
+    const lang = await deps.core.chat.langOf(req);
     try {
       await ctx.api.sendMessage(chatId, escapeHtml(deps.core.i18n.t(lang, 'error-apology')), { parse_mode: 'HTML' });
     } catch (error) {

@@ -19,15 +19,15 @@ export class TerminalChat {
   ) {}
 
   /** Handles one line typed by the user and returns what the bot prints. */
-  handleLine(line: string): string {
+  async handleLine(line: string): Promise<string> {
     const text = line.trim();
     let reply: ChatReply | undefined;
     const choice = /^\d{1,2}$/.test(text) ? this.buttons[Number(text) - 1] : undefined;
-    if (choice) reply = this.chat.action(this.req, choice);
+    if (choice) reply = await this.chat.action(this.req, choice);
     else if (text.startsWith('/')) {
       const [, name = '', args = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(text) ?? [];
-      reply = this.chat.command(this.req, name, args) ?? this.chat.command(this.req, 'help', '');
-    } else reply = this.chat.question(this.req, text);
+      reply = (await this.chat.command(this.req, name, args)) ?? (await this.chat.command(this.req, 'help', ''));
+    } else reply = await this.chat.question(this.req, text);
     return reply ? this.render(reply) : '';
   }
 
@@ -58,12 +58,12 @@ export class TerminalChat {
 
   /** Runs until the input ends (Ctrl+D) or the user types /quit. */
   async run(greeting: string): Promise<void> {
-    this.output.write(`${greeting}\n\n${this.handleLine('/start')}\n`);
+    this.output.write(`${greeting}\n\n${await this.handleLine('/start')}\n`);
     const rl = createInterface({ input: this.input, output: this.output, prompt: '\n> ', terminal: false });
     rl.prompt();
     for await (const line of rl) {
       if (/^\/(quit|exit)\b/.test(line.trim())) break;
-      this.output.write(`${this.handleLine(line)}\n`);
+      this.output.write(`${await this.handleLine(line)}\n`);
       rl.prompt();
     }
     rl.close();

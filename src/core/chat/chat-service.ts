@@ -47,10 +47,10 @@ export interface ChatFeature {
   readonly commands: readonly string[];
   /** Button data prefix of this feature (distinct from 'a:' and 't:'), if it has buttons. */
   readonly actionPrefix?: string;
-  command(req: ChatRequest, name: string, args: string): ChatReply | undefined;
-  action?(req: ChatRequest, data: string): ChatReply | undefined;
+  command(req: ChatRequest, name: string, args: string): Promise<ChatReply | undefined>;
+  action?(req: ChatRequest, data: string): Promise<ChatReply | undefined>;
   /** `/start <payload>` (a Telegram deep link): a reply when the payload is this feature's. */
-  startPayload?(req: ChatRequest, payload: string): ChatReply | undefined;
+  startPayload?(req: ChatRequest, payload: string): Promise<ChatReply | undefined>;
 }
 
 /** A button under a reply: its label, and the data it sends back (at most 64 bytes, Telegram's limit). */
@@ -121,9 +121,9 @@ export interface ChatServiceDeps {
   /** Counts questions by outcome and language; nothing when absent. */
   metrics?: Metrics;
   /** The chat's stored language (`/settings lang`), used when the platform reports none for the user. */
-  chatLang?: (req: ChatRequest) => Lang | undefined;
+  chatLang?: (req: ChatRequest) => Promise<Lang | undefined>;
   /** The chat's time zone (its daily-post zone, else DEFAULT_TIMEZONE): "today" in a question is its date there. UTC when absent. */
-  chatTimeZone?: (req: ChatRequest) => string;
+  chatTimeZone?: (req: ChatRequest) => Promise<string>;
 }
 
 /**
@@ -133,7 +133,10 @@ export interface ChatServiceDeps {
 export class ChatService {
   /** Button prefixes of features whose presses are not rate-limited. */
   private readonly unlimitedPrefixes: string[] = [];
-  /** When each user's last inline query was counted. */
+  /**
+   * When each user's last inline query was counted. Per process on purpose: a client's typing burst goes to
+   * one instance, and at worst another instance counts one more query.
+   */
   private readonly inlineCounted = new Map<string, number>();
 
   constructor(private readonly deps: ChatServiceDeps) {}
@@ -142,8 +145,8 @@ export class ChatService {
    * The one rate limit for everything a user can trigger (questions, commands, buttons, inline queries):
    * undefined when allowed, else the notice, marked as a repeat after the first in a window.
    */
-  private refused(req: ChatRequest, lang: Lang, options: { toast?: boolean; question?: boolean } = {}): ChatReply | undefined {
-    const decision = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
+  private async refused(req: ChatRequest, lang: Lang, options: { toast?: boolean; question?: boolean } = {}): Promise<ChatReply | undefined> {
+    const decision = await this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
     if (decision.allowed) return undefined;
     if (options.question) this.deps.metrics?.questionAnswered('rate_limited', lang);
     return {
@@ -158,7 +161,19 @@ export class ChatService {
 
   /** The language to answer in when the text itself does not tell: the user's, then the chat's, then English. */
   baseLang(req: ChatRequest): Lang {
-    return req.userLang ?? req.chatLang ?? this.deps.chatLang?.(req) ?? 'en';
+    return req.userLang ?? req.chatLang ?? 'en';
+  }
+
+  /**
+   * {@link baseLang} with the chat's stored language looked up (for adapters' own short replies: an expired
+   * button, an apology). A store that cannot answer leaves the platform's languages and English.
+   */
+  async langOf(req: ChatRequest): Promise<Lang> {
+    try {
+      return this.baseLang(await this.withChatLang(req));
+    } catch {
+      return this.baseLang(req);
+    }
   }
 
   /**
@@ -170,19 +185,19 @@ export class ChatService {
   }
 
   /** The request with the chat's stored language filled in, so that features see it too. */
-  private withChatLang(req: ChatRequest): ChatRequest {
+  private async withChatLang(req: ChatRequest): Promise<ChatRequest> {
     if (req.userLang || req.chatLang || !this.deps.chatLang) return req;
-    const chatLang = this.deps.chatLang(req);
+    const chatLang = await this.deps.chatLang(req);
     return chatLang ? { ...req, chatLang } : req;
   }
 
   /** Runs a command (`name` without the slash); undefined when it is not one of ours. */
-  command(request: ChatRequest, name: string, args: string): ChatReply | undefined {
+  async command(request: ChatRequest, name: string, args: string): Promise<ChatReply | undefined> {
     const def = findCommand(name);
     if (!def) return undefined;
-    const req = this.withChatLang(request);
+    const req = await this.withChatLang(request);
     // Every command that answers counts, /help and /today included.
-    const refused = this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
+    const refused = await this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
     if (refused) return refused;
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
     if (feature) return feature.command({ ...req, replyLang: this.replyLang(req, args) }, def.name, args);
@@ -191,7 +206,7 @@ export class ChatService {
       case 'start': {
         const payload = args.trim();
         for (const f of payload ? (this.deps.features ?? []) : []) {
-          const reply = f.startPayload?.(req, payload);
+          const reply = await f.startPayload?.(req, payload);
           if (reply) return reply;
         }
         return this.welcome(lang);
@@ -212,34 +227,34 @@ export class ChatService {
    * Answers a question, with "did you mean" or related questions as buttons. A question counts against the
    * user's rate limit; a greeting, thanks, emoji or an empty line does not (see small-talk.ts).
    */
-  question(request: ChatRequest, text: string): ChatReply {
-    const req = this.withChatLang(request);
+  async question(request: ChatRequest, text: string): Promise<ChatReply> {
+    const req = await this.withChatLang(request);
     if (!isSmallTalk(text)) {
-      const refused = this.refused(req, this.replyLang(req, text), { question: true });
+      const refused = await this.refused(req, this.replyLang(req, text), { question: true });
       if (refused) return refused;
     }
     return this.answer(req, text);
   }
 
   /** Answers a question already admitted by the rate limit. */
-  private answer(req: ChatRequest, text: string): ChatReply {
+  private async answer(req: ChatRequest, text: string): Promise<ChatReply> {
     const fallback = this.baseLang(req);
-    const today = this.localToday(req);
+    const today = await this.localToday(req);
     const answer = this.deps.resolver.resolve(text, {
       fallbackLang: fallback,
-      context: this.deps.conversations.get(this.contextKey(req)),
+      context: await this.deps.conversations.get(this.contextKey(req)),
       today,
     });
     if (answer.status !== 'unknown' && answer.factIds.length > 0)
-      this.deps.conversations.set(this.contextKey(req), { factIds: answer.factIds.slice(0, 1) });
+      await this.deps.conversations.set(this.contextKey(req), { factIds: answer.factIds.slice(0, 1) });
     this.deps.logger.debug({ status: answer.status, lang: answer.lang, factIds: answer.factIds }, 'question resolved');
     this.deps.metrics?.questionAnswered(answer.status, answer.lang);
     return this.fromAnswer(answer);
   }
 
   /** Handles a button press; undefined for data that is not ours (or stale). */
-  action(request: ChatRequest, data: string): ChatReply | undefined {
-    const req = this.withChatLang(request);
+  async action(request: ChatRequest, data: string): Promise<ChatReply | undefined> {
+    const req = await this.withChatLang(request);
     const lang = this.baseLang(req);
     const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
     const ours = data.startsWith(ACTION.answerFact) || data.startsWith(ACTION.topic);
@@ -247,7 +262,7 @@ export class ChatService {
     // refusal is a toast (a press must be answered anyway). Choices of the bot's own quizzes are free.
     const limited = ours || (feature !== undefined && !this.unlimitedPrefixes.some((p) => data.startsWith(p)));
     if (limited) {
-      const refused = this.refused(req, lang, { toast: true, question: true });
+      const refused = await this.refused(req, lang, { toast: true, question: true });
       if (refused) return refused;
     }
     if (feature?.action) return feature.action(req, data);
@@ -255,7 +270,7 @@ export class ChatService {
       const factId = data.slice(ACTION.answerFact.length);
       const answer = this.deps.resolver.answerFact(factId, lang);
       if (!answer) return undefined;
-      this.deps.conversations.set(this.contextKey(req), { factIds: [factId] });
+      await this.deps.conversations.set(this.contextKey(req), { factIds: [factId] });
       return this.fromAnswer(answer);
     }
     if (data.startsWith(ACTION.topic)) return this.topicQuestions(data.slice(ACTION.topic.length), lang);
@@ -267,14 +282,15 @@ export class ChatService {
    * empty query. A query counts against the user's rate limit like a question, except that the queries a
    * client sends while the user is still typing (within 10 s of the last one counted) count once.
    */
-  inline(req: ChatRequest, text: string, count: number): InlineAnswers {
+  async inline(request: ChatRequest, text: string, count: number): Promise<InlineAnswers> {
+    const req = await this.withChatLang(request);
     const query = text.trim();
     const lang = this.replyLang(req, query);
     if (!query) return { lang, suggestions: this.deps.resolver.examples(lang, count) };
     const key = `${req.platform}:${req.userId}`;
     const now = this.deps.clock.now().getTime();
     if (now - (this.inlineCounted.get(key) ?? Number.NEGATIVE_INFINITY) >= INLINE_TYPING_MS) {
-      const refused = this.refused(req, lang, { question: true });
+      const refused = await this.refused(req, lang, { question: true });
       if (refused) return { lang, limited: refused };
       this.inlineCounted.set(key, now);
       if (this.inlineCounted.size > 10_000) for (const [k, at] of this.inlineCounted) if (now - at >= INLINE_TYPING_MS) this.inlineCounted.delete(k);
@@ -359,8 +375,9 @@ export class ChatService {
   }
 
   /** Today's date in the chat's zone, for "on this day" questions. */
-  private localToday(req: ChatRequest): { year: number; month: number; day: number } {
-    const date = localDateTime(this.deps.clock.now().getTime(), this.deps.chatTimeZone?.(req) ?? 'UTC').date;
+  private async localToday(req: ChatRequest): Promise<{ year: number; month: number; day: number }> {
+    const zone = (await this.deps.chatTimeZone?.(req)) ?? 'UTC';
+    const date = localDateTime(this.deps.clock.now().getTime(), zone).date;
     const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
     return { year, month, day };
   }
@@ -372,7 +389,7 @@ export class ChatService {
   }
 
   /** Moves a chat's conversation to its new id (Telegram group migrated to a supergroup). */
-  migrateChat(platform: ChatRequest['platform'], oldChatId: string, newChatId: string): void {
-    this.deps.conversations.rename(`${platform}:${oldChatId}`, `${platform}:${newChatId}`);
+  migrateChat(platform: ChatRequest['platform'], oldChatId: string, newChatId: string): Promise<void> {
+    return this.deps.conversations.rename(`${platform}:${oldChatId}`, `${platform}:${newChatId}`);
   }
 }

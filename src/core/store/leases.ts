@@ -16,7 +16,7 @@ export interface LeaseRepository {
    * Takes the lease for `owner` until `until` when it is free, expired or already `owner`'s (a renewal), in
    * one atomic step. Returns the holder after the call: `owner` when it got it, else the live holder.
    */
-  acquire(name: string, owner: string, now: number, until: number): Lease;
+  acquire(name: string, owner: string, now: number, until: number): Promise<Lease>;
   /** Frees the lease at once, if `owner` holds it. */
-  release(name: string, owner: string): void;
+  release(name: string, owner: string): Promise<void>;
 }

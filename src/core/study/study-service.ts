@@ -51,7 +51,21 @@ export interface StudyDeps {
   metrics?: Metrics;
   /** The quiz bank's items; the fact base's own (data/quiz) when absent. */
   bank?: readonly QuizItem[];
+  /** This process's id: it owns the timers of the rounds it opens (see {@link StudyService.sweep}). */
+  owner?: string;
+  /**
+   * How long this process's hold on a session's timer lasts without renewal (ms): when it dies, another
+   * instance takes the timer over after this and reveals the question at its deadline (or at once when the
+   * deadline passed meanwhile). Renewed every third of it. 15 s by default.
+   */
+  timerLeaseMs?: number;
 }
+
+/** Every platform a session can run on. */
+const PLATFORMS: readonly ChatAddress['platform'][] = ['telegram', 'discord', 'terminal'];
+
+/** Default length of a hold on a session's timer. */
+export const DEFAULT_TIMER_LEASE_MS = 15_000;
 
 /** What closing a round produced: the message to post, and whether the session goes on. */
 interface Step {
@@ -69,7 +83,9 @@ export class StudyService implements ChatFeature {
   readonly actionPrefix = STUDY_PREFIX;
   /** The quiz bank sessions and reviews draw from. */
   readonly bank: QuizBank;
-  private readonly timers = new Map<number, unknown>();
+  /** Deadline timers this process runs: session id → the timer and the round it closes. */
+  private readonly timers = new Map<number, { handle: unknown; round: number }>();
+  private sweeper: unknown;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly scheduler = fsrs({ enable_fuzz: false });
   private closed = false;
@@ -99,7 +115,15 @@ export class StudyService implements ChatFeature {
     return { lang, text, buttons: [], personal: true };
   }
 
-  command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
+  private get owner(): string {
+    return this.deps.owner ?? 'local';
+  }
+
+  private get timerLeaseMs(): number {
+    return this.deps.timerLeaseMs ?? DEFAULT_TIMER_LEASE_MS;
+  }
+
+  async command(req: ChatRequest, name: string, args: string): Promise<ChatReply | undefined> {
     switch (name) {
       case 'study':
         return this.start(req, args);
@@ -119,11 +143,11 @@ export class StudyService implements ChatFeature {
   }
 
   /** `/start review` (Telegram deep link from a leaderboard) opens the review. */
-  startPayload(req: ChatRequest, payload: string): ChatReply | undefined {
+  async startPayload(req: ChatRequest, payload: string): Promise<ChatReply | undefined> {
     return payload === 'review' && req.chatKind === 'private' ? this.reviewNext(req, this.langOf(req), '') : undefined;
   }
 
-  action(req: ChatRequest, data: string): ChatReply | undefined {
+  async action(req: ChatRequest, data: string): Promise<ChatReply | undefined> {
     const parts = data.slice(STUDY_PREFIX.length).split(':');
     if (parts[0] === 'a') return this.press(req, Number(parts[1]), Number(parts[2]), Number(parts[3]));
     if (parts[0] === 'r') return this.reviewPress(req, Number(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]));
@@ -132,10 +156,10 @@ export class StudyService implements ChatFeature {
 
   // ---- sessions ----
 
-  private start(req: ChatRequest, args: string): ChatReply {
+  private async start(req: ChatRequest, args: string): Promise<ChatReply> {
     const lang = this.langOf(req);
     const address = { platform: req.platform, chatId: req.chatId };
-    const running = this.repo.activeSession(address);
+    const running = await this.repo.activeSession(address);
     if (running) return this.note(lang, this.t(lang, 'study-already-running', { n: running.current + 1, total: running.questions.length }));
     const parsed = this.parseStudyArgs(args);
     if ('unknownTopic' in parsed) {
@@ -146,7 +170,7 @@ export class StudyService implements ChatFeature {
     const questions = this.bank.compose({ lang, count: parsed.count, topic: parsed.topic, seed });
     if (questions.length === 0) return this.note(lang, this.t(lang, 'study-no-questions'));
     const now = this.now();
-    const id = this.repo.createSession({
+    const id = await this.repo.createSession({
       address,
       starterId: req.userId,
       chatKind: req.chatKind,
@@ -160,8 +184,8 @@ export class StudyService implements ChatFeature {
       ...(req.botUsername ? { botUsername: req.botUsername } : {}),
     });
     if (id === undefined) return this.note(lang, this.t(lang, 'study-already-running', { n: 1, total: questions.length }));
-    const session = this.repo.session(id)!;
-    this.schedule(session);
+    const session = (await this.repo.session(id))!;
+    await this.schedule(session);
     this.deps.metrics?.studySessionStarted(req.platform);
     let intro = parsed.topic
       ? this.t(lang, 'study-intro-topic', { count: questions.length, seconds: this.deps.questionSeconds, topic: this.deps.base.topicName(parsed.topic, lang) })
@@ -202,12 +226,12 @@ export class StudyService implements ChatFeature {
   }
 
   /** `/next` closes the open question now; `/stop` (`stop`) ends the session. Only the starter or an admin may. */
-  private closeRound(req: ChatRequest, stop: boolean): ChatReply {
+  private async closeRound(req: ChatRequest, stop: boolean): Promise<ChatReply> {
     const lang = this.langOf(req);
-    const session = this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
+    const session = await this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return this.note(lang, this.t(lang, 'study-no-session'));
     if (!this.mayControl(req, session)) return this.note(session.lang, this.t(session.lang, 'study-not-allowed'));
-    const step = this.advance(session.id, session.current, stop);
+    const step = await this.advance(session.id, session.current, stop);
     if (!step) return this.note(lang, this.t(lang, 'study-no-session'));
     return stop ? { ...step.reply, text: `${this.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` } : step.reply;
   }
@@ -217,19 +241,19 @@ export class StudyService implements ChatFeature {
   }
 
   /** A member presses a choice: the first press on the open question counts; later ones are told why not. */
-  private press(req: ChatRequest, sessionId: number, round: number, choice: number): ChatReply | undefined {
+  private async press(req: ChatRequest, sessionId: number, round: number, choice: number): Promise<ChatReply | undefined> {
     const lang = this.langOf(req);
     if (![sessionId, round, choice].every(Number.isInteger)) return undefined;
     const toast = (text: string): ChatReply => ({ lang, text, buttons: [], toast: true, personal: true });
     const now = this.now();
-    const outcome = this.deps.store.transaction(() => {
-      const session = this.repo.session(sessionId);
+    const outcome = await this.deps.store.transaction(async () => {
+      const session = await this.repo.session(sessionId);
       if (!session || session.status !== 'active' || session.current !== round) return { closed: true as const };
       if (session.address.platform !== req.platform || session.address.chatId !== req.chatId) return { closed: true as const };
       if (now >= this.deadline(session)) return { closed: true as const };
       const q = session.questions[round];
       if (!q || choice < 0 || choice >= q.choices.length) return { closed: true as const };
-      const added = this.repo.addAnswer({
+      const added = await this.repo.addAnswer({
         sessionId,
         round,
         address: session.address,
@@ -248,7 +272,7 @@ export class StudyService implements ChatFeature {
     if (!outcome.added) return toast(this.t(lang, 'study-already-answered'));
     if (outcome.session.chatKind === 'private') {
       // One player: no one else to wait for.
-      const step = this.advance(sessionId, round, false);
+      const step = await this.advance(sessionId, round, false);
       if (step) return step.reply;
     }
     return toast(this.t(lang, 'study-recorded', { choice: outcome.q.choices[choice] ?? '' }));
@@ -264,24 +288,25 @@ export class StudyService implements ChatFeature {
    * closed (a late timer, a second /next), so a round is revealed once. Whether the session is a group's or
    * one player's is the session's own (stored), whoever or whatever closes the round.
    */
-  private advance(sessionId: number, round: number, stop: boolean, note?: string, postedLater = false): Step | undefined {
+  private async advance(sessionId: number, round: number, stop: boolean, note?: string, postedLater = false): Promise<Step | undefined> {
     const now = this.now();
-    const step = this.deps.store.transaction((): Step | undefined => {
-      const session = this.repo.session(sessionId);
+    const step = await this.deps.store.transaction(async (): Promise<Step | undefined> => {
+      const session = await this.repo.session(sessionId);
       if (!session || session.status !== 'active' || session.current !== round) return undefined;
       const last = stop || round + 1 >= session.questions.length;
-      const moved = last ? this.repo.end(sessionId, round, now) : this.repo.advance(sessionId, round, now);
+      // Conditional on the round: of two instances closing the same round, one moves it, the other gets false.
+      const moved = last ? await this.repo.end(sessionId, round, now) : await this.repo.advance(sessionId, round, now);
       if (!moved) return undefined;
-      const answers = this.repo.answers(sessionId, round);
+      const answers = await this.repo.answers(sessionId, round);
       // Misses in a group go to the member's review queue; one player's practice does not.
       const solo = session.chatKind === 'private';
-      if (!solo) for (const a of answers) if (!a.correct) this.scheduleReview(a, now);
+      if (!solo) for (const a of answers) if (!a.correct) await this.scheduleReview(a, now);
       const lang = session.lang;
       const reveal = this.revealText(session, round, answers, solo);
       const after = { ...session, current: last ? round : round + 1, roundOpenedAt: now, status: last ? ('ended' as const) : ('active' as const) };
       const head = note ? `${note}\n\n${reveal}` : reveal;
       if (last) {
-        const board = this.leaderboardText(after);
+        const board = await this.leaderboardText(after);
         return { session: after, reply: { lang, text: `${head}\n\n${board}`, buttons: [] }, ended: true };
       }
       const q = this.questionReply(after, round + 1);
@@ -290,7 +315,7 @@ export class StudyService implements ChatFeature {
     if (!step) return undefined;
     this.cancelTimer(sessionId);
     // A round the bot posts itself opens once it is posted (see post); a reply's round opens now.
-    if (!step.ended && !postedLater) this.schedule(step.session);
+    if (!step.ended && !postedLater) await this.schedule(step.session);
     return step;
   }
 
@@ -316,9 +341,9 @@ export class StudyService implements ChatFeature {
   }
 
   /** The session's leaderboard: everyone who answered, zero included; equal scores share a rank. */
-  leaderboard(sessionId: number): (ScoreLine & { rank: number })[] {
+  async leaderboard(sessionId: number): Promise<(ScoreLine & { rank: number })[]> {
     const byUser = new Map<string, ScoreLine>();
-    for (const a of this.repo.answers(sessionId)) {
+    for (const a of await this.repo.answers(sessionId)) {
       const line: ScoreLine = byUser.get(a.userId) ?? { userId: a.userId, correct: 0, answered: 0 };
       line.answered += 1;
       if (a.correct) line.correct += 1;
@@ -329,9 +354,9 @@ export class StudyService implements ChatFeature {
     return ranked([...byUser.values()]);
   }
 
-  private leaderboardText(session: StudySession): string {
+  private async leaderboardText(session: StudySession): Promise<string> {
     const lang = session.lang;
-    const lines = this.leaderboard(session.id);
+    const lines = await this.leaderboard(session.id);
     const board = lines.length === 0 ? this.t(lang, 'study-nobody') : lines.map((l) => this.scoreLine(l, lang)).join('\n');
     // Only a group's misses are queued for review (see advance).
     const missed = session.chatKind === 'group' && lines.some((l) => l.correct < l.answered);
@@ -348,19 +373,32 @@ export class StudyService implements ChatFeature {
 
   // ---- timers and restarts ----
 
-  private schedule(session: StudySession): void {
-    this.cancelTimer(session.id);
-    const round = session.current;
-    const handle = this.deps.timers.schedule(this.deadline(session) - this.now(), () => {
-      this.timers.delete(session.id);
-      this.track(this.onDeadline(session.id, round));
+  /**
+   * Runs the open round's deadline timer here, and records that this process owns it (so another instance
+   * takes it over only when this one stops renewing: see {@link sweep}).
+   */
+  private async schedule(session: StudySession): Promise<void> {
+    this.setTimer(session.id, session.current, this.deadline(session) - this.now(), () => this.onDeadline(session.id, session.current));
+    try {
+      await this.repo.holdTimer(session.id, this.owner, this.now() + this.timerLeaseMs);
+    } catch (error) {
+      // The timer still runs here; at worst another instance runs one too, and the round closes once.
+      this.deps.logger.warn({ sessionId: session.id, err: errorSummary(error) }, 'study timer ownership not recorded');
+    }
+  }
+
+  private setTimer(sessionId: number, round: number, ms: number, run: () => Promise<void>): void {
+    this.cancelTimer(sessionId);
+    const handle = this.deps.timers.schedule(ms, () => {
+      this.timers.delete(sessionId);
+      this.track(run());
     });
-    this.timers.set(session.id, handle);
+    this.timers.set(sessionId, { handle, round });
   }
 
   private cancelTimer(sessionId: number): void {
-    const handle = this.timers.get(sessionId);
-    if (handle !== undefined) this.deps.timers.cancel(handle);
+    const timer = this.timers.get(sessionId);
+    if (timer !== undefined) this.deps.timers.cancel(timer.handle);
     this.timers.delete(sessionId);
   }
 
@@ -382,18 +420,13 @@ export class StudyService implements ChatFeature {
   private async onDeadline(sessionId: number, round: number, note?: string, attempt = 1): Promise<void> {
     let step: Step | undefined;
     try {
-      step = this.advance(sessionId, round, false, note ?? this.t(this.repo.session(sessionId)?.lang ?? 'en', 'study-timeout'), true);
+      step = await this.advance(sessionId, round, false, note ?? this.t((await this.repo.session(sessionId))?.lang ?? 'en', 'study-timeout'), true);
     } catch (error) {
       if (this.closed) return;
       const wait = Math.min(DEADLINE_RETRY_MAX_MS, 1000 * 2 ** (attempt - 1));
       this.deps.logger.warn({ sessionId, round, attempt, retryInMs: wait, err: errorSummary(error) }, 'study deadline not recorded; trying again');
       this.deps.metrics?.error('study');
-      this.cancelTimer(sessionId);
-      const handle = this.deps.timers.schedule(wait, () => {
-        this.timers.delete(sessionId);
-        this.track(this.onDeadline(sessionId, round, note, attempt + 1));
-      });
-      this.timers.set(sessionId, handle);
+      this.setTimer(sessionId, round, wait, () => this.onDeadline(sessionId, round, note, attempt + 1));
       return;
     }
     if (step) await this.post(step);
@@ -419,11 +452,7 @@ export class StudyService implements ChatFeature {
         const wait = error instanceof RateLimitedError ? error.retryAfterMs : 1000 * 2 ** (attempt - 1);
         this.deps.logger.warn({ ...log, retryInMs: wait }, 'study post failed; trying again');
         // A timer, not a wait in here: shutdown cancels it, and nothing is held in flight meanwhile.
-        const handle = this.deps.timers.schedule(wait, () => {
-          this.timers.delete(session.id);
-          this.track(this.post(step, attempt + 1));
-        });
-        this.timers.set(session.id, handle);
+        this.setTimer(session.id, session.current, wait, () => this.post(step, attempt + 1));
         return;
       }
       if (step.ended) {
@@ -436,19 +465,19 @@ export class StudyService implements ChatFeature {
         this.deps.logger.error(log, 'study round not posted: the session ends');
         this.deps.metrics?.error('study');
       }
-      this.deps.store.transaction(() => this.repo.end(session.id, session.current, this.now()));
+      await this.deps.store.transaction(() => this.repo.end(session.id, session.current, this.now()));
       this.cancelTimer(session.id);
       return;
     }
     if (step.ended) return;
     const opened = { ...session, roundOpenedAt: this.now() };
     try {
-      this.repo.openRound(session.id, session.current, opened.roundOpenedAt);
+      await this.repo.openRound(session.id, session.current, opened.roundOpenedAt);
     } catch (error) {
       // The deadline then counts from the close of the previous round, a little early; the timer still runs.
       this.deps.logger.warn({ sessionId: session.id, err: errorSummary(error) }, 'study round opening not recorded');
     }
-    this.schedule(opened);
+    await this.schedule(opened);
   }
 
   /**
@@ -456,20 +485,49 @@ export class StudyService implements ChatFeature {
    * deadline that passed during the downtime closes its question at once); a session whose platform is not
    * running, or that was down too long, ends with its leaderboard so far.
    */
-  resume(isRunning: (platform: ChatAddress['platform']) => boolean): void {
+  async resume(isRunning: (platform: ChatAddress['platform']) => boolean): Promise<void> {
+    if (!this.deps.store.shared) {
+      // One process per database: a session whose platform this process does not run has nobody to run it.
+      const now = this.now();
+      for (const session of await this.repo.activeSessions())
+        if (!isRunning(session.address.platform)) await this.deps.store.transaction(() => this.repo.end(session.id, session.current, now));
+    }
+    // One process per database: whoever held the timers before is gone (this is its restart), so all are taken.
+    await this.sweep(isRunning, !this.deps.store.shared);
+  }
+
+  /**
+   * Renews this process's hold on the timers it runs and takes over the timers whose holder stopped renewing
+   * (an instance that died): a taken-over question is revealed at its deadline, at once when the deadline has
+   * passed, and a session whose deadline passed long ago (downtime) ends with its leaderboard so far. Only
+   * sessions on platforms this process runs are taken.
+   */
+  async sweep(isRunning: (platform: ChatAddress['platform']) => boolean, takeAll = false): Promise<void> {
+    if (this.closed) return;
     const now = this.now();
-    for (const session of this.repo.activeSessions()) {
-      if (!isRunning(session.address.platform)) {
-        this.deps.store.transaction(() => this.repo.end(session.id, session.current, now));
-        continue;
-      }
+    const platforms = PLATFORMS.filter(isRunning);
+    const expiredBy = takeAll ? Number.MAX_SAFE_INTEGER : now;
+    for (const session of await this.repo.leaseTimers(this.owner, expiredBy, now + this.timerLeaseMs, platforms)) {
+      if (this.timers.get(session.id)?.round === session.current) continue;
       const deadline = this.deadline(session);
       if (now - deadline > RESUME_GRACE_MS) {
-        const step = this.advance(session.id, session.current, true, this.t(session.lang, 'study-restarted'));
+        const step = await this.advance(session.id, session.current, true, this.t(session.lang, 'study-restarted'));
         if (step) this.track(this.post(step));
       } else if (now >= deadline) this.track(this.onDeadline(session.id, session.current));
-      else this.schedule(session);
+      else this.setTimer(session.id, session.current, deadline - now, () => this.onDeadline(session.id, session.current));
     }
+  }
+
+  /** Sweeps every third of the timer lease until {@link close} (several instances: see {@link sweep}). */
+  startSweeps(isRunning: (platform: ChatAddress['platform']) => boolean): void {
+    const every = Math.max(1_000, Math.floor(this.timerLeaseMs / 3));
+    const next = () => {
+      this.sweeper = this.deps.timers.schedule(every, () => {
+        if (this.closed) return;
+        this.track(this.sweep(isRunning).finally(next));
+      });
+    };
+    next();
   }
 
   /** Resolves when every post started by a deadline has finished (tests, shutdown). */
@@ -480,26 +538,32 @@ export class StudyService implements ChatFeature {
   /** Cancels every pending deadline (shutdown); sessions stay stored and resume at the next start. */
   close(): void {
     this.closed = true;
+    if (this.sweeper !== undefined) this.deps.timers.cancel(this.sweeper);
     for (const id of [...this.timers.keys()]) this.cancelTimer(id);
+  }
+
+  /** Gives up this process's hold on its timers (a graceful stop), so another instance takes them over at once. */
+  async releaseTimers(): Promise<void> {
+    await this.repo.releaseTimers(this.owner);
   }
 
   // ---- leaderboards and records ----
 
-  private top(req: ChatRequest): ChatReply {
+  private async top(req: ChatRequest): Promise<ChatReply> {
     const lang = this.langOf(req);
     const address = { platform: req.platform, chatId: req.chatId };
-    const all = ranked(this.repo.scores(address)).slice(0, 10);
+    const all = ranked(await this.repo.scores(address)).slice(0, 10);
     if (all.length === 0) return { lang, text: this.t(lang, 'study-top-empty'), buttons: [] };
-    const week = ranked(this.repo.scores(address, weekStart(this.now()))).slice(0, 10);
+    const week = ranked(await this.repo.scores(address, weekStart(this.now()))).slice(0, 10);
     const list = (lines: (ScoreLine & { rank: number })[]) => (lines.length ? lines.map((l) => this.scoreLine(l, lang)).join('\n') : this.t(lang, 'study-nobody'));
     const text = [this.t(lang, 'study-top-title'), '', this.t(lang, 'study-top-week'), list(week), '', this.t(lang, 'study-top-all'), list(all)].join('\n');
     return { lang, text, buttons: [] };
   }
 
   /** A member's own record: answered, correct, streaks and weakest topics (shown privately where possible). */
-  stats(req: ChatRequest): ChatReply {
+  async stats(req: ChatRequest): Promise<ChatReply> {
     const lang = this.langOf(req);
-    const answers = this.repo.userAnswers(req.platform, req.userId);
+    const answers = await this.repo.userAnswers(req.platform, req.userId);
     if (answers.length === 0) return this.note(lang, this.t(lang, 'study-stats-none'));
     const correct = answers.filter((a) => a.correct).length;
     let streak = 0;
@@ -530,18 +594,18 @@ export class StudyService implements ChatFeature {
 
   // ---- review ----
 
-  private scheduleReview(a: StudyAnswer, now: number): void {
-    const existing = this.repo.reviewCard(a.address.platform, a.userId, a.factId, a.kind);
+  private async scheduleReview(a: StudyAnswer, now: number): Promise<void> {
+    const existing = await this.repo.reviewCard(a.address.platform, a.userId, a.factId, a.kind);
     const card = existing ? parseCard(existing.card) : createEmptyCard(new Date(now));
-    this.saveCard(a.address.platform, a.userId, a.factId, a.kind, card, Rating.Again, now);
+    await this.saveCard(a.address.platform, a.userId, a.factId, a.kind, card, Rating.Again, now);
   }
 
-  private saveCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: ReviewCard['kind'], card: Card, grade: Grade, now: number): void {
+  private saveCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: ReviewCard['kind'], card: Card, grade: Grade, now: number): Promise<void> {
     const next = this.scheduler.next(card, new Date(now), grade).card;
-    this.repo.saveReviewCard({ platform, userId, factId, kind, card: JSON.stringify(next), due: next.due.getTime(), reps: next.reps });
+    return this.repo.saveReviewCard({ platform, userId, factId, kind, card: JSON.stringify(next), due: next.due.getTime(), reps: next.reps });
   }
 
-  private reviewCommand(req: ChatRequest): ChatReply {
+  private async reviewCommand(req: ChatRequest): Promise<ChatReply> {
     const lang = this.langOf(req);
     if (req.chatKind === 'group' && req.platform === 'telegram') {
       const text = req.botUsername ? this.t(lang, 'study-review-private', { link: reviewLink(req.botUsername) }) : this.t(lang, 'study-review-hint');
@@ -551,17 +615,17 @@ export class StudyService implements ChatFeature {
   }
 
   /** The next due review question, after `head` (the verdict on the previous one). */
-  private reviewNext(req: ChatRequest, lang: Lang, head: string): ChatReply {
+  private async reviewNext(req: ChatRequest, lang: Lang, head: string): Promise<ChatReply> {
     const now = this.now();
     const prefix = head ? `${head}\n\n` : '';
     for (let tries = 0; tries < 20; tries++) {
-      const due = this.repo.dueReviews(req.platform, req.userId, now, 50);
+      const due = await this.repo.dueReviews(req.platform, req.userId, now, 50);
       const card = due[0];
       if (!card) break;
       const q = this.reviewQuestion(card, lang);
       if (!q) {
         // The fact left the fact base or no longer supports a question: drop the card.
-        this.repo.deleteReviewCard(card.id);
+        await this.repo.deleteReviewCard(card.id);
         continue;
       }
       const langIdx = LANGS.indexOf(lang);
@@ -569,7 +633,7 @@ export class StudyService implements ChatFeature {
       const title = this.t(lang, 'study-review-title', { due: due.length });
       return { lang, text: `${prefix}${title}\n${q.text}`, buttons, personal: true };
     }
-    const next = this.repo.nextReviewDue(req.platform, req.userId);
+    const next = await this.repo.nextReviewDue(req.platform, req.userId);
     const text = next === undefined ? this.t(lang, head ? 'study-review-done-empty' : 'study-review-empty') : this.t(lang, head ? 'study-review-done' : 'study-review-later', { when: this.inTime(next - now, lang) });
     return { lang, text: `${prefix}${text}`, buttons: [], personal: true };
   }
@@ -588,17 +652,17 @@ export class StudyService implements ChatFeature {
     return item ? askItem(item, lang, seededRandom(card.id * 7919 + card.reps * 104729)) : undefined;
   }
 
-  private reviewPress(req: ChatRequest, cardId: number, reps: number, langIdx: number, choice: number): ChatReply | undefined {
+  private async reviewPress(req: ChatRequest, cardId: number, reps: number, langIdx: number, choice: number): Promise<ChatReply | undefined> {
     const lang = LANGS[langIdx] ?? this.langOf(req);
     const toast = (id: string): ChatReply => ({ lang, text: this.t(lang, id), buttons: [], toast: true, personal: true });
     const now = this.now();
-    const result = this.deps.store.transaction(() => {
-      const card = this.repo.reviewCardById(cardId);
+    const result = await this.deps.store.transaction(async () => {
+      const card = await this.repo.reviewCardById(cardId);
       if (!card || card.platform !== req.platform || card.userId !== req.userId || card.reps !== reps) return undefined;
       const q = this.reviewQuestion(card, lang);
       if (!q) return undefined;
       const right = choice === q.correct;
-      this.saveCard(card.platform, card.userId, card.factId, card.kind, parseCard(card.card), right ? Rating.Good : Rating.Again, now);
+      await this.saveCard(card.platform, card.userId, card.factId, card.kind, parseCard(card.card), right ? Rating.Good : Rating.Again, now);
       return { q, right };
     });
     if (!result) return toast('study-review-stale');

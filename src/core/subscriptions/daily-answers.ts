@@ -1,4 +1,5 @@
 import type { ChatAddress } from '../messenger.js';
+import type { ChatKeyed } from '../store/chat-settings.js';
 
 /** A member's press on a question of the day, as stored (one per member, platform and date). */
 export interface DailyAnswer {
@@ -26,9 +27,9 @@ export const SAW_ANSWER = -1;
  * Presses on questions of the day. The study repository's `userAnswers` counts the chosen ones (not
  * {@link SAW_ANSWER}) with the study sessions' answers, so they show in `/stats`.
  */
-export interface DailyAnswerRepository {
+export interface DailyAnswerRepository extends ChatKeyed {
   /** Records a member's first press on a date's question; false when they had pressed already. */
-  add(answer: DailyAnswer): boolean;
+  add(answer: DailyAnswer): Promise<boolean>;
   /** The member's press on a date's question, if any. */
-  get(platform: ChatAddress['platform'], userId: string, localDate: string): DailyAnswer | undefined;
+  get(platform: ChatAddress['platform'], userId: string, localDate: string): Promise<DailyAnswer | undefined>;
 }

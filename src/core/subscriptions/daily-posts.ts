@@ -1,6 +1,6 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { I18n } from '../i18n/i18n.js';
-import type { Messenger } from '../messenger.js';
+import type { ChatAddress, Messenger } from '../messenger.js';
 import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
@@ -28,7 +28,7 @@ export interface DailyPostSettings {
   concurrency?: number;
   /** How long a claim stays this process's without renewal (ms); 90 s by default. */
   leaseMs?: number;
-  /** One scheduler per database, the others standing by (true by default: the embedded database). */
+  /** One scheduler per database, the others standing by (by default: yes on SQLite, no on a shared server database). */
   exclusive?: boolean;
 }
 
@@ -84,6 +84,11 @@ export function createDailyPosts(deps: {
   owner: string;
   /** Where questions of the day come from: {@link defaultQuestionSource} unless another source is given. */
   questions?: QuestionOfTheDay;
+  /**
+   * The platforms this process runs. On a shared store only their chats are claimed (another instance runs the
+   * others); with one process per database every chat is, and one on a platform not running is paused.
+   */
+  platforms?: () => readonly ChatAddress['platform'][];
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
   const questions = deps.questions ?? defaultQuestionSource(deps.base, deps.i18n);
@@ -106,6 +111,8 @@ export function createDailyPosts(deps: {
     logger,
     rates: { telegram: { perSecond: settings.telegramPostsPerSecond, perGroupPerMinute: 20 } },
     concurrency: settings.concurrency,
+    // Several instances share the platform's pace through the store; one process keeps it in memory.
+    ...(deps.store.shared ? { pace: deps.store.sendPace } : {}),
   });
   const scheduler = new DailyPostScheduler({
     store: deps.store,
@@ -118,7 +125,8 @@ export function createDailyPosts(deps: {
     metrics: deps.metrics,
     owner: deps.owner,
     leaseMs: settings.leaseMs,
-    exclusive: settings.exclusive,
+    exclusive: settings.exclusive ?? !deps.store.shared,
+    ...(deps.store.shared && deps.platforms ? { platforms: deps.platforms } : {}),
   });
   return { composer, questions, feature, queue, scheduler };
 }

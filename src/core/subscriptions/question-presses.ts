@@ -61,11 +61,11 @@ export class QuestionPresses {
   constructor(private readonly deps: QuestionPressDeps) {}
 
   /** The reply to a press; undefined when the button is not one of these or its question no longer exists. */
-  press(req: ChatRequest, data: string): ChatReply | undefined {
+  async press(req: ChatRequest, data: string): Promise<ChatReply | undefined> {
     const press = parseQuestionButton(data);
     if (!press) return undefined;
     const preview = press.kind === 'preview-choice' || press.kind === 'preview-show';
-    const ref = preview ? this.deps.composer.questionRef(press.date) : this.postedQuestion(req, press.date);
+    const ref = preview ? this.deps.composer.questionRef(press.date) : await this.postedQuestion(req, press.date);
     const item = ref && this.deps.questions.item(ref.id, press.lang);
     if (!ref || !item) return undefined;
     if (press.choice !== undefined && press.choice >= item.choices.length) return undefined;
@@ -74,7 +74,7 @@ export class QuestionPresses {
     if (press.kind === 'preview-choice') return this.answer(req, item, lang, press.choice === item.correct ? 'right' : 'wrong');
 
     const store = this.deps.store!;
-    const closed = this.closed(req, press.date);
+    const closed = await this.closed(req, press.date);
     const record = (choice: number) =>
       store.dailyAnswers.add({
         platform: req.platform,
@@ -90,13 +90,13 @@ export class QuestionPresses {
       });
     if (press.kind === 'show') {
       // Seen before choosing: a later choice must not count (a no-op when the member has answered already).
-      if (!closed) record(SAW_ANSWER);
+      if (!closed) await record(SAW_ANSWER);
       return this.answer(req, item, lang, 'show');
     }
     if (closed) return this.toast(lang, this.t(lang, 'daily-closed'));
     const choice = press.choice!;
-    if (!record(choice)) {
-      const before = store.dailyAnswers.get(req.platform, req.userId, press.date);
+    if (!(await record(choice))) {
+      const before = await store.dailyAnswers.get(req.platform, req.userId, press.date);
       return this.toast(lang, this.t(lang, before?.choice === SAW_ANSWER ? 'daily-seen-answer' : 'daily-already-answered'));
     }
     // In a group the answer waits for the next post, so nobody learns it from a neighbour's press.
@@ -105,14 +105,14 @@ export class QuestionPresses {
   }
 
   /** The question of the chat's post of `date`, if the chat got one. */
-  private postedQuestion(req: ChatRequest, date: string): QuestionRef | undefined {
-    const recent = this.deps.store?.subscriptions.recent({ platform: req.platform, chatId: req.chatId }, POSTS_LOOKED_AT) ?? [];
+  private async postedQuestion(req: ChatRequest, date: string): Promise<QuestionRef | undefined> {
+    const recent = (await this.deps.store?.subscriptions.recent({ platform: req.platform, chatId: req.chatId }, POSTS_LOOKED_AT)) ?? [];
     return recent.find((d) => d.localDate === date)?.plan.question;
   }
 
   /** Whether a later post went out in the chat: it revealed the answer, so presses no longer count. */
-  private closed(req: ChatRequest, date: string): boolean {
-    const recent = this.deps.store?.subscriptions.recent({ platform: req.platform, chatId: req.chatId }, POSTS_LOOKED_AT) ?? [];
+  private async closed(req: ChatRequest, date: string): Promise<boolean> {
+    const recent = (await this.deps.store?.subscriptions.recent({ platform: req.platform, chatId: req.chatId }, POSTS_LOOKED_AT)) ?? [];
     return recent.some((d) => d.localDate > date && d.status === 'sent');
   }
 

@@ -33,6 +33,11 @@ export interface SchedulerDeps {
    * share (a shared server database); the claim leases keep each post to one sender either way.
    */
   exclusive?: boolean;
+  /**
+   * The platforms this process can post to (its messengers). Chats on other platforms are left to an
+   * instance that runs them: not claimed, not taken over. Every platform when absent.
+   */
+  platforms?: () => readonly ChatAddress['platform'][];
 }
 
 /** What one tick did. */
@@ -96,12 +101,12 @@ export class DailyPostScheduler {
    * Gives up the schedule and this process's unsent claims at once (a graceful stop), so that the next process
    * (a restart, a successor in a rolling deploy) takes them over at its first tick instead of after the lease.
    */
-  release(): void {
+  release(): Promise<void> {
     const { store, subscriptions, owner } = this.deps;
     this.heldUntil = 0;
-    store.transaction(() => {
-      subscriptions.releaseClaims(owner);
-      if (this.deps.exclusive ?? true) store.leases.release(SCHEDULE_LEASE, owner);
+    return store.transaction(async () => {
+      await subscriptions.releaseClaims(owner);
+      if (this.deps.exclusive ?? true) await store.leases.release(SCHEDULE_LEASE, owner);
     });
   }
 
@@ -113,7 +118,7 @@ export class DailyPostScheduler {
     return this.ticking;
   }
 
-  private run(): TickResult {
+  private async run(): Promise<TickResult> {
     const { subscriptions, store, logger, owner } = this.deps;
     const now = this.deps.clock.now().getTime();
     const result: TickResult = { claimed: 0, resent: 0, skipped: 0 };
@@ -121,7 +126,7 @@ export class DailyPostScheduler {
     const leaseUntil = now + this.leaseMs;
 
     if (this.deps.exclusive ?? true) {
-      const holder = store.leases.acquire(SCHEDULE_LEASE, owner, now, leaseUntil);
+      const holder = await store.leases.acquire(SCHEDULE_LEASE, owner, now, leaseUntil);
       if (holder.owner !== owner) {
         if (this.current !== 'standby')
           logger.warn(
@@ -137,12 +142,13 @@ export class DailyPostScheduler {
     this.current = 'active';
 
     // Renews this process's claims and takes over expired ones, in one step; only then may the queue send.
-    const held = subscriptions.leaseClaims(owner, now, leaseUntil);
+    const platforms = this.deps.platforms?.();
+    const held = await subscriptions.leaseClaims(owner, now, leaseUntil, platforms);
     this.heldUntil = leaseUntil;
     for (const d of held) {
       if (this.deps.queue.has(deliveryKey(d.address, d.localDate))) continue;
       if (now - d.dueAt > catchUpMs) {
-        subscriptions.markSkipped(d.address, d.localDate, 'too late');
+        await subscriptions.markSkipped(d.address, d.localDate, 'too late');
         result.skipped++;
         continue;
       }
@@ -152,7 +158,8 @@ export class DailyPostScheduler {
 
     const due: { sub: Subscription; localDate: string; dueAt: number }[] = [];
     const localCache = new Map<string, string>();
-    for (const sub of subscriptions.listActive()) {
+    for (const sub of await subscriptions.listActive()) {
+      if (platforms && !platforms.includes(sub.address.platform)) continue;
       let today = localCache.get(sub.timeZone);
       if (!today) {
         today = localDateTime(now, sub.timeZone).date;
@@ -172,14 +179,18 @@ export class DailyPostScheduler {
 
     const batch = this.deps.batchSize ?? 500;
     for (let i = 0; i < due.length; i += batch) {
-      const claimed = store.transaction(() =>
-        due.slice(i, i + batch).flatMap((d) => {
-          const plan = this.claim(d.sub, d.localDate, d.dueAt, now);
-          return plan
-            ? [{ address: d.sub.address, localDate: d.localDate, dueAt: d.dueAt, plan, status: 'claimed' as const, group: d.sub.group, owner, leaseUntil }]
-            : [];
-        }),
-      );
+      const claimed = await store.transaction(async () => {
+        const slice = due.slice(i, i + batch);
+        // Rows another instance is claiming right now are skipped: it posts them, this one the rest.
+        const locked = new Set((await subscriptions.lockDue(slice.map((d) => ({ address: d.sub.address, localDate: d.localDate })))).map(addressKey));
+        const out: Delivery[] = [];
+        for (const d of slice) {
+          if (!locked.has(addressKey(d.sub.address))) continue;
+          const plan = await this.claim(d.sub, d.localDate, d.dueAt, now);
+          if (plan) out.push({ address: d.sub.address, localDate: d.localDate, dueAt: d.dueAt, plan, status: 'claimed', group: d.sub.group, owner, leaseUntil });
+        }
+        return out;
+      });
       for (const d of claimed) {
         this.enqueue(d);
         result.claimed++;
@@ -189,15 +200,15 @@ export class DailyPostScheduler {
     return result;
   }
 
-  private claim(sub: Subscription, localDate: string, dueAt: number, now: number): PostPlan | undefined {
+  private async claim(sub: Subscription, localDate: string, dueAt: number, now: number): Promise<PostPlan | undefined> {
     const { subscriptions, composer } = this.deps;
-    const recent = subscriptions.recent(sub.address, 7).map((d) => d.plan);
+    const recent = (await subscriptions.recent(sub.address, 7)).map((d) => d.plan);
     const planned = composer.plan(localDate, {
       seed: `${sub.address.platform}:${sub.address.chatId}`,
       recent,
-      shown: { fact: subscriptions.shown(sub.address, 'fact'), question: subscriptions.shown(sub.address, 'question') },
+      shown: { fact: await subscriptions.shown(sub.address, 'fact'), question: await subscriptions.shown(sub.address, 'question') },
     });
-    const ok = subscriptions.claim({
+    const ok = await subscriptions.claim({
       address: sub.address,
       localDate,
       dueAt,
@@ -219,17 +230,17 @@ export class DailyPostScheduler {
       key: deliveryKey(d.address, d.localDate),
       address: d.address,
       group: d.group,
-      reply: () => composer.render(d.plan, d.localDate, chatLang(store, d.address)),
+      reply: async () => composer.render(d.plan, d.localDate, await chatLang(store, d.address)),
       leaseHeld: () => this.leaseHeld(),
       // The writes below may throw (the store cannot write): the queue retries them, never the send.
-      onSent: (messageId) => {
-        subscriptions.markSent(d.address, d.localDate, messageId, this.deps.clock.now().getTime());
+      onSent: async (messageId) => {
+        await subscriptions.markSent(d.address, d.localDate, messageId, this.deps.clock.now().getTime());
         this.deps.metrics?.postSent(d.address.platform);
       },
-      onUnavailable: () => {
-        store.transaction(() => {
-          pauseChat(store, d.address);
-          subscriptions.markSkipped(d.address, d.localDate, 'chat unavailable');
+      onUnavailable: async () => {
+        await store.transaction(async () => {
+          await pauseChat(store, d.address);
+          await subscriptions.markSkipped(d.address, d.localDate, 'chat unavailable');
         });
         this.deps.metrics?.postFailed(d.address.platform);
       },
@@ -242,6 +253,10 @@ export class DailyPostScheduler {
 }
 
 /** The language posts to a chat use: the chat's setting, else English. */
-export function chatLang(store: Store, address: ChatAddress): Lang {
-  return store.chats.get(address)?.lang ?? 'en';
+export async function chatLang(store: Store, address: ChatAddress): Promise<Lang> {
+  return (await store.chats.get(address))?.lang ?? 'en';
+}
+
+function addressKey(address: ChatAddress): string {
+  return `${address.platform}:${address.chatId}`;
 }

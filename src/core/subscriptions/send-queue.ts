@@ -1,6 +1,7 @@
 import type { ChatReply } from '../chat/chat-service.js';
 import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger } from '../messenger.js';
 import type { Logger } from '../ports.js';
+import { MemorySendPace, type SendPaceRepository } from './send-pace.js';
 
 /** Waiting, injected so that tests move a fake clock instead of sleeping. */
 export interface Timer {
@@ -17,14 +18,14 @@ export interface SendJob {
   /** A group chat (Telegram allows about 20 messages a minute there). */
   group: boolean;
   /** Builds the message when its turn comes (the chat's language may have changed meanwhile). */
-  reply: () => ChatReply;
+  reply: () => ChatReply | Promise<ChatReply>;
   /**
    * Records that the message went out. It may throw (the store cannot write): the queue then keeps the outcome
    * and retries this, never the send.
    */
-  onSent(messageId: string): void;
+  onSent(messageId: string): void | Promise<void>;
   /** Records that the chat blocked or removed the bot; retried like {@link SendJob.onSent}. */
-  onUnavailable(error: ChatUnavailableError): void;
+  onUnavailable(error: ChatUnavailableError): void | Promise<void>;
   /** Given up for now after transient failures; the claim stays, so a later tick tries again. */
   onGiveUp?(error: unknown): void;
   /**
@@ -57,6 +58,8 @@ export interface SendQueueOptions {
   maxRateLimitRetries?: number;
   /** Waits between attempts to record a sent message while the store fails: the first, and the longest. */
   recordRetryMs?: { first: number; max: number };
+  /** Where the platforms' slots are reserved: shared by every instance on a server database; this process's memory by default. */
+  pace?: SendPaceRepository;
 }
 
 interface Queued {
@@ -66,7 +69,7 @@ interface Queued {
 }
 
 /** What one attempt at a job came to: the write that records it, or nothing to record. */
-type Attempt = { record: () => void } | 'requeued' | 'dropped';
+type Attempt = { record: () => void | Promise<void> } | 'requeued' | 'dropped';
 
 /**
  * A fan-out queue: paces messages per platform (Telegram: about 30 a second overall, 20 a minute per group),
@@ -81,7 +84,7 @@ type Attempt = { record: () => void } | 'requeued' | 'dropped';
 export class SendQueue {
   private readonly pending: Queued[] = [];
   private readonly keys = new Set<string>();
-  private readonly nextSlot = new Map<string, number>();
+  private readonly pace: SendPaceRepository;
   private readonly pausedUntil = new Map<string, number>();
   private readonly groupWindows = new Map<string, number[]>();
   private running = 0;
@@ -94,7 +97,9 @@ export class SendQueue {
   private readonly wake = new Set<() => void>();
   readonly stats = { sent: 0, rateLimited: 0, unavailable: 0, failed: 0, recordFailed: 0, dropped: 0 };
 
-  constructor(private readonly options: SendQueueOptions) {}
+  constructor(private readonly options: SendQueueOptions) {
+    this.pace = options.pace ?? new MemorySendPace();
+  }
 
   /** Whether a job with this key is queued, being sent, or sent and waiting to be recorded. */
   has(key: string): boolean {
@@ -176,7 +181,7 @@ export class SendQueue {
     this.droppedLogged = this.stats.dropped;
     let messageId: string;
     try {
-      messageId = (await this.options.messenger.send(job.address, job.reply())).messageId;
+      messageId = (await this.options.messenger.send(job.address, await job.reply())).messageId;
     } catch (error) {
       return this.failed(q, error);
     }
@@ -221,12 +226,12 @@ export class SendQueue {
    * first failure stalls the fan-out; the first success afterwards resumes it. Once the queue is stopped, one
    * more attempt is made and then the outcome is given up, loudly: that post may be sent again after a restart.
    */
-  private async record(job: SendJob, write: () => void): Promise<void> {
+  private async record(job: SendJob, write: () => void | Promise<void>): Promise<void> {
     const { logger } = this.options;
     const retry = this.options.recordRetryMs ?? { first: 1_000, max: 30_000 };
     for (let attempt = 1; ; attempt++) {
       try {
-        write();
+        await write();
         if (this.recordFailing) {
           this.recordFailing = false;
           logger.info({}, 'daily posts: the store records again; the fan-out resumes');
@@ -297,9 +302,9 @@ export class SendQueue {
         continue;
       }
       if (rate) {
-        const slot = Math.max(now, this.nextSlot.get(platform) ?? 0);
-        this.nextSlot.set(platform, slot + 1000 / rate.perSecond);
-        if (slot > now) await timer.sleep(slot - now);
+        const slot = await this.pace.reserve(platform, now, 1000 / rate.perSecond);
+        const delay = slot - timer.now();
+        if (delay > 0) await timer.sleep(delay);
         if (this.stopped) return false;
         // A 429 that arrived while waiting moves this message behind the pause.
         if ((this.pausedUntil.get(platform) ?? 0) > timer.now()) continue;

@@ -56,8 +56,8 @@ export class SubscriptionFeature implements ChatFeature {
 
   constructor(private readonly deps: SubscriptionFeatureDeps) {}
 
-  command(req: ChatRequest, name: string, args: string): ChatReply | undefined {
-    const lang = this.lang(req);
+  async command(req: ChatRequest, name: string, args: string): Promise<ChatReply | undefined> {
+    const lang = await this.lang(req);
     switch (name) {
       case 'today':
         return this.today(req, lang);
@@ -77,17 +77,18 @@ export class SubscriptionFeature implements ChatFeature {
     }
   }
 
-  action(req: ChatRequest, data: string): ChatReply | undefined {
+  async action(req: ChatRequest, data: string): Promise<ChatReply | undefined> {
     if (!data.startsWith(DAILY_ACTION.answer)) return this.deps.presses.press(req, data);
     // A "Show the answer" button of a post sent before questions had choices.
-    const answer = this.deps.resolver.answerFact(data.slice(DAILY_ACTION.answer.length), this.lang(req));
+    const answer = this.deps.resolver.answerFact(data.slice(DAILY_ACTION.answer.length), await this.lang(req));
     if (!answer) return undefined;
     return { lang: answer.lang, text: answer.answer, citation: answer.citationLine || undefined, buttons: [], personal: true, answer };
   }
 
   /** The language of replies: the user's, then the chat's stored or reported one, then English. */
-  private lang(req: ChatRequest): Lang {
-    return req.userLang ?? this.deps.store?.chats.get(address(req))?.lang ?? req.chatLang ?? 'en';
+  private async lang(req: ChatRequest): Promise<Lang> {
+    if (req.userLang) return req.userLang;
+    return (await this.deps.store?.chats.get(address(req)))?.lang ?? req.chatLang ?? 'en';
   }
 
   /** A short reply: personal (refusals, mistakes) unless it announces a change to the whole chat. */
@@ -95,16 +96,16 @@ export class SubscriptionFeature implements ChatFeature {
     return { lang, text: this.deps.i18n.t(lang, id, args), buttons: [], personal };
   }
 
-  private subscribe(req: ChatRequest, args: string, lang: Lang, store: Store): ChatReply {
+  private async subscribe(req: ChatRequest, args: string, lang: Lang, store: Store): Promise<ChatReply> {
     const parsed = this.parseSchedule(args, lang);
     if ('error' in parsed) return parsed.error;
     const at = address(req);
-    const existing = store.subscriptions.get(at);
+    const existing = await store.subscriptions.get(at);
     const now = this.deps.clock.now().getTime();
     const timeZone = parsed.timeZone ?? existing?.timeZone ?? this.deps.defaults.timeZone;
     const postMinutes = parsed.postMinutes ?? existing?.postMinutes ?? this.deps.defaults.postMinutes;
-    store.transaction(() => {
-      store.subscriptions.save({
+    await store.transaction(async () => {
+      await store.subscriptions.save({
         address: at,
         postMinutes,
         timeZone,
@@ -112,18 +113,18 @@ export class SubscriptionFeature implements ChatFeature {
         startDate: existing?.startDate ?? firstDate(now, timeZone, postMinutes),
         changedAt: existing ? now : 0,
       });
-      const chat = store.chats.get(at);
-      if (chat?.paused) store.chats.setPaused(at, false);
-      if (!chat?.lang) store.chats.setLang(at, lang);
+      const chat = await store.chats.get(at);
+      if (chat?.paused) await store.chats.setPaused(at, false);
+      if (!chat?.lang) await store.chats.setLang(at, lang);
     });
     return this.note(lang, existing ? 'sub-updated' : 'sub-subscribed', { time: formatPostTime(postMinutes), zone: timeZone }, false);
   }
 
-  private unsubscribe(req: ChatRequest, lang: Lang, store: Store): ChatReply {
-    return store.subscriptions.delete(address(req)) ? this.note(lang, 'sub-unsubscribed', undefined, false) : this.note(lang, 'sub-not-subscribed');
+  private async unsubscribe(req: ChatRequest, lang: Lang, store: Store): Promise<ChatReply> {
+    return (await store.subscriptions.delete(address(req))) ? this.note(lang, 'sub-unsubscribed', undefined, false) : this.note(lang, 'sub-not-subscribed');
   }
 
-  private settings(req: ChatRequest, args: string, lang: Lang, store: Store): ChatReply {
+  private async settings(req: ChatRequest, args: string, lang: Lang, store: Store): Promise<ChatReply> {
     const at = address(req);
     const [rawKey = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
     const value = rest.join(' ');
@@ -133,41 +134,41 @@ export class SubscriptionFeature implements ChatFeature {
     if (key === 'lang') {
       const chosen = value.toLowerCase().slice(0, 2);
       if (!LANGS.includes(chosen as Lang)) return this.note(lang, 'settings-bad-lang', { value: clip(value) });
-      store.chats.setLang(at, chosen as Lang);
+      await store.chats.setLang(at, chosen as Lang);
       return this.note(chosen as Lang, 'settings-lang-set');
     }
-    const sub = store.subscriptions.get(at);
+    const sub = await store.subscriptions.get(at);
     if (!sub) return this.note(lang, 'sub-not-subscribed');
     const parsed = this.parseSchedule(value, lang, key);
     if ('error' in parsed) return parsed.error;
-    store.subscriptions.save({ ...sub, postMinutes: parsed.postMinutes ?? sub.postMinutes, timeZone: parsed.timeZone ?? sub.timeZone, changedAt: this.deps.clock.now().getTime() });
+    await store.subscriptions.save({ ...sub, postMinutes: parsed.postMinutes ?? sub.postMinutes, timeZone: parsed.timeZone ?? sub.timeZone, changedAt: this.deps.clock.now().getTime() });
     return this.showSettings(at, lang, store);
   }
 
-  private showSettings(at: ChatAddress, lang: Lang, store: Store): ChatReply {
-    const sub = store.subscriptions.get(at);
-    const chatLang = store.chats.get(at)?.lang ?? lang;
+  private async showSettings(at: ChatAddress, lang: Lang, store: Store): Promise<ChatReply> {
+    const sub = await store.subscriptions.get(at);
+    const chatLang = (await store.chats.get(at))?.lang ?? lang;
     const t = this.deps.i18n;
     const state = sub ? t.t(lang, sub.active ? 'settings-on' : 'settings-paused', { time: formatPostTime(sub.postMinutes), zone: sub.timeZone }) : t.t(lang, 'settings-off');
     const text = [state, t.t(lang, 'settings-lang', { lang: LANG_NAMES[chatLang] }), '', t.t(lang, 'settings-usage')].join('\n');
     return { lang, text, buttons: [], personal: true };
   }
 
-  private today(req: ChatRequest, lang: Lang): ChatReply {
+  private async today(req: ChatRequest, lang: Lang): Promise<ChatReply> {
     const store = this.deps.store;
     const at = address(req);
-    const sub = store?.subscriptions.get(at);
-    const postLang = req.userLang ?? store?.chats.get(at)?.lang ?? lang;
+    const sub = await store?.subscriptions.get(at);
+    const postLang = req.userLang ?? (await store?.chats.get(at))?.lang ?? lang;
     const today = localDateTime(this.deps.clock.now().getTime(), sub?.timeZone ?? this.deps.defaults.timeZone).date;
     if (!store) return this.deps.composer.preview(today, postLang, previewContext(chatSeed(at)));
     // Today's post when it went out already; otherwise what it will be.
-    const recent = store.subscriptions.recent(at, 7);
+    const recent = await store.subscriptions.recent(at, 7);
     const posted = recent.find((d) => d.localDate === today);
     if (posted) return this.deps.composer.render(posted.plan, today, postLang);
     return this.deps.composer.preview(today, postLang, {
       seed: chatSeed(at),
       recent: recent.map((d) => d.plan),
-      shown: { fact: store.subscriptions.shown(at, 'fact'), question: store.subscriptions.shown(at, 'question') },
+      shown: { fact: await store.subscriptions.shown(at, 'fact'), question: await store.subscriptions.shown(at, 'question') },
     });
   }
 

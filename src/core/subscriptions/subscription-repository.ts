@@ -1,4 +1,5 @@
 import type { ChatAddress } from '../messenger.js';
+import type { ChatKeyed } from '../store/chat-settings.js';
 import type { PostPlan } from './post-composer.js';
 
 /** A chat's daily-post subscription. */
@@ -64,38 +65,47 @@ export type RotationTrack = 'fact' | 'question';
  * Subscriptions and their deliveries, owned by the core and implemented by a store (SQLite by default).
  * Every method that writes more than one row does so in one transaction.
  */
-export interface SubscriptionRepository {
-  get(address: ChatAddress): Subscription | undefined;
+export interface SubscriptionRepository extends ChatKeyed {
+  get(address: ChatAddress): Promise<Subscription | undefined>;
   /** Creates the subscription, or changes time, zone and start of an existing one; it becomes active. */
-  save(input: SubscriptionInput): void;
+  save(input: SubscriptionInput): Promise<void>;
   /** Deletes the subscription; false when there was none. Past deliveries stay (no repeat after re-subscribing). */
-  delete(address: ChatAddress): boolean;
+  delete(address: ChatAddress): Promise<boolean>;
   /** Pauses or resumes a subscription (when there is one). */
-  setActive(address: ChatAddress, active: boolean): void;
+  setActive(address: ChatAddress, active: boolean): Promise<void>;
   /** Active subscriptions of chats that are not paused: the scheduler decides which are due. */
-  listActive(): Subscription[];
+  listActive(): Promise<Subscription[]>;
 
   /**
    * Claims the delivery for (chat, local date), unless one exists for that date or a later one. Records the
    * plan's rotation entries and the chat's newest local date with it. True when this call claimed it.
    */
-  claim(claim: Claim): boolean;
-  markSent(address: ChatAddress, localDate: string, messageId: string, sentAt: number): void;
+  claim(claim: Claim): Promise<boolean>;
+  /**
+   * Inside a transaction, before claiming: locks the subscriptions among `due` that still need the given date
+   * (their newest claimed date is older) and that no other transaction holds, and returns those. Another
+   * instance claiming at the same time skips them (`FOR UPDATE SKIP LOCKED` on a server database), so
+   * instances split the fan-out instead of composing the same posts.
+   */
+  lockDue(due: { address: ChatAddress; localDate: string }[]): Promise<ChatAddress[]>;
+  markSent(address: ChatAddress, localDate: string, messageId: string, sentAt: number): Promise<void>;
   /** Gives up a delivery (the chat is gone, or the claim is too old to post). */
-  markSkipped(address: ChatAddress, localDate: string, reason: string): void;
+  markSkipped(address: ChatAddress, localDate: string, reason: string): Promise<void>;
   /** Claimed deliveries not yet sent (a crash or a failure came between claim and send), whoever owns them. */
-  listUnsent(): Delivery[];
+  listUnsent(): Promise<Delivery[]>;
   /**
    * In one atomic step: renews the leases of `owner`'s unsent claims and takes over the unsent claims whose
    * lease has expired (their owner stopped or crashed), all until `until`. Returns every unsent claim
    * `owner` holds afterwards, oldest due first. A claim whose lease is still running stays with its owner.
+   * With `platforms`, only claims to chats on those platforms are taken over (an instance without Discord
+   * leaves Discord's posts to one that has it).
    * (A shared server database does this with `SELECT … FOR UPDATE SKIP LOCKED`.)
    */
-  leaseClaims(owner: string, now: number, until: number): Delivery[];
+  leaseClaims(owner: string, now: number, until: number, platforms?: readonly ChatAddress['platform'][]): Promise<Delivery[]>;
   /** Ends the leases of `owner`'s unsent claims at once (a graceful stop), so that a successor takes them over without waiting. */
-  releaseClaims(owner: string): void;
+  releaseClaims(owner: string): Promise<void>;
   /** The chat's newest deliveries, newest first. */
-  recent(address: ChatAddress, limit: number): Delivery[];
+  recent(address: ChatAddress, limit: number): Promise<Delivery[]>;
   /** Fact ids shown on a rotation track since its last reset. */
-  shown(address: ChatAddress, track: RotationTrack): Set<string>;
+  shown(address: ChatAddress, track: RotationTrack): Promise<Set<string>>;
 }

@@ -19,7 +19,7 @@ export interface HealthPlatform {
 /** What the health check looks at; read on every request. */
 export interface HealthSources {
   /** The store; absent means the bot runs without one. */
-  store?: { checkWrite(): { ok: true } | { ok: false; reason: string } };
+  store?: { checkWrite(): Promise<{ ok: true } | { ok: false; reason: string }> };
   /** The enabled platforms (the list may grow while the bot starts). */
   platforms: readonly HealthPlatform[];
   /** The daily posts (see DailyPostsHealth): `stalled` is unhealthy, `standby` is not. */
@@ -40,11 +40,15 @@ export interface HealthReport {
 }
 
 /** Checks the store (it must be able to write), each platform and the daily posts. */
-export function checkHealth(sources: HealthSources): HealthReport {
+export async function checkHealth(sources: HealthSources): Promise<HealthReport> {
   let store: HealthReport['store'] = 'none';
   let storeError: string | undefined;
   if (sources.store) {
-    const check = safe(() => sources.store!.checkWrite(), { ok: false, reason: 'error' } as const);
+    const probe = sources.store;
+    // A check that throws (even before it returns a promise) counts as failing.
+    const check = await Promise.resolve()
+      .then(() => probe.checkWrite())
+      .catch(() => ({ ok: false, reason: 'error' }) as const);
     store = check.ok ? 'ok' : 'failing';
     if (!check.ok) storeError = check.reason;
   }
@@ -67,9 +71,9 @@ export interface MetricsSource {
  * `GET /metrics` (Prometheus text). Returns a function that removes both.
  */
 export function mountOpsRoutes(http: HttpRoutes, sources: HealthSources, metrics: MetricsSource): () => void {
-  const unmountHealth = http.route('/healthz', (req, res) => {
+  const unmountHealth = http.route('/healthz', async (req, res) => {
     if (!isRead(req.method)) return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    const report = checkHealth(sources);
+    const report = await checkHealth(sources);
     const body = JSON.stringify(report);
     res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : body);

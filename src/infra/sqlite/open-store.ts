@@ -20,7 +20,7 @@ export class StoreStartError extends Error {
  * Opens (creating it and its directory if needed) and migrates the database `url` names, then checks that it
  * can be written: a read-only file opens silently in SQLite and would fail only at the first write.
  */
-export function openStore(url: string, options: SqliteStoreOptions = {}): SqliteStore {
+export async function openSqliteStore(url: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
   const path = databasePath(url);
   let store: SqliteStore;
   try {
@@ -29,9 +29,9 @@ export function openStore(url: string, options: SqliteStoreOptions = {}): Sqlite
     const code = errorCode(error);
     throw new StoreStartError(explain(code, path), code);
   }
-  const check = store.checkWrite();
+  const check = await store.checkWrite();
   if (!check.ok) {
-    store.close();
+    await store.close();
     throw new StoreStartError(explain(check.reason, path), check.reason);
   }
   return store;

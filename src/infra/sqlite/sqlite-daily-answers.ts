@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ChatAddress } from '../../core/messenger.js';
 import type { DailyAnswer, DailyAnswerRepository } from '../../core/subscriptions/daily-answers.js';
+import type { Synchronous } from './gate.js';
 
 const PLATFORMS = ['telegram', 'discord', 'terminal'] as const;
 
@@ -35,16 +36,20 @@ function safeJson(text: string): unknown {
 }
 
 /** Presses on questions of the day in SQLite (table of migration 006). */
-export class SqliteDailyAnswers implements DailyAnswerRepository {
+export class SqliteDailyAnswers implements Synchronous<DailyAnswerRepository> {
   private readonly insert;
   private readonly select;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
       `INSERT INTO daily_answers (platform, user_id, local_date, chat_id, question_id, fact_id, choice, correct, topics, answered_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     this.select = db.prepare<[string, string, string], unknown>('SELECT * FROM daily_answers WHERE platform = ? AND user_id = ? AND local_date = ?');
+  }
+
+  moveChat(from: ChatAddress, toChatId: string): void {
+    this.db.prepare('UPDATE daily_answers SET chat_id = ? WHERE platform = ? AND chat_id = ?').run(toChatId, from.platform, from.chatId);
   }
 
   add(a: DailyAnswer): boolean {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Lease, LeaseRepository } from '../../core/store/leases.js';
+import type { Synchronous } from './gate.js';
 
 /** Named leases in SQLite: one row per lease, changed hands only when expired (or renewed by its owner). */
-export class SqliteLeases implements LeaseRepository {
+export class SqliteLeases implements Synchronous<LeaseRepository> {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {

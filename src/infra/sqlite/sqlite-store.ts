@@ -1,11 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Lang } from '../../core/facts/schema.js';
+import type { ConversationRepository } from '../../core/chat/conversation-store.js';
+import type { RateWindowRepository } from '../../core/chat/rate-limiter.js';
+import { LANGS, type Lang } from '../../core/facts/schema.js';
 import type { ChatAddress } from '../../core/messenger.js';
 import type { ChatSettings, ChatSettingsRepository } from '../../core/store/chat-settings.js';
+import type { LeaseRepository } from '../../core/store/leases.js';
 import type { Logger } from '../../core/ports.js';
+import type { SeenUpdateRepository } from '../../core/store/seen-updates.js';
 import type { Store, WriteCheck } from '../../core/store/store.js';
+import type { StudyRepository } from '../../core/study/study-store.js';
+import type { DailyAnswerRepository } from '../../core/subscriptions/daily-answers.js';
+import type { SendPaceRepository } from '../../core/subscriptions/send-pace.js';
+import type { SubscriptionRepository } from '../../core/subscriptions/subscription-repository.js';
+import { SqliteGate, type Synchronous } from './gate.js';
+import { SqliteConversations, SqliteRateWindows, SqliteSeenUpdates, SqliteSendPace } from './sqlite-shared-state.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SqliteSubscriptions } from './subscriptions-repository.js';
@@ -35,11 +45,12 @@ export function databasePath(url: string): string {
 }
 
 /** Chat settings in SQLite. */
-export class SqliteChatSettings implements ChatSettingsRepository {
+export class SqliteChatSettings implements Synchronous<ChatSettingsRepository> {
   private readonly select;
   private readonly upsertLang;
   private readonly upsertPaused;
-  constructor(private readonly db: Database.Database) {
+  private readonly move;
+  constructor(db: Database.Database) {
     this.select = db.prepare<[string, string], { lang: string | null; paused: number }>(
       'SELECT lang, paused FROM chats WHERE platform = ? AND chat_id = ?',
     );
@@ -51,12 +62,14 @@ export class SqliteChatSettings implements ChatSettingsRepository {
       `INSERT INTO chats (platform, chat_id, paused) VALUES (?, ?, ?)
        ON CONFLICT (platform, chat_id) DO UPDATE SET paused = excluded.paused, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     );
+    this.move = db.prepare('UPDATE OR REPLACE chats SET chat_id = ? WHERE platform = ? AND chat_id = ?');
   }
 
   get(address: ChatAddress): ChatSettings | undefined {
     const row = this.select.get(address.platform, address.chatId);
     if (!row) return undefined;
-    return { address, lang: (row.lang ?? undefined) as Lang | undefined, paused: row.paused === 1 };
+    const lang = LANGS.find((l) => l === row.lang);
+    return { address, ...(lang ? { lang } : {}), paused: row.paused === 1 };
   }
 
   setLang(address: ChatAddress, lang: Lang | undefined): void {
@@ -67,17 +80,10 @@ export class SqliteChatSettings implements ChatSettingsRepository {
     this.upsertPaused.run(address.platform, address.chatId, paused ? 1 : 0);
   }
 
-  migrate(from: ChatAddress, toChatId: string): void {
-    // One transaction: a chat is never half moved.
-    this.db.transaction(() => {
-      for (const table of CHAT_TABLES)
-        this.db.prepare(`UPDATE OR REPLACE ${table} SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(toChatId, from.platform, from.chatId);
-    })();
+  moveChat(from: ChatAddress, toChatId: string): void {
+    this.move.run(toChatId, from.platform, from.chatId);
   }
 }
-
-/** Tables keyed by (platform, chat_id), moved together when a chat changes id: a new such table belongs here. */
-const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers', 'daily_answers'];
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -90,15 +96,22 @@ export interface SqliteStoreOptions {
 /** Thrown inside the health probe's transaction to roll it back. */
 class Rollback extends Error {}
 
-/** The SQLite implementation of the core's {@link Store}. */
+/** The SQLite implementation of the core's {@link Store}: one process per file. */
 export class SqliteStore implements Store {
-  readonly chats: SqliteChatSettings;
-  readonly study: SqliteStudyRepository;
-  readonly subscriptions: SqliteSubscriptions;
-  readonly leases: SqliteLeases;
+  readonly kind = 'sqlite' as const;
+  readonly shared = false;
+  readonly chats: ChatSettingsRepository;
+  readonly study: StudyRepository;
+  readonly subscriptions: SubscriptionRepository;
+  readonly leases: LeaseRepository;
+  readonly dailyAnswers: DailyAnswerRepository;
+  readonly conversations: ConversationRepository;
+  readonly rateWindows: RateWindowRepository;
+  readonly seenUpdates: SeenUpdateRepository;
+  readonly sendPace: SendPaceRepository;
+  private readonly gate: SqliteGate;
   private readonly monitor: WriteMonitor;
   private readonly probe: () => void;
-  readonly dailyAnswers: SqliteDailyAnswers;
 
   constructor(
     readonly db: Database.Database,
@@ -112,37 +125,48 @@ export class SqliteStore implements Store {
     });
     this.monitor = new WriteMonitor(options.onWriteFailure);
     monitorWrites(db, this.monitor);
-    this.chats = new SqliteChatSettings(db);
-    this.study = new SqliteStudyRepository(db, options.logger);
-    this.subscriptions = new SqliteSubscriptions(db);
-    this.leases = new SqliteLeases(db);
-    this.dailyAnswers = new SqliteDailyAnswers(db);
+    const gate = (this.gate = new SqliteGate(db));
+    this.chats = gate.wrap<ChatSettingsRepository>(new SqliteChatSettings(db));
+    this.study = gate.wrap<StudyRepository>(new SqliteStudyRepository(db, options.logger));
+    this.subscriptions = gate.wrap<SubscriptionRepository>(new SqliteSubscriptions(db));
+    this.leases = gate.wrap<LeaseRepository>(new SqliteLeases(db));
+    this.dailyAnswers = gate.wrap<DailyAnswerRepository>(new SqliteDailyAnswers(db));
+    this.conversations = gate.wrap<ConversationRepository>(new SqliteConversations(db));
+    this.rateWindows = new SqliteRateWindows(db, gate);
+    this.seenUpdates = gate.wrap<SeenUpdateRepository>(new SqliteSeenUpdates(db));
+    this.sendPace = gate.wrap<SendPaceRepository>(new SqliteSendPace(db));
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate.transaction(work);
   }
 
-  ping(): boolean {
-    try {
-      return this.db.prepare('SELECT 1 AS ok').get() !== undefined;
-    } catch {
-      return false;
-    }
+  ping(): Promise<boolean> {
+    return this.gate.run(() => {
+      try {
+        return this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    });
   }
 
-  checkWrite(): WriteCheck {
-    if (!this.db.open) return { ok: false, reason: 'closed' };
-    try {
-      this.probe();
-    } catch (error) {
-      if (!(error instanceof Rollback)) return { ok: false, reason: storeFaultCode(error) ?? (error instanceof Error ? error.name : 'error') };
-    }
-    const fault = this.monitor.lastFault;
-    return fault ? { ok: false, reason: fault } : { ok: true };
+  checkWrite(): Promise<WriteCheck> {
+    return this.gate.run((): WriteCheck => {
+      if (!this.db.open) return { ok: false, reason: 'closed' };
+      try {
+        this.probe();
+      } catch (error) {
+        if (!(error instanceof Rollback)) return { ok: false, reason: storeFaultCode(error) ?? (error instanceof Error ? error.name : 'error') };
+      }
+      const fault = this.monitor.lastFault;
+      return fault ? { ok: false, reason: fault } : { ok: true };
+    });
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  close(): Promise<void> {
+    return this.gate.run(() => {
+      if (this.db.open) this.db.close();
+    });
   }
 }

@@ -5,6 +5,7 @@ import type { ChatAddress } from '../../core/messenger.js';
 import { silentLogger, type Logger } from '../../core/ports.js';
 import { storedQuestionsSchema } from '../../core/study/quiz.js';
 import type { ReviewCard, ScoreLine, StudyAnswer, StudyRepository, StudySession } from '../../core/study/study-store.js';
+import type { Synchronous } from './gate.js';
 
 interface SessionRow {
   id: number;
@@ -120,13 +121,13 @@ function toReview(r: ReviewRow): ReviewCard {
 }
 
 /** Study sessions, answers and review cards in SQLite (tables of migrations 003 and 004). */
-export class SqliteStudyRepository implements StudyRepository {
+export class SqliteStudyRepository implements Synchronous<StudyRepository> {
   // Prepared once: a button press reads the session and writes an answer, and compiling SQL on each would be wasted.
   private readonly q;
 
   /** @param logger where a session that cannot be read is reported */
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly logger: Logger = silentLogger,
   ) {
     this.q = {
@@ -178,6 +179,8 @@ export class SqliteStudyRepository implements StudyRepository {
         'SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND due <= ? ORDER BY due, id LIMIT ?',
       ),
       nextReviewDue: db.prepare<[string, string], { due: number | null }>('SELECT MIN(due) AS due FROM study_reviews WHERE platform = ? AND user_id = ?'),
+      holdTimer: db.prepare("UPDATE study_sessions SET timer_owner = ?, timer_lease_until = ? WHERE id = ? AND status = 'active'"),
+      releaseTimers: db.prepare("UPDATE study_sessions SET timer_lease_until = 0 WHERE timer_owner = ? AND status = 'active'"),
     };
   }
 
@@ -283,5 +286,29 @@ export class SqliteStudyRepository implements StudyRepository {
 
   nextReviewDue(platform: Platform, userId: string): number | undefined {
     return this.q.nextReviewDue.get(platform, userId)?.due ?? undefined;
+  }
+
+  moveChat(from: ChatAddress, toChatId: string): void {
+    this.db.transaction(() => {
+      for (const table of ['study_sessions', 'study_answers'])
+        this.db.prepare(`UPDATE OR REPLACE ${table} SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(toChatId, from.platform, from.chatId);
+    })();
+  }
+
+  holdTimer(id: number, owner: string, until: number): void {
+    this.q.holdTimer.run(owner, until, id);
+  }
+
+  leaseTimers(owner: string, now: number, until: number, platforms?: readonly Platform[]): StudySession[] {
+    if (platforms?.length === 0) return [];
+    const sql = `UPDATE study_sessions SET timer_owner = ?, timer_lease_until = ?
+       WHERE status = 'active' AND (timer_owner = ? OR timer_lease_until <= ?)${platforms ? ` AND platform IN (${platforms.map(() => '?').join(', ')})` : ''}
+       RETURNING *`;
+    const rows = this.db.prepare<unknown[], SessionRow>(sql).all(owner, until, owner, now, ...(platforms ?? []));
+    return rows.sort((a, b) => a.id - b.id).flatMap((row) => this.readable(row) ?? []);
+  }
+
+  releaseTimers(owner: string): void {
+    this.q.releaseTimers.run(owner);
   }
 }

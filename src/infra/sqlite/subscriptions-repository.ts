@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChatAddress } from '../../core/messenger.js';
-import type { PostPlan } from '../../core/subscriptions/post-composer.js';
+import { parseStoredPlan } from '../../core/subscriptions/post-plan-schema.js';
+import type { Synchronous } from './gate.js';
 import type {
   Claim,
   Delivery,
@@ -35,7 +36,7 @@ interface DeliveryRow {
 }
 
 /** Subscriptions, deliveries and rotations in SQLite; every multi-row write is one transaction. */
-export class SqliteSubscriptions implements SubscriptionRepository {
+export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
@@ -73,6 +74,7 @@ export class SqliteSubscriptions implements SubscriptionRepository {
         `UPDATE deliveries SET owner = ?, lease_until = ?
          WHERE status = 'claimed' AND (owner = ? OR lease_until <= ?) RETURNING *`,
       ),
+      lockDue: db.prepare<[string, string], { last_local_date: string | null }>('SELECT last_local_date FROM subscriptions WHERE platform = ? AND chat_id = ?'),
       releaseClaims: db.prepare(`UPDATE deliveries SET lease_until = 0 WHERE status = 'claimed' AND owner = ?`),
       recent: db.prepare<[string, string, number], DeliveryRow>(
         'SELECT * FROM deliveries WHERE platform = ? AND chat_id = ? ORDER BY local_date DESC LIMIT ?',
@@ -152,11 +154,32 @@ export class SqliteSubscriptions implements SubscriptionRepository {
     return this.q.unsent.all().map(toDelivery);
   }
 
-  leaseClaims(owner: string, now: number, until: number): Delivery[] {
-    return this.q.leaseClaims
-      .all(owner, until, owner, now)
+  lockDue(due: { address: ChatAddress; localDate: string }[]): ChatAddress[] {
+    // One process writes an SQLite file at a time (the schedule lease): nothing to skip, only dates to check.
+    return due
+      .filter((d) => {
+        const last = this.q.lockDue.get(d.address.platform, d.address.chatId)?.last_local_date;
+        return !last || last < d.localDate;
+      })
+      .map((d) => d.address);
+  }
+
+  leaseClaims(owner: string, now: number, until: number, platforms?: readonly ChatAddress['platform'][]): Delivery[] {
+    if (platforms?.length === 0) return [];
+    const sql = `UPDATE deliveries SET owner = ?, lease_until = ?
+       WHERE status = 'claimed' AND (owner = ? OR lease_until <= ?)${platforms ? ` AND platform IN (${platforms.map(() => '?').join(', ')})` : ''} RETURNING *`;
+    return this.db
+      .prepare<unknown[], DeliveryRow>(sql)
+      .all(owner, until, owner, now, ...(platforms ?? []))
       .map(toDelivery)
       .sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  moveChat(from: ChatAddress, toChatId: string): void {
+    this.db.transaction(() => {
+      for (const table of ['subscriptions', 'deliveries', 'post_rotation'])
+        this.db.prepare(`UPDATE OR REPLACE ${table} SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(toChatId, from.platform, from.chatId);
+    })();
   }
 
   releaseClaims(owner: string): void {
@@ -190,7 +213,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
     localDate: row.local_date,
     dueAt: row.due_at,
-    plan: JSON.parse(row.plan) as PostPlan,
+    plan: parseStoredPlan(row.plan),
     status: row.status,
     group: row.is_group === 1,
     ...(row.owner ? { owner: row.owner } : {}),

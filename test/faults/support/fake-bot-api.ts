@@ -84,9 +84,9 @@ export class FakeBotApi {
   }
 
   /** Resolves once `predicate` holds, checking as calls arrive (rejects after `ms`). */
-  async until(predicate: () => boolean, ms = 20_000): Promise<void> {
+  async until(predicate: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
     const started = Date.now();
-    while (!predicate()) {
+    while (!(await predicate())) {
       if (Date.now() - started > ms) throw new Error('the fake Bot API did not see what was expected in time');
       await new Promise((r) => setTimeout(r, 10));
     }

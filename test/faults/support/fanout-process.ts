@@ -12,7 +12,7 @@ import { useOutgoingPath } from '../../../src/adapters/telegram/outbox.js';
 import { createCoreServices } from '../../../src/app/core-services.js';
 import { loadFactBase } from '../../../src/infra/data-files.js';
 import { createLogger } from '../../../src/infra/logger.js';
-import { openStore } from '../../../src/infra/sqlite/open-store.js';
+import { openSqliteStore } from '../../../src/infra/sqlite/open-store.js';
 import { FAKE_TOKEN } from '../../telegram/support/core.js';
 
 const env = (name: string) => {
@@ -23,7 +23,7 @@ const env = (name: string) => {
 const offset = Number(env('CLOCK_OFFSET_MS'));
 const clock = { now: () => new Date(Date.now() + offset) };
 const logger = createLogger('info', { destination: process.stderr });
-const store = openStore(env('DATABASE'));
+const store = await openSqliteStore(env('DATABASE'));
 const core = createCoreServices({
   base: loadFactBase(),
   clock,
@@ -46,9 +46,9 @@ logger.info({ owner: env('OWNER') }, 'fan-out process started');
 
 process.on('SIGTERM', () => {
   clearInterval(timer);
-  void queue.stop().then(() => {
-    scheduler.release();
-    store.close();
+  void queue.stop().then(async () => {
+    await scheduler.release();
+    await store.close();
     logger.info({}, 'fan-out process stopped');
     process.exit(0);
   });

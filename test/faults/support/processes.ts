@@ -35,9 +35,9 @@ export function runTs(entry: string, env: Record<string, string>, options: { uid
 }
 
 /** Resolves once `predicate` holds (checked every 20 ms), or rejects after `ms`. */
-export async function until(predicate: () => boolean, ms = 30_000, what = 'the condition'): Promise<void> {
+export async function until(predicate: () => boolean | Promise<boolean>, ms = 30_000, what = 'the condition'): Promise<void> {
   const started = Date.now();
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -28,10 +28,10 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       await answer();
       return;
     }
-    // The core answers synchronously, so the callback is still answered at once, with the toast when there is one.
+    // The core answers from the store (a few milliseconds), so the callback is still answered promptly, with the toast when there is one.
     let reply;
     try {
-      reply = deps.core.chat.action(req, ctx.callbackQuery.data);
+      reply = await deps.core.chat.action(req, ctx.callbackQuery.data);
     } catch (error) {
       await answer();
       throw error;
@@ -42,7 +42,7 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
     }
     if (!reply) {
       // A button from an old message (a fact or topic that no longer exists): say so instead of a dead spinner.
-      await answer(deps.core.i18n.t(deps.core.chat.baseLang(req), 'button-expired'));
+      await answer(deps.core.i18n.t(await deps.core.chat.langOf(req), 'button-expired'));
       return;
     }
     await answer();

@@ -24,7 +24,7 @@ export function commandHandlers(deps: BotDeps): Composer<Context> {
       // Admin-only commands (and those whose rules depend on it) learn whether the sender administers the chat.
       if (needsAdminCheck(findCommand(command.name))) req.isAdmin = await isTelegramAdmin(ctx);
       const target = { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined };
-      const reply = deps.core.chat.command(req, command.name, command.args);
+      const reply = await deps.core.chat.command(req, command.name, command.args);
       // Over the rate limit, the notice is sent once per window: a repeat is dropped, not posted.
       if (reply?.repeatNotice) return;
       if (reply) {
@@ -32,7 +32,7 @@ export function commandHandlers(deps: BotDeps): Composer<Context> {
         return;
       }
       if (req.chatKind !== 'private') return;
-      const lang = deps.core.chat.baseLang(req);
+      const lang = await deps.core.chat.langOf(req);
       await sendReply(ctx.api, deps, target, { lang, text: deps.core.i18n.t(lang, 'unknown-command'), buttons: [] });
     },
   );

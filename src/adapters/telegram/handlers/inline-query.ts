@@ -46,7 +46,7 @@ export function inlineQueryHandlers(deps: BotDeps): Composer<Context> {
   composer.on('inline_query', async (ctx) => {
     const lang = userLang(ctx.from.language_code);
     const req = { platform: 'telegram' as const, chatId: String(ctx.from.id), userId: String(ctx.from.id), chatKind: 'private' as const, ...(lang ? { userLang: lang } : {}) };
-    const found = deps.core.chat.inline(req, ctx.inlineQuery.query, INLINE_RESULTS);
+    const found = await deps.core.chat.inline(req, ctx.inlineQuery.query, INLINE_RESULTS);
     if ('limited' in found) {
       // No results, and the notice on the button above them (it opens the private chat with the bot).
       await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: clip(found.limited.text, 64), start_parameter: 'limit' } });

@@ -25,7 +25,7 @@ export function membershipHandlers(deps: BotDeps): Composer<Context> {
   composer.on('message:migrate_to_chat_id', async (ctx) => {
     const oldChatId = String(ctx.chat.id);
     const newChatId = String(ctx.msg.migrate_to_chat_id);
-    deps.core.chat.migrateChat('telegram', oldChatId, newChatId);
+    await deps.core.chat.migrateChat('telegram', oldChatId, newChatId);
     deps.logger.info({ oldChatId, newChatId }, 'telegram group migrated to a supergroup');
     await callHook(deps, 'onChatMigrated', (h) => h.onChatMigrated(oldChatId, newChatId));
   });

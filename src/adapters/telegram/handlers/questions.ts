@@ -21,7 +21,7 @@ export function questionHandlers(deps: BotDeps): Composer<Context> {
     if (question === undefined) return;
     // The text stays out of logs: questions are the users' words. Update and chat ids come with the logger.
     deps.logger.debug({ length: question.length }, 'telegram question');
-    const reply = deps.core.chat.question(req, question);
+    const reply = await deps.core.chat.question(req, question);
     if (reply.repeatNotice) return;
     await sendReply(ctx.api, deps, { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined }, reply);
   });
