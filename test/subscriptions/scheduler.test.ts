@@ -70,7 +70,7 @@ describe('the daily post scheduler', () => {
       clock.set('2024-06-10T04:00:00Z');
       await first.core.dailyPosts.scheduler!.tick();
       // Until its sends hang and what it delivered is recorded (the "crash" comes while sending, not recording).
-      const settled = async () => first.messenger.hang && (await first.store!.subscriptions.listUnsent()).length === chats.length - first.messenger.sent.length;
+      const settled = async () => first.messenger.hang && (await first.store.subscriptions.listUnsent()).length === chats.length - first.messenger.sent.length;
       for (let i = 0; i < 10_000 && !(await settled()); i++) await Promise.resolve();
       const delivered = first.messenger.sent.length;
       expect(delivered).toBeGreaterThanOrEqual(15);
