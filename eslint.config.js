@@ -23,7 +23,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['grammy', '@grammyjs/*', 'discord.js', '@discordjs/*', 'better-sqlite3', 'pino', 'pino-*', 'croner', 'prom-client', 'node:fs', 'fs'],
+              group: ['grammy', '@grammyjs/*', 'discord.js', '@discordjs/*', 'better-sqlite3', 'pg', 'pg-*', 'pino', 'pino-*', 'croner', 'prom-client', 'node:fs', 'fs'],
               message: 'src/core is platform-agnostic: receive this through a port.',
             },
           ],

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A PostgreSQL server for the store tests: TEST_POSTGRES_URL, or a throwaway cluster (see the file).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
     // End-to-end tests start loopback servers; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,

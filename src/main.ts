@@ -4,6 +4,7 @@
  * terminal, so anyone can try it (a try-out: no HTTP server there).
  */
 import { createCoreServices } from './app/core-services.js';
+import { startHousekeeping } from './app/housekeeping.js';
 import { installShutdown, type Stoppable } from './app/shutdown.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import type { RunningPlatform } from './adapters/platform.js';
@@ -78,11 +79,18 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', unexpected);
   process.on('uncaughtException', unexpected);
 
-  const enabled = [...(config.TELEGRAM_BOT_TOKEN ? (['telegram'] as const) : []), ...(config.DISCORD_TOKEN ? (['discord'] as const) : [])];
+  // Discord is optional per instance: with several instances, one runs the gateway (see the README).
+  const discord = config.DISCORD_TOKEN && config.DISCORD_ENABLED ? config.DISCORD_TOKEN : undefined;
+  const enabled = [...(config.TELEGRAM_BOT_TOKEN ? (['telegram'] as const) : []), ...(discord ? (['discord'] as const) : [])];
   const metrics = new PrometheusMetrics({ platforms: enabled });
   let store;
   try {
-    store = await openStore(config.DATABASE_URL, { onWriteFailure: (code) => metrics.storeWriteFailed(code), logger: logger.child({ component: 'store' }) });
+    store = await openStore(config.DATABASE_URL, {
+      onWriteFailure: (code) => metrics.storeWriteFailed(code),
+      logger: logger.child({ component: 'store' }),
+      poolSize: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
   } catch (error) {
     if (!(error instanceof StoreStartError)) throw error;
     startFailed(logger, error.message, error);
@@ -95,12 +103,13 @@ async function main(): Promise<void> {
     logger,
     rateLimit: { limit: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     metrics,
-    study: { questionSeconds: config.STUDY_QUESTION_SECONDS },
+    study: { questionSeconds: config.STUDY_QUESTION_SECONDS, timerLeaseMs: config.STUDY_TIMER_LEASE_SECONDS * 1000 },
     dailyPosts: {
       timeZone: config.DEFAULT_TIMEZONE,
       postTime: config.DEFAULT_POST_TIME,
       catchUpHours: config.POST_CATCH_UP_HOURS,
       telegramPostsPerSecond: config.TELEGRAM_POSTS_PER_SECOND,
+      leaseMs: config.DAILY_POST_LEASE_SECONDS * 1000,
     },
   });
   // Daily posts: a tick every minute posts to the chats whose time came (started once the platforms can send).
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
     return scheduler && queue ? startDailyPostCron(scheduler, queue, logger, () => metrics.error('post')) : undefined;
   };
 
-  if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
+  if (!config.TELEGRAM_BOT_TOKEN && !discord) {
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     core.messengers.register('terminal', terminal.messenger());
     await core.study?.resume((platform) => core.messengers.has(platform));
@@ -150,7 +159,7 @@ async function main(): Promise<void> {
   try {
     // Platform code loads only when its token is set, so a terminal session never pays for it.
     if (config.TELEGRAM_BOT_TOKEN) running.push(await (await import('./adapters/telegram/start-telegram.js')).startTelegram(deps));
-    if (config.DISCORD_TOKEN) running.push(await (await import('./adapters/discord/start-discord.js')).startDiscord(deps));
+    if (discord) running.push(await (await import('./adapters/discord/start-discord.js')).startDiscord(deps));
   } catch (error) {
     // Start errors carry no token (TelegramStartError and discord.js's login errors name the problem only).
     logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'start failed');
@@ -167,6 +176,7 @@ async function main(): Promise<void> {
   }
   const posts = startDailyPosts();
   if (posts) workers.push(posts);
+  workers.push(startHousekeeping(store, systemClock, logger));
   logger.info({ platforms: running.map((p) => p.name), port: http.port }, 'bot started');
 }
 

@@ -63,6 +63,8 @@ export interface CoreServices {
   dailyPosts: DailyPosts;
   /** Study sessions (present when there is a store): resume after a restart, close at shutdown. */
   study?: StudyService;
+  /** This process's id in the store: its claims, timers and leases carry it. */
+  instanceId: string;
 }
 
 /** Wires the core once: resolver, interface strings, the chat service, daily posts and (with a store) study sessions. */
@@ -122,7 +124,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     : undefined;
   // Quiz and review choices answer the bot's own questions: they are not rate-limited requests.
   if (study) chat.addFeature(study, { limitActions: false });
-  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study };
+  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study, instanceId: owner };
 }
 
 /** A process id that is unique across hosts and restarts, and still tells an operator where it runs. */

@@ -31,9 +31,14 @@ export const configSchema = z.object({
   DISCORD_API_BASE_URL: optionalUrl,
   DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a numeric server id').optional()),
   DISCORD_REGISTER_COMMANDS: onOff,
+  DISCORD_ENABLED: onOff,
   RATE_LIMIT_QUESTIONS: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   DATABASE_URL: z.string().trim().min(1).default('file:./var/bot.db'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DAILY_POST_LEASE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
+  STUDY_TIMER_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(15),
   DEFAULT_TIMEZONE: z
     .string()
     .trim()

@@ -27,6 +27,10 @@ export function isPostgresUrl(url: string): boolean {
 
 /** Opens, migrates and checks the store; a {@link StoreStartError} says in one sentence why it cannot be used. */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (isPostgresUrl(url)) throw new StoreStartError('PostgreSQL is not supported yet', 'unsupported');
+  if (isPostgresUrl(url)) {
+    // Loaded only when used: an SQLite deployment never loads the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres/open-postgres.js');
+    return openPostgresStore(url, options);
+  }
   return openSqliteStore(url, options);
 }

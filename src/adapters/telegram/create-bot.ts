@@ -57,7 +57,7 @@ export function createBot(deps: { core: CoreServices; logger: Logger }, options:
   bot.catch(boundary);
   bot.use(logging.middleware);
   // Telegram sends a webhook update again when our answer was late or lost: it is handled once.
-  bot.use(ignoreRepeatedUpdates(logging.logger));
+  bot.use(ignoreRepeatedUpdates(logging.logger, deps.core.store?.shared ? { repo: deps.core.store.seenUpdates, clock: deps.core.clock } : undefined));
   // One chat's updates in order (a follow-up question must see the previous answer's context); chats in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   // The boundary as middleware, so a failed update is handled the same way in every mode: with a webhook,

@@ -11,6 +11,7 @@ import { describeError } from './errors.js';
 import { TelegramMessenger } from './messenger.js';
 import type { OutboxLimits } from './outbox.js';
 import { startPolling, type PollingBackoff } from './polling.js';
+import { SecondPollerError, takePollingLease, type PollingLease } from './polling-lease.js';
 import { startupCall, type StartupRetry } from './startup-call.js';
 import { subscriptionHooks } from './subscription-hooks.js';
 import { mountWebhook, startWebhookServer } from './webhook-server.js';
@@ -32,6 +33,8 @@ export interface StartTelegramOptions {
   outboxLimits?: OutboxLimits;
   /** How long one API call may take, in seconds; 60 by default. */
   timeoutSeconds?: number;
+  /** How a start waits for another poller's lease to run out (tests pass one that does not wait). */
+  leaseWait?: (ms: number) => Promise<void>;
 }
 
 /** Thrown when the bot cannot start; the message is free of the token. */
@@ -98,6 +101,16 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
     return { name: 'telegram', isConnected: () => server.isListening(), stop: () => server.close() };
   }
 
+  // One poller per bot: with a store, the polling lease keeps a second instance from polling too.
+  let lease: PollingLease | undefined;
+  if (deps.core.store) {
+    try {
+      lease = await takePollingLease(deps.core.store.leases, deps.core.instanceId, deps.core.clock, logger, options.leaseWait);
+    } catch (error) {
+      if (error instanceof SecondPollerError) throw new TelegramStartError(error.message);
+      throw error;
+    }
+  }
   // A webhook left by an earlier deployment would make every getUpdates fail with 409.
   try {
     await startupCall('deleteWebhook', (signal) => bot.api.deleteWebhook(undefined, signal), startup);
@@ -110,5 +123,9 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
     ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
   });
   logger.info({ mode: 'polling' }, 'telegram started');
-  return { name: 'telegram', isConnected: () => polling.isConnected(), status: () => polling.status(), stop: () => polling.stop() };
+  const stop = async () => {
+    await polling.stop();
+    await lease?.release().catch((error: unknown) => logger.warn({ err: describeError(error, token) }, 'telegram: polling lease not released'));
+  };
+  return { name: 'telegram', isConnected: () => polling.isConnected(), status: () => polling.status(), stop };
 }
