@@ -18,9 +18,16 @@ export interface DailyPostCron {
  * restart). `protect` skips a tick while the previous one still runs.
  */
 export function startDailyPostCron(scheduler: DailyPostScheduler, queue: SendQueue, logger: Logger, onError?: () => void): DailyPostCron {
-  const tick = async () => {
+  let stopped = false;
+  const tick = async (): Promise<void> => {
     try {
-      await scheduler.tick();
+      let result = await scheduler.tick();
+      // Stopped at the claim-ahead limit (several instances): claim more as soon as the queue has room.
+      while (result.full && !stopped) {
+        while (!stopped && queue.size > (scheduler.claimAhead ?? 0) / 2) await new Promise((r) => setTimeout(r, 250));
+        if (stopped) break;
+        result = await scheduler.tick();
+      }
     } catch (error) {
       onError?.();
       logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'daily posts: tick failed');
@@ -31,6 +38,7 @@ export function startDailyPostCron(scheduler: DailyPostScheduler, queue: SendQue
   return {
     name: 'daily-posts',
     stop: async () => {
+      stopped = true;
       job.stop();
       await queue.stop();
       try {

@@ -38,6 +38,12 @@ export interface SchedulerDeps {
    * instance that runs them: not claimed, not taken over. Every platform when absent.
    */
   platforms?: () => readonly ChatAddress['platform'][];
+  /**
+   * At most this many of this process's posts queued at once: a tick claims no more, and leaves the rest to
+   * the other instances (or its next tick). With several instances this is what splits the fan-out between
+   * them. No limit when absent (one process per database).
+   */
+  claimAhead?: number;
 }
 
 /** What one tick did. */
@@ -48,6 +54,8 @@ export interface TickResult {
   skipped: number;
   /** Another process holds the schedule: this one did nothing. */
   standby?: boolean;
+  /** The tick stopped at the claim-ahead limit with posts still due: tick again once the queue has room. */
+  full?: boolean;
 }
 
 /** Where the scheduler stands: not ticked yet, running the schedule, or waiting for another process's lease. */
@@ -77,11 +85,20 @@ export function deliveryKey(address: ChatAddress, localDate: string): string {
  */
 export class DailyPostScheduler {
   private ticking: Promise<TickResult> | undefined;
-  /** Until when this process holds its claims (and the schedule), as last renewed. */
-  private heldUntil = 0;
+  /**
+   * Until when this process holds each of its claims (by delivery key), as last claimed or renewed. Per claim:
+   * another instance may take one claim over (its lease ran out while this one was busy) and not the others,
+   * and this process must then stop sending that one.
+   */
+  private readonly held = new Map<string, number>();
   private current: SchedulerState = 'starting';
 
   constructor(private readonly deps: SchedulerDeps) {}
+
+  /** The claim-ahead limit, if any (see {@link SchedulerDeps.claimAhead}). */
+  get claimAhead(): number | undefined {
+    return this.deps.claimAhead;
+  }
 
   /** Where the scheduler stands (for health checks). */
   get state(): SchedulerState {
@@ -93,8 +110,8 @@ export class DailyPostScheduler {
   }
 
   /** Whether this process still holds its claims, with a margin for the time a send takes. */
-  private leaseHeld(): boolean {
-    return this.deps.clock.now().getTime() < this.heldUntil - Math.min(10_000, this.leaseMs / 3);
+  private leaseHeld(key: string): boolean {
+    return this.deps.clock.now().getTime() < (this.held.get(key) ?? 0) - Math.min(10_000, this.leaseMs / 3);
   }
 
   /**
@@ -103,7 +120,7 @@ export class DailyPostScheduler {
    */
   release(): Promise<void> {
     const { store, subscriptions, owner } = this.deps;
-    this.heldUntil = 0;
+    this.held.clear();
     return store.transaction(async () => {
       await subscriptions.releaseClaims(owner);
       if (this.deps.exclusive ?? true) await store.leases.release(SCHEDULE_LEASE, owner);
@@ -134,7 +151,7 @@ export class DailyPostScheduler {
             'daily posts: another instance runs the schedule on this database; standing by until its lease expires',
           );
         this.current = 'standby';
-        this.heldUntil = 0;
+        this.held.clear();
         return { ...result, standby: true };
       }
       if (this.current === 'standby') logger.info({ owner }, 'daily posts: the schedule is this instance\'s now');
@@ -144,7 +161,9 @@ export class DailyPostScheduler {
     // Renews this process's claims and takes over expired ones, in one step; only then may the queue send.
     const platforms = this.deps.platforms?.();
     const held = await subscriptions.leaseClaims(owner, now, leaseUntil, platforms);
-    this.heldUntil = leaseUntil;
+    // What this process holds now: a claim another instance took over is no longer sent from here.
+    this.held.clear();
+    for (const d of held) this.held.set(deliveryKey(d.address, d.localDate), d.leaseUntil);
     for (const d of held) {
       if (this.deps.queue.has(deliveryKey(d.address, d.localDate))) continue;
       if (now - d.dueAt > catchUpMs) {
@@ -178,16 +197,25 @@ export class DailyPostScheduler {
     }
 
     const batch = this.deps.batchSize ?? 500;
-    for (let i = 0; i < due.length; i += batch) {
+    const ahead = this.deps.claimAhead;
+    for (let i = 0; i < due.length; ) {
+      const room = ahead === undefined ? batch : Math.min(batch, ahead - this.deps.queue.size);
+      if (room <= 0) {
+        result.full = true;
+        break;
+      }
+      const slice = due.slice(i, i + room);
+      i += slice.length;
+      // Each batch's claims are leased from when they are written: a long fan-out's last batch is not born stale.
+      const batchLease = this.deps.clock.now().getTime() + this.leaseMs;
       const claimed = await store.transaction(async () => {
-        const slice = due.slice(i, i + batch);
         // Rows another instance is claiming right now are skipped: it posts them, this one the rest.
         const locked = new Set((await subscriptions.lockDue(slice.map((d) => ({ address: d.sub.address, localDate: d.localDate })))).map(addressKey));
         const out: Delivery[] = [];
         for (const d of slice) {
           if (!locked.has(addressKey(d.sub.address))) continue;
-          const plan = await this.claim(d.sub, d.localDate, d.dueAt, now);
-          if (plan) out.push({ address: d.sub.address, localDate: d.localDate, dueAt: d.dueAt, plan, status: 'claimed', group: d.sub.group, owner, leaseUntil });
+          const plan = await this.claim(d.sub, d.localDate, d.dueAt, now, batchLease);
+          if (plan) out.push({ address: d.sub.address, localDate: d.localDate, dueAt: d.dueAt, plan, status: 'claimed', group: d.sub.group, owner, leaseUntil: batchLease });
         }
         return out;
       });
@@ -200,7 +228,7 @@ export class DailyPostScheduler {
     return result;
   }
 
-  private async claim(sub: Subscription, localDate: string, dueAt: number, now: number): Promise<PostPlan | undefined> {
+  private async claim(sub: Subscription, localDate: string, dueAt: number, now: number, leaseUntil: number): Promise<PostPlan | undefined> {
     const { subscriptions, composer } = this.deps;
     const recent = (await subscriptions.recent(sub.address, 7)).map((d) => d.plan);
     const planned = composer.plan(localDate, {
@@ -215,7 +243,7 @@ export class DailyPostScheduler {
       plan: planned.plan,
       claimedAt: now,
       owner: this.deps.owner,
-      leaseUntil: this.heldUntil,
+      leaseUntil,
       shown: planned.shown,
       resetTracks: planned.resetTracks,
     });
@@ -226,12 +254,14 @@ export class DailyPostScheduler {
 
   private enqueue(d: Delivery): void {
     const { subscriptions, store, composer, logger } = this.deps;
+    const key = deliveryKey(d.address, d.localDate);
+    this.held.set(key, d.leaseUntil);
     this.deps.queue.enqueue({
-      key: deliveryKey(d.address, d.localDate),
+      key,
       address: d.address,
       group: d.group,
       reply: async () => composer.render(d.plan, d.localDate, await chatLang(store, d.address)),
-      leaseHeld: () => this.leaseHeld(),
+      leaseHeld: () => this.leaseHeld(key),
       // The writes below may throw (the store cannot write): the queue retries them, never the send.
       onSent: async (messageId) => {
         await subscriptions.markSent(d.address, d.localDate, messageId, this.deps.clock.now().getTime());

@@ -14,6 +14,8 @@ export interface ReceivedMessage {
   payload: Record<string, unknown>;
   /** Epoch ms when the fake accepted it. */
   at: number;
+  /** Which instance sent it: the first path segment of its API root (`http://…/i2` → `i2`), when it has one. */
+  via?: string;
 }
 
 /** A Bot API answer the fake may give instead of its own. */
@@ -29,6 +31,13 @@ export class FakeBotApi {
   /** Messages per second above which sendMessage answers 429 (retry_after `floodRetryAfter`). */
   floodLimitPerSecond?: number;
   floodRetryAfter = 1;
+  /**
+   * Holds a call unanswered and unrecorded (as if it never reached Telegram) when this says so: an instance
+   * killed with requests in flight. Counted in `held`.
+   */
+  holdIf?: (method: string, via: string | undefined) => boolean;
+  /** Calls held by {@link holdIf}. */
+  held = 0;
   /** Answers a call instead of the fake (a 429 for one message, a 500…); undefined lets the fake answer. */
   override?: (method: string, payload: Record<string, unknown>) => FakeResponse | undefined;
   readonly received: ReceivedMessage[] = [];
@@ -109,7 +118,14 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const method = (req.url ?? '').split('/').pop() ?? '';
+    const first = (req.url ?? '').split('/')[1] ?? '';
+    const via = first.startsWith('bot') ? undefined : first;
     const at = Date.now();
+    if (this.holdIf?.(method, via)) {
+      this.held++;
+      this.hung.add(res);
+      return;
+    }
     if (this.downAfterMessages !== undefined && method === 'sendMessage' && this.received.length >= this.downAfterMessages) {
       this.downAfterMessages = undefined;
       this.setMode('down');
@@ -123,13 +139,13 @@ export class FakeBotApi {
       return;
     }
     const payload = parseBody(Buffer.concat(chunks).toString(), req.headers['content-type']);
-    const answer = await this.answer(method, payload, at);
+    const answer = await this.answer(method, payload, at, via);
     this.calls.push({ method, at, status: answer.ok ? 200 : answer.error_code });
     res.writeHead(answer.ok ? 200 : answer.error_code, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   }
 
-  private async answer(method: string, payload: Record<string, unknown>, at: number): Promise<FakeResponse> {
+  private async answer(method: string, payload: Record<string, unknown>, at: number, via?: string): Promise<FakeResponse> {
     if (this.mode === 'unauthorized') return { ok: false, error_code: 401, description: 'Unauthorized' };
     const overridden = this.override?.(method, payload);
     if (overridden) return overridden;
@@ -150,7 +166,7 @@ export class FakeBotApi {
           }
         }
         const chatId = String(payload.chat_id);
-        this.received.push({ method, chatId, text: typeof payload.text === 'string' ? payload.text : '', payload, at });
+        this.received.push({ method, chatId, text: typeof payload.text === 'string' ? payload.text : '', payload, at, ...(via ? { via } : {}) });
         const chat = { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' };
         return { ok: true, result: method === 'sendMessage' ? { message_id: this.nextMessageId++, date: Math.floor(at / 1000), chat, text: payload.text } : true };
       }

@@ -1,10 +1,12 @@
 /**
- * A bot process that runs only the daily-post fan-out, for the tests with several real processes on one
- * SQLite file: the real core, store, scheduler, send queue and Telegram path (grammY against the fake Bot API
- * at API_ROOT). Its clock runs in real time from CLOCK_OFFSET_MS after the real one, ticks every TICK_MS, and
- * logs JSON lines to standard error. SIGTERM stops it as the bot stops (claims released).
+ * A bot process that runs only the daily-post fan-out, for the tests (and the bench) with several real
+ * processes on one database (an SQLite file, or PostgreSQL): the real core, store, scheduler, send queue and
+ * Telegram path (grammY against the fake Bot API at API_ROOT). Its clock runs in real time from
+ * CLOCK_OFFSET_MS after the real one, ticks every TICK_MS, and logs JSON lines to standard error. SIGTERM
+ * stops it as the bot stops (claims released).
  *
- * Environment: DATABASE (file), API_ROOT, OWNER, CLOCK_OFFSET_MS, LEASE_MS, TICK_MS, RATE.
+ * Environment: DATABASE (a file or a postgres:// URL), API_ROOT, OWNER, CLOCK_OFFSET_MS, LEASE_MS, TICK_MS, RATE,
+ * and optionally CLAIM_AHEAD.
  */
 import { Api } from 'grammy';
 import { TelegramMessenger } from '../../../src/adapters/telegram/messenger.js';
@@ -12,7 +14,7 @@ import { useOutgoingPath } from '../../../src/adapters/telegram/outbox.js';
 import { createCoreServices } from '../../../src/app/core-services.js';
 import { loadFactBase } from '../../../src/infra/data-files.js';
 import { createLogger } from '../../../src/infra/logger.js';
-import { openSqliteStore } from '../../../src/infra/sqlite/open-store.js';
+import { openStore } from '../../../src/infra/open-store.js';
 import { FAKE_TOKEN } from '../../telegram/support/core.js';
 
 const env = (name: string) => {
@@ -23,14 +25,21 @@ const env = (name: string) => {
 const offset = Number(env('CLOCK_OFFSET_MS'));
 const clock = { now: () => new Date(Date.now() + offset) };
 const logger = createLogger('info', { destination: process.stderr });
-const store = await openSqliteStore(env('DATABASE'));
+const store = await openStore(env('DATABASE'));
 const core = createCoreServices({
   base: loadFactBase(),
   clock,
   logger,
   store,
   instanceId: env('OWNER'),
-  dailyPosts: { timeZone: 'Asia/Almaty', postTime: '09:00', catchUpHours: 3, telegramPostsPerSecond: Number(env('RATE')), leaseMs: Number(env('LEASE_MS')) },
+  dailyPosts: {
+    timeZone: 'Asia/Almaty',
+    postTime: '09:00',
+    catchUpHours: 3,
+    telegramPostsPerSecond: Number(env('RATE')),
+    leaseMs: Number(env('LEASE_MS')),
+    ...(process.env.CLAIM_AHEAD ? { claimAhead: Number(process.env.CLAIM_AHEAD) } : {}),
+  },
 });
 const api = new Api(FAKE_TOKEN, { apiRoot: env('API_ROOT') });
 useOutgoingPath(api);
