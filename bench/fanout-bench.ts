@@ -160,18 +160,34 @@ async function crashRun(rate: number, chats: number): Promise<RunResult> {
   }
 }
 
-const results: RunResult[] = [];
-results.push(await cleanRun(HIGH_RATE, CHATS, 'clean run'));
-results.push(await crashRun(HIGH_RATE, CHATS));
-results.push(await cleanRun(100, 500, 'limiter check'));
+// `-- --store postgres --instances N`: several processes on one PostgreSQL database (bench/fanout-instances.ts).
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+if (option('store') === 'postgres') {
+  const { runInstancesBench } = await import('./fanout-instances.js');
+  process.exitCode = (await runInstancesBench(Number(option('instances') ?? 3))) ? 0 : 1;
+} else if (option('store') !== undefined && option('store') !== 'sqlite') {
+  console.error('usage: npm run bench:fanout [-- --store sqlite|postgres [--instances N]]');
+  process.exitCode = 2;
+} else await sqliteRuns();
 
-console.log(`daily-post fan-out through a loopback Bot API (${CHATS} chats; SQLite file; grammY messenger on the outgoing path; 3 in flight)\n`);
-console.log('run                       chats   seconds   msg/s    configured   duplicates   losses   unsent');
-for (const r of results)
-  console.log(
-    `${r.name.padEnd(24)} ${String(r.chats).padStart(6)} ${r.seconds.toFixed(2).padStart(9)} ${(r.chats / r.seconds).toFixed(0).padStart(7)} ${String(r.rate).padStart(11)}/s ${String(r.duplicates).padStart(11)} ${String(r.losses).padStart(8)} ${String(r.unsent).padStart(8)}`,
-  );
-for (const r of results) if (r.note) console.log(`\n${r.name}: ${r.note}`);
-const bad = results.some((r) => r.duplicates > 0 || r.losses > 0 || r.unsent > 0);
-console.log(bad ? '\nFAIL: duplicates or losses' : '\nOK: no duplicates, no losses');
-process.exitCode = bad ? 1 : 0;
+async function sqliteRuns(): Promise<void> {
+  const results: RunResult[] = [];
+  results.push(await cleanRun(HIGH_RATE, CHATS, 'clean run'));
+  results.push(await crashRun(HIGH_RATE, CHATS));
+  results.push(await cleanRun(100, 500, 'limiter check'));
+
+  console.log(`daily-post fan-out through a loopback Bot API (${CHATS} chats; SQLite file; grammY messenger on the outgoing path; 3 in flight)\n`);
+  console.log('run                       chats   seconds   msg/s    configured   duplicates   losses   unsent');
+  for (const r of results)
+    console.log(
+      `${r.name.padEnd(24)} ${String(r.chats).padStart(6)} ${r.seconds.toFixed(2).padStart(9)} ${(r.chats / r.seconds).toFixed(0).padStart(7)} ${String(r.rate).padStart(11)}/s ${String(r.duplicates).padStart(11)} ${String(r.losses).padStart(8)} ${String(r.unsent).padStart(8)}`,
+    );
+  for (const r of results) if (r.note) console.log(`\n${r.name}: ${r.note}`);
+  const bad = results.some((r) => r.duplicates > 0 || r.losses > 0 || r.unsent > 0);
+  console.log(bad ? '\nFAIL: duplicates or losses' : '\nOK: no duplicates, no losses');
+  process.exitCode = bad ? 1 : 0;
+}

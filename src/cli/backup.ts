@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from '../config/config.js';
 import { BackupError, backupDatabase } from '../infra/sqlite/backup.js';
 import { databasePath } from '../infra/sqlite/sqlite-store.js';
+import { isPostgresUrl } from '../infra/open-store.js';
 
 const target = process.argv[2];
 if (!target || target.startsWith('-') || process.argv.length > 3) {
@@ -14,6 +15,10 @@ if (!target || target.startsWith('-') || process.argv.length > 3) {
 
 try {
   const config = loadConfig();
+  if (isPostgresUrl(config.DATABASE_URL)) {
+    console.error('DATABASE_URL names a PostgreSQL database: back it up with pg_dump (see "Backups and restore" in the README)');
+    process.exit(2);
+  }
   const source = databasePath(config.DATABASE_URL);
   const result = await backupDatabase(source, target);
   console.log(`backed up ${source} to ${result.target} (${result.pages} pages, ${result.bytes} bytes)`);

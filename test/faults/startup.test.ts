@@ -12,6 +12,7 @@ import { FAKE_TOKEN, FAKE_TOKEN_SECRET } from '../telegram/support/core.js';
 import { freePort } from '../telegram/support/emulator.js';
 import { FakeBotApi } from './support/fake-bot-api.js';
 import { runTs } from './support/processes.js';
+import { postgresServerUrl } from '../support/postgres.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -58,6 +59,19 @@ describe('faults at start', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bot.db'), Buffer.alloc(8192, 0x5a));
     expectOneClearError(await runBot({ DATABASE_URL: `file:${join(dir, 'bot.db')}` }), /^start failed: the database .+ is not an SQLite database/);
+  });
+
+  it('a PostgreSQL server that cannot be reached, without printing the password', async () => {
+    const port = await freePort();
+    const run = await runBot({ DATABASE_URL: `postgres://bot:hunter2-secret@127.0.0.1:${port}/bot` });
+    expectOneClearError(run, /^start failed: the PostgreSQL server at postgres:\/\/bot:\*\*\*@127\.0\.0\.1:\d+\/bot cannot be reached \(ECONNREFUSED\)/);
+    expect(run.stderr).not.toContain('hunter2-secret');
+  });
+
+  it('a PostgreSQL database that does not exist', async () => {
+    const server = new URL(postgresServerUrl());
+    server.pathname = '/no_such_database';
+    expectOneClearError(await runBot({ DATABASE_URL: server.toString() }), /^start failed: the database named in .+\/no_such_database does not exist/);
   });
 
   it('a database file that is read-only for the bot', async () => {

@@ -88,7 +88,8 @@ describe('several instances on one PostgreSQL database', { timeout: 90_000 }, ()
     let holdI1 = false;
     fake.holdIf = (method, via) => method === 'sendMessage' && via === 'i1' && (holdI1 ||= fake.received.filter((m) => m.via === 'i1').length >= 40);
     const children = startInstances(['i1', 'i2'], url, fake, 100);
-    await until(() => fake.held > 0, 30_000, 'i1 to have a send in flight');
+    // Killed once all three of its sends in flight are held: none is between the API's answer and its record.
+    await until(() => fake.held >= 3, 30_000, 'i1 to have its sends in flight');
     children.get('i1')!.process.kill('SIGKILL');
     await children.get('i1')!.exited;
     const deadClaims = (await store.subscriptions.listUnsent()).filter((d) => d.owner === 'i1').length;

@@ -29,8 +29,8 @@ export interface DailyPostSettings {
   /** How long a claim stays this process's without renewal (ms); 90 s by default. */
   leaseMs?: number;
   /**
-   * Posts one instance queues at once on a shared store (the rest are left to the other instances); ten
-   * seconds' worth at the Telegram rate by default. Unlimited with one process per database.
+   * Posts one instance queues at once on a shared store (the rest are left to the other instances); two
+   * seconds' worth at the Telegram rate by default (at least 20). Unlimited with one process per database.
    */
   claimAhead?: number;
   /** One scheduler per database, the others standing by (by default: yes on SQLite, no on a shared server database). */
@@ -132,7 +132,7 @@ export function createDailyPosts(deps: {
     leaseMs: settings.leaseMs,
     exclusive: settings.exclusive ?? !deps.store.shared,
     ...(deps.store.shared && deps.platforms ? { platforms: deps.platforms } : {}),
-    ...(deps.store.shared ? { claimAhead: settings.claimAhead ?? Math.max(50, Math.ceil(settings.telegramPostsPerSecond * 10)) } : {}),
+    ...(deps.store.shared ? { claimAhead: settings.claimAhead ?? Math.max(20, Math.ceil(settings.telegramPostsPerSecond * 2)) } : {}),
   });
   return { composer, questions, feature, queue, scheduler };
 }

@@ -177,6 +177,7 @@ export class DailyPostScheduler {
 
     const due: { sub: Subscription; localDate: string; dueAt: number }[] = [];
     const localCache = new Map<string, string>();
+    const instantCache = new Map<string, number>();
     for (const sub of await subscriptions.listActive()) {
       if (platforms && !platforms.includes(sub.address.platform)) continue;
       let today = localCache.get(sub.timeZone);
@@ -187,7 +188,10 @@ export class DailyPostScheduler {
       // Yesterday too: a late post time missed by downtime across midnight is still within the catch-up window.
       for (const localDate of [addDays(today, -1), today]) {
         if (localDate < sub.startDate || (sub.lastLocalDate !== undefined && sub.lastLocalDate >= localDate)) continue;
-        const dueAt = zonedInstant(localDate, sub.postMinutes, sub.timeZone);
+        // Most chats share a zone and a time: each instant is computed once per tick.
+        const instantKey = `${localDate} ${sub.postMinutes} ${sub.timeZone}`;
+        let dueAt = instantCache.get(instantKey);
+        if (dueAt === undefined) instantCache.set(instantKey, (dueAt = zonedInstant(localDate, sub.postMinutes, sub.timeZone)));
         if (now < dueAt) continue;
         // A post time moved into the past by a settings change counts from the change, so the day is not lost.
         const late = now - Math.max(dueAt, localDate === today ? sub.changedAt : 0);

@@ -6,7 +6,7 @@
  * stops it as the bot stops (claims released).
  *
  * Environment: DATABASE (a file or a postgres:// URL), API_ROOT, OWNER, CLOCK_OFFSET_MS, LEASE_MS, TICK_MS, RATE,
- * and optionally CLAIM_AHEAD.
+ * and optionally CLAIM_AHEAD and CONCURRENCY (messages in flight).
  */
 import { Api } from 'grammy';
 import { TelegramMessenger } from '../../../src/adapters/telegram/messenger.js';
@@ -39,6 +39,7 @@ const core = createCoreServices({
     telegramPostsPerSecond: Number(env('RATE')),
     leaseMs: Number(env('LEASE_MS')),
     ...(process.env.CLAIM_AHEAD ? { claimAhead: Number(process.env.CLAIM_AHEAD) } : {}),
+    ...(process.env.CONCURRENCY ? { concurrency: Number(process.env.CONCURRENCY) } : {}),
   },
 });
 const api = new Api(FAKE_TOKEN, { apiRoot: env('API_ROOT') });
@@ -47,14 +48,27 @@ core.messengers.register('telegram', new TelegramMessenger(api));
 const { scheduler, queue } = core.dailyPosts;
 if (!scheduler || !queue) throw new Error('no scheduler');
 
+// As the daily-post cron does: a tick every TICK_MS, and one more as soon as the queue has room after a tick
+// that stopped at the claim-ahead limit (several instances).
+let full = false;
 const tick = () =>
-  scheduler.tick().catch((error: unknown) => logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'tick failed'));
+  scheduler
+    .tick()
+    .then((r) => void (full = r.full === true))
+    .catch((error: unknown) => logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'tick failed'));
 const timer = setInterval(() => void tick(), Number(env('TICK_MS')));
+const refill = setInterval(() => {
+  if (full && queue.size <= (scheduler.claimAhead ?? 0) / 2) {
+    full = false;
+    void tick();
+  }
+}, 100);
 void tick();
 logger.info({ owner: env('OWNER') }, 'fan-out process started');
 
 process.on('SIGTERM', () => {
   clearInterval(timer);
+  clearInterval(refill);
   void queue.stop().then(async () => {
     await scheduler.release();
     await store.close();
