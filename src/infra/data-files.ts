@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { FactBaseData } from '../core/facts/fact-base.js';
 import { FactBase } from '../core/facts/fact-base.js';
-import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema } from '../core/facts/schema.js';
+import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema, unitFileSchema } from '../core/facts/schema.js';
 import { existsSync } from 'node:fs';
 import { crossCheck, type DataProblem, zodProblems } from '../core/facts/validate.js';
 
@@ -48,6 +48,7 @@ export function loadFactBaseData(dir = DATA_DIR): FactBaseData {
   const topics = parseFile(dir, join(dir, 'topics.json'), topicFileSchema, problems);
   const entities = parseFile(dir, join(dir, 'entities.json'), entityFileSchema, problems);
   const synonyms = existsSync(join(dir, 'synonyms.json')) ? parseFile(dir, join(dir, 'synonyms.json'), synonymFileSchema, problems) : undefined;
+  const units = existsSync(join(dir, 'units.json')) ? parseFile(dir, join(dir, 'units.json'), unitFileSchema, problems) : undefined;
   const factDir = join(dir, 'facts');
   const facts = readdirSync(factDir)
     .filter((f) => f.endsWith('.json'))
@@ -59,6 +60,7 @@ export function loadFactBaseData(dir = DATA_DIR): FactBaseData {
     topics: topics?.topics ?? [],
     documents: sources?.documents ?? [],
     synonyms: synonyms?.groups ?? [],
+    units: units?.units ?? {},
   };
   if (problems.length === 0) problems.push(...crossCheck(data));
   if (problems.length > 0) throw new DataError(problems);

@@ -1,4 +1,4 @@
-import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic } from './schema.js';
+import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic, UnitWords } from './schema.js';
 
 /** Everything the data files hold, already validated. */
 export interface FactBaseData {
@@ -8,6 +8,8 @@ export interface FactBaseData {
   documents: SourceDoc[];
   /** Synonym groups for matching questions (optional). */
   synonyms?: SynonymGroups;
+  /** Words that name what a typed number counts (optional). */
+  units?: UnitWords;
 }
 
 /**
@@ -20,6 +22,7 @@ export class FactBase {
   readonly topics: readonly Topic[];
   readonly documents: readonly SourceDoc[];
   readonly synonyms: SynonymGroups;
+  readonly units: UnitWords;
   private readonly factById = new Map<string, Fact>();
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
@@ -32,6 +35,7 @@ export class FactBase {
     this.topics = data.topics;
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
+    this.units = data.units ?? {};
     for (const f of data.facts) {
       this.factById.set(f.id, f);
       if (f.event) this.factsByEvent.set(f.event, [...(this.factsByEvent.get(f.event) ?? []), f]);

@@ -49,10 +49,29 @@ export const locator = z
     section: nonEmpty,
     /** 1-based paragraph number within the section (non-empty lines after the heading). */
     paragraph: z.number().int().positive(),
-    /** Further paragraphs the fact also draws on, in the same section. */
-    also: z.array(z.number().int().positive()).optional(),
+    /**
+     * Further paragraphs the fact also draws on: a number for a paragraph of the same section, or
+     * `{ section, paragraph }` for one in another section (a fact the source states twice).
+     */
+    also: z
+      .array(z.union([z.number().int().positive(), z.object({ section: nonEmpty, paragraph: z.number().int().positive() }).strict()]))
+      .optional(),
   })
   .strict();
+
+/** One paragraph of a source document. */
+export interface Place {
+  section: string;
+  paragraph: number;
+}
+
+/** Every paragraph a fact draws on: its locator's paragraph first, then the others. */
+export function placesOf(source: z.infer<typeof locator>): Place[] {
+  return [
+    { section: source.section, paragraph: source.paragraph },
+    ...(source.also ?? []).map((p) => (typeof p === 'number' ? { section: source.section, paragraph: p } : p)),
+  ];
+}
 
 /** A yes/no question with the answer the source supports. */
 export const yesNoQuestion = z.object({ q: nonEmpty, a: z.enum(['yes', 'no']) }).strict();
@@ -193,6 +212,11 @@ export const entitySchema = z
       .optional(),
     /** For an event: when it happened, as precisely as the source says. */
     date: factDate.optional(),
+    /**
+     * For an event: the event that came just before it, where the source orders the two but its dates cannot
+     * (the Mazhilis elections came "the day before" Nauryz).
+     */
+    follows: nonEmpty.optional(),
   })
   .strict();
 export type Entity = z.infer<typeof entitySchema>;
@@ -237,3 +261,12 @@ export const synonymFileSchema = z
   .object({ groups: z.array(z.array(z.string().trim().regex(/^[\p{L}\p{N}'-]+$/u, 'a synonym is one word')).min(2)) })
   .strict();
 export type SynonymGroups = z.infer<typeof synonymFileSchema>['groups'];
+
+/**
+ * Words by which a question names what it counts, per unit of a typed number (`people`: "people",
+ * "человек", "адам"): a "how many" that counts something else is not answered by that number.
+ */
+export const unitFileSchema = z
+  .object({ units: z.record(z.string().regex(/^[a-z-]+$/), localizedList) })
+  .strict();
+export type UnitWords = z.infer<typeof unitFileSchema>['units'];

@@ -29,6 +29,34 @@ gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
 button-expired = This button is out of date. Please ask again.
 date-label = Date
+smalltalk-hello = Hello! I answer questions about Kazakhstan's 2022–2023 reforms from one source, “{ $title }” ({ $date }), in English, Russian or Kazakh.
+smalltalk-thanks = You're welcome! Ask me anything else about the reforms.
+smalltalk-bye = Goodbye! Come back with more questions about the reforms.
+smalltalk-who-are-you = I am a bot that answers questions about Kazakhstan's 2022–2023 political reforms — the January events, the referendum, the new presidential term, the economy, relations with Russia — from one source, “{ $title }” ({ $date }). Type /help to see my commands.
+compare-earlier = { $first } came first ({ $firstDate }); { $second } came later ({ $secondDate }).
+compare-later = { $first } came later ({ $firstDate }); { $second } was earlier ({ $secondDate }).
+duration = { $amount } passed between { $from } ({ $fromDate }) and { $to } ({ $toDate }).
+amount-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+amount-about-weeks = { $n ->
+    [one] about a week
+   *[other] about { $n } weeks
+}
+amount-about-months = { $n ->
+    [one] about a month
+   *[other] about { $n } months
+}
+amount-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
+amount-about-years = { $n ->
+    [one] about a year
+   *[other] about { $n } years
+}
+part-not-covered = My source does not say anything about “{ $part }”.
 # Daily posts
 daily-on-this-day = On this day in { $year }, { $ago }:
 daily-on-this-day-plain = On this day in { $year }:

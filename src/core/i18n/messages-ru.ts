@@ -29,6 +29,36 @@ gap = В моём источнике не сказано, { $about }. Что в 
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
 button-expired = Эта кнопка устарела. Задайте вопрос снова.
 date-label = Дата
+smalltalk-hello = Здравствуйте! Я отвечаю на вопросы о реформах в Казахстане 2022–2023 годов по одному источнику, «{ $title }» ({ $date }), на русском, казахском или английском.
+smalltalk-thanks = Пожалуйста! Спрашивайте о реформах ещё.
+smalltalk-bye = До свидания! Возвращайтесь с новыми вопросами о реформах.
+smalltalk-who-are-you = Я бот, который отвечает на вопросы о политических реформах в Казахстане 2022–2023 годов — январских событиях, референдуме, новом президентском сроке, экономике, отношениях с Россией — по одному источнику, «{ $title }» ({ $date }). Команды — в /help.
+compare-earlier = Сначала — { $first } ({ $firstDate }), затем — { $second } ({ $secondDate }).
+compare-later = Позже — { $first } ({ $firstDate }), раньше — { $second } ({ $secondDate }).
+duration = Между событиями «{ $from }» ({ $fromDate }) и «{ $to }» ({ $toDate }) — { $amount }.
+amount-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+   *[many] { $n } дней
+}
+amount-about-weeks = { $n ->
+    [one] около { $n } недели
+   *[other] около { $n } недель
+}
+amount-about-months = { $n ->
+    [one] около { $n } месяца
+   *[other] около { $n } месяцев
+}
+amount-years = { $n ->
+    [one] { $n } год
+    [few] { $n } года
+   *[many] { $n } лет
+}
+amount-about-years = { $n ->
+    [one] около { $n } года
+   *[other] около { $n } лет
+}
+part-not-covered = О «{ $part }» в моём источнике ничего не сказано.
 # Daily posts
 daily-on-this-day = В этот день в { $year } году, { $ago }:
 daily-on-this-day-plain = В этот день в { $year } году:

@@ -74,9 +74,13 @@ export function dateMatches(value: string, q: DateQuery): boolean {
   return true;
 }
 
-/** Phrases that ask what happened on the day it is now. */
-export const ON_THIS_DAY = /on this day|this day in history|today in history|в этот день|сегодня|бүгін|осы күні/u;
+/**
+ * Phrases that ask what happened on the day it is now. A bare "today" or "сегодня" does not: "Что сегодня
+ * известно о Конституционном суде?" asks about the court.
+ */
+export const ON_THIS_DAY =
+  /on this day|this day in history|today in history|what happened today|what (?:happened|took place) on (?:this|today's) date|в этот день|сегодня в истории|что (?:было|произошло|случилось) сегодня|что сегодня (?:было|произошло|случилось)|бүгін не болды|бугин не болды|осы күні не|дәл бүгін/u;
 
 /** Phrases that ask for the events of a date ("what happened", "which events"). */
 export const WHAT_HAPPENED =
-  /what happened|what took place|what was going on|which events?|what events?|what did .* do|что (?:произошло|случилось|было)|какие события|что делал|не болды|қандай оқиғалар|не істеді/u;
+  /what happened|what took place|what was going on|which events?|what events?|what did \S+(?: \S+)? do (?:on|in|at)\b|что (?:произошло|случилось|было)|какие события|что делал|не болды|не болди|қандай оқиғалар|кандай окигалар|не істеді|не истеди/u;

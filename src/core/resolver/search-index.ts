@@ -1,12 +1,25 @@
 import Fuse from 'fuse.js';
 import type { FactBase } from '../facts/fact-base.js';
-import { LANGS, type Fact, type Lang } from '../facts/schema.js';
+import { LANGS, type Entity, type Fact, type Lang } from '../facts/schema.js';
+import { foldKazakh } from '../text/kazakh-script.js';
 import { analyze, keysOf, type Term } from './analyzer.js';
 import { questionType, type QuestionType } from './question-type.js';
 import { normalize } from '../text/normalize.js';
 
-/** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
-const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.85, short: 0.7, answer: 0.55 } as const;
+/**
+ * How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less;
+ * the names and descriptions of the fact's people, places and event in between.
+ */
+export const FIELD_WEIGHT = {
+  question: 1,
+  alias: 1,
+  entity: 0.9,
+  event: 0.85,
+  title: 0.85,
+  descriptor: 0.75,
+  short: 0.7,
+  answer: 0.55,
+} as const;
 
 /**
  * Words are grouped for fuzzy search by their first two letters and their length: typing errors rarely hit
@@ -30,9 +43,19 @@ export interface IndexedQuestion {
   weight: number;
 }
 
+/** A way of naming an entity: the keys that must all appear in a question for it to name the entity. */
+interface EntityName {
+  entityId: string;
+  keys: string[];
+  /** A description ("the ambassador") rather than a name. */
+  descriptor: boolean;
+}
+
 /**
- * The resolver's search structures, built once from the fact base: per-fact term weights with an
- * inverted index, document frequencies, every alternate question, and a fuzzy vocabulary for misspellings.
+ * The resolver's search structures, built once from the fact base: per-fact term weights with an inverted
+ * index, document frequencies, every alternate question, how each entity is named, and a fuzzy vocabulary
+ * for misspellings. Kazakh words are indexed through their folded form (see foldKazakh), so questions typed
+ * without Kazakh letters or in Latin script find them.
  */
 export class SearchIndex {
   /** key -> (fact id -> field weight) */
@@ -40,38 +63,38 @@ export class SearchIndex {
   /** key -> questions containing it */
   readonly questionPostings = new Map<string, IndexedQuestion[]>();
   readonly questions: IndexedQuestion[] = [];
-  /** Every word of the fact base -> its key, for checking whether a query word is known. */
-  readonly vocabulary = new Map<string, string>();
-  private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
-  private readonly wordsByInitial = new Map<string, string[]>();
+  /** Keys each language's texts use, to tell which reading of a word the fact base knows. */
+  readonly keysByLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), kk: new Set() };
+  private readonly vocabulary = new Map<string, string>();
+  private readonly fuzzyByBucket = new Map<string, Fuse<string>>();
+  private readonly wordsByBucket = new Map<string, string[]>();
   readonly factCount: number;
   private readonly entityTermCache = new Map<string, Term[]>();
   private readonly idfByKey = new Map<string, number>();
   /** key -> the keys of its synonyms. */
   readonly synonymKeys = new Map<string, Set<string>>();
-  /** key of a person's or place's name -> entity ids, to notice a question about someone else. */
-  readonly entityKeys = new Map<string, Set<string>>();
+  /** first key of a name -> the names that start with it. */
+  private readonly entityNames = new Map<string, EntityName[]>();
   /** fact id -> for each of its gaps, the keys of the words that ask for it. */
   readonly gapKeys = new Map<string, Set<string>[]>();
   /** fact id -> the kinds of question its alternate questions are (when, who, why…). */
   readonly questionTypes = new Map<string, Set<QuestionType>>();
+  /** fact id -> every entity it involves: its entities, speaker, event and value entity. */
+  readonly involved = new Map<string, Set<string>>();
+  /** Entities named in at least half of the facts (the country, its president): naming them tells little. */
+  readonly background = new Set<string>();
+  /** unit of a typed number -> the keys of the words that name what it counts (data/units.json). */
+  readonly unitKeys = new Map<string, Set<string>>();
 
   constructor(readonly base: FactBase) {
     this.factCount = base.facts.length;
-    for (const e of base.entities) {
-      if (e.kind !== 'person' && e.kind !== 'place') continue;
-      // Only the distinctive last word of a name: "Vladimir Putin" -> "putin".
-      for (const name of [...LANGS.map((l) => e.name[l]), ...e.aliases]) {
-        const last = analyze(name).at(-1);
-        if (!last || last.key.length < 4) continue;
-        let ids = this.entityKeys.get(last.key);
-        if (!ids) this.entityKeys.set(last.key, (ids = new Set()));
-        ids.add(e.id);
-      }
-    }
+    for (const e of base.entities) this.addEntityNames(e);
+    for (const [unit, words] of Object.entries(base.units))
+      this.unitKeys.set(unit, new Set(LANGS.flatMap((l) => words[l].flatMap((w) => keysOf(w, l)))));
+    this.dropAmbiguousNames();
     for (const fact of base.facts) this.addFact(fact);
     for (const group of base.synonyms) {
-      const keys = group.flatMap((w) => analyze(w).map((t) => t.key));
+      const keys = [...new Set(group.flatMap((w) => LANGS.flatMap((l) => analyze(w, l).map((t) => t.key))))];
       for (const k of keys) {
         let set = this.synonymKeys.get(k);
         if (!set) this.synonymKeys.set(k, (set = new Set()));
@@ -81,13 +104,67 @@ export class SearchIndex {
     // IDF is final only now that every fact is in; questions' weights and the IDF table follow from it.
     for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
     for (const q of this.questions) for (const k of q.keys) q.weight += this.idf(k);
+    const counts = new Map<string, number>();
+    for (const ids of this.involved.values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id, n] of counts) if (n >= this.factCount * 0.5) this.background.add(id);
+  }
 
+  private addEntityNames(e: Entity): void {
+    const add = (text: string, lang: Lang | undefined, descriptor: boolean) => {
+      const langs = lang ? [lang] : LANGS;
+      for (const l of langs) {
+        const keys = [...new Set(analyze(text, l).map((t) => t.key))];
+        if (keys.length === 0 || keys.join('').length < 3) continue;
+        const first = keys[0] ?? '';
+        let list = this.entityNames.get(first);
+        if (!list) this.entityNames.set(first, (list = []));
+        if (!list.some((n) => n.entityId === e.id && n.keys.join(' ') === keys.join(' '))) list.push({ entityId: e.id, keys, descriptor });
+      }
+    };
+    for (const l of LANGS) add(e.name[l], l, false);
+    for (const a of e.aliases) add(a, undefined, false);
+    // A person is also named by the distinctive last word of the name alone ("Putin", "Кошербаев").
+    if (e.kind === 'person') for (const l of LANGS) add(e.name[l].split(/\s+/).at(-1) ?? '', l, false);
+    for (const l of LANGS) for (const d of e.descriptors?.[l] ?? []) add(d, l, true);
+  }
+
+  /**
+   * A name that reads the same as another entity's ("Just Kazakhstan" once stop words go is "Kazakhstan")
+   * names neither.
+   */
+  private dropAmbiguousNames(): void {
+    const owners = new Map<string, Set<string>>();
+    for (const list of this.entityNames.values())
+      for (const n of list) {
+        const sig = [...n.keys].sort().join(' ');
+        owners.set(sig, (owners.get(sig) ?? new Set()).add(n.entityId));
+      }
+    for (const [first, list] of this.entityNames)
+      this.entityNames.set(
+        first,
+        list.filter((n) => (owners.get([...n.keys].sort().join(' '))?.size ?? 0) <= 1),
+      );
+  }
+
+  /**
+   * The entities a question names, by name or by description: every key of one of an entity's names must
+   * be among the question's keys.
+   */
+  entitiesNamed(questionKeys: ReadonlySet<string>): Map<string, { descriptor: boolean }> {
+    const out = new Map<string, { descriptor: boolean }>();
+    for (const key of questionKeys)
+      for (const name of this.entityNames.get(key) ?? [])
+        if (name.keys.every((k) => questionKeys.has(k))) {
+          const prev = out.get(name.entityId);
+          if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor });
+        }
+    return out;
   }
 
   private addFact(fact: Fact): void {
-    const add = (terms: readonly Term[], weight: number) => {
+    const add = (terms: readonly Term[], weight: number, lang?: Lang) => {
       for (const t of terms) {
-        this.learnWord(t.word, t.key);
+        this.learnWord(t.word, t.key, lang);
         let perFact = this.postings.get(t.key);
         if (!perFact) this.postings.set(t.key, (perFact = new Map<string, number>()));
         if ((perFact.get(fact.id) ?? 0) < weight) perFact.set(fact.id, weight);
@@ -97,32 +174,47 @@ export class SearchIndex {
       // Each text is analysed once: its terms feed both the fact's postings and its question entry.
       for (const q of fact.questions[lang]) {
         const terms = analyze(q, lang);
-        add(terms, FIELD_WEIGHT.question);
+        add(terms, FIELD_WEIGHT.question, lang);
         this.addQuestion(fact.id, lang, q, terms);
       }
       for (const yn of fact.yesno?.[lang] ?? []) {
         const terms = analyze(yn.q, lang);
-        add(terms, FIELD_WEIGHT.question);
+        add(terms, FIELD_WEIGHT.question, lang);
         this.addQuestion(fact.id, lang, yn.q, terms, yn.a);
       }
-      add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title);
-      add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short);
-      add(analyze(fact.answer[lang], lang), FIELD_WEIGHT.answer);
+      add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title, lang);
+      add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short, lang);
+      add(analyze(fact.answer[lang], lang), FIELD_WEIGHT.answer, lang);
+      if (fact.value?.type === 'list') for (const item of fact.value.items[lang]) add(analyze(item, lang), FIELD_WEIGHT.short, lang);
     }
-    for (const alias of fact.aliases) add(analyze(alias), FIELD_WEIGHT.alias);
+    for (const alias of fact.aliases) for (const l of LANGS) add(analyze(alias, l), FIELD_WEIGHT.alias);
     // Gap keywords are not added to the postings: they must not draw a question to the fact, only tell,
     // once the fact is found, that the question asks what the source leaves unsaid.
-    this.gapKeys.set(fact.id, (fact.gaps ?? []).map((g) => new Set(g.keywords.flatMap((k) => keysOf(k)))));
-    for (const id of fact.entities) add(this.entityTerms(id), FIELD_WEIGHT.alias);
+    this.gapKeys.set(
+      fact.id,
+      (fact.gaps ?? []).map((g) => new Set(g.keywords.flatMap((k) => LANGS.flatMap((l) => keysOf(k, l))))),
+    );
+    const involved = new Set(fact.entities);
+    for (const id of [fact.speaker, fact.event, fact.value?.type === 'entity' ? fact.value.entity : undefined]) if (id) involved.add(id);
+    this.involved.set(fact.id, involved);
+    for (const id of fact.entities) add(this.entityTerms(id, false), FIELD_WEIGHT.entity);
+    if (fact.speaker && !fact.entities.includes(fact.speaker)) add(this.entityTerms(fact.speaker, false), FIELD_WEIGHT.entity);
+    if (fact.event) add(this.entityTerms(fact.event, false), FIELD_WEIGHT.event);
+    for (const id of involved) add(this.entityTerms(id, true), FIELD_WEIGHT.descriptor);
   }
 
-  /** An entity's names and aliases as terms, analysed once however many facts name the entity. */
-  private entityTerms(id: string): Term[] {
-    let terms = this.entityTermCache.get(id);
+  /** An entity's names and aliases (or its descriptors) as terms, analysed once however many facts name it. */
+  private entityTerms(id: string, descriptors: boolean): Term[] {
+    const cacheKey = `${descriptors ? 'd' : 'n'}:${id}`;
+    let terms = this.entityTermCache.get(cacheKey);
     if (terms) return terms;
     const entity = this.base.entity(id);
-    terms = entity ? [...LANGS.flatMap((l) => analyze(entity.name[l], l)), ...entity.aliases.flatMap((a) => analyze(a))] : [];
-    this.entityTermCache.set(id, terms);
+    terms = !entity
+      ? []
+      : descriptors
+        ? LANGS.flatMap((l) => (entity.descriptors?.[l] ?? []).flatMap((d) => analyze(d, l)))
+        : [...LANGS.flatMap((l) => analyze(entity.name[l], l)), ...entity.aliases.flatMap((a) => LANGS.flatMap((l) => analyze(a, l)))];
+    this.entityTermCache.set(cacheKey, terms);
     return terms;
   }
 
@@ -139,24 +231,27 @@ export class SearchIndex {
     }
   }
 
-  private learnWord(word: string, key: string): void {
-    if (this.vocabulary.has(word)) return;
-    this.vocabulary.set(word, key);
-    if (word.length < 4 || /\d/.test(word)) return;
-    const initial = bucketOf(word);
-    let list = this.wordsByInitial.get(initial);
-    if (!list) this.wordsByInitial.set(initial, (list = []));
-    list.push(word);
+  /** Remembers a word of the fact base (Kazakh in its folded form) for language votes and spelling corrections. */
+  private learnWord(word: string, key: string, lang?: Lang): void {
+    if (lang) this.keysByLang[lang].add(key);
+    const surface = lang === 'kk' ? foldKazakh(word) : word;
+    if (this.vocabulary.has(surface)) return;
+    this.vocabulary.set(surface, key);
+    if (surface.length < 4 || /\d/.test(surface)) return;
+    const bucket = bucketOf(surface);
+    let list = this.wordsByBucket.get(bucket);
+    if (!list) this.wordsByBucket.set(bucket, (list = []));
+    list.push(surface);
   }
 
-  /** The fuse.js index of one bucket (first letter and length), built on first use. */
+  /** The fuse.js index of one bucket (first letters and length), built on first use. */
   private fuzzyFor(bucket: string): Fuse<string> | undefined {
-    let fuse = this.fuzzyByInitial.get(bucket);
+    let fuse = this.fuzzyByBucket.get(bucket);
     if (fuse) return fuse;
-    const words = this.wordsByInitial.get(bucket);
+    const words = this.wordsByBucket.get(bucket);
     if (!words) return undefined;
     fuse = new Fuse(words, { includeScore: true, threshold: 0.34, distance: 20, minMatchCharLength: 3 });
-    this.fuzzyByInitial.set(bucket, fuse);
+    this.fuzzyByBucket.set(bucket, fuse);
     return fuse;
   }
 
@@ -176,7 +271,7 @@ export class SearchIndex {
 
   /**
    * The known words closest to a misspelled one (fuse.js over the words that start alike and have nearly
-   * the same length), each with a similarity in (0, 1].
+   * the same length), each with a similarity in (0, 1]. Kazakh words are compared in their folded form.
    */
   corrections(word: string, limit = 3): { word: string; key: string; similarity: number }[] {
     if (word.length < 4 || /\d/.test(word)) return [];

@@ -1,0 +1,139 @@
+import type { FactBase } from '../facts/fact-base.js';
+import type { Fact, Lang } from '../facts/schema.js';
+import type { I18n } from '../i18n/i18n.js';
+import { formatFactDate, parseDateValue } from '../text/dates.js';
+import type { Operator } from './operators.js';
+import type { QuestionAnalysis } from './question-analysis.js';
+import type { Candidate } from './signals.js';
+import type { ResolvedAnswer } from './types.js';
+
+/** What an operator needs from the resolver. */
+export interface OperatorDeps {
+  base: FactBase;
+  i18n: I18n;
+  /** The best dated fact a text names (read in a language), if any fact is likely enough. */
+  find(text: string, lang: Lang): Candidate | undefined;
+  reply(status: 'answered' | 'unsure', facts: Fact[], text: string, lang: Lang, confidence: number): ResolvedAnswer;
+}
+
+/** A point in time as precisely as the source gives it. */
+interface When {
+  fact: Fact;
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * Answers a comparison or a duration from the typed dates of the two facts its arguments name. Returns
+ * undefined when an argument names no dated fact, or the dates cannot tell (two facts of the same month
+ * whose order the source does not give): the resolver then treats the question as an ordinary one.
+ */
+export function applyOperator(op: Operator, q: QuestionAnalysis, lang: Lang, deps: OperatorDeps): ResolvedAnswer | undefined {
+  const found = op.args.map((arg) => deps.find(`${arg} ${op.context}`.trim(), q.lang));
+  const [a, b] = found;
+  if (!a || !b || a.fact.id === b.fact.id) return undefined;
+  const wa = whenOf(a.fact);
+  const wb = whenOf(b.fact);
+  if (!wa || !wb) return undefined;
+  const confidence = Math.min(a.probability, b.probability);
+  const status = confidence >= 0.5 ? 'answered' : 'unsure';
+  if (op.kind === 'compare') {
+    const order = compareWhen(wa, wb, deps.base);
+    if (order === 0) return undefined;
+    const [earlier, later] = order < 0 ? [wa, wb] : [wb, wa];
+    const [first, second] = op.want === 'earlier' ? [earlier, later] : [later, earlier];
+    const text = deps.i18n.t(lang, op.want === 'earlier' ? 'compare-earlier' : 'compare-later', {
+      first: nameOf(first.fact, lang, deps.base),
+      firstDate: formatFactDate(first.fact.date!, lang),
+      second: nameOf(second.fact, lang, deps.base),
+      secondDate: formatFactDate(second.fact.date!, lang),
+    });
+    return deps.reply(status, [first.fact, second.fact], capitalizeFirst(text), lang, confidence);
+  }
+  const amount = durationText(wa, wb, op.unit, lang, deps.i18n);
+  if (!amount) return undefined;
+  const [from, to] = compareWhen(wa, wb, deps.base) <= 0 ? [wa, wb] : [wb, wa];
+  const text = deps.i18n.t(lang, 'duration', {
+    amount,
+    from: nameOf(from.fact, lang, deps.base),
+    fromDate: formatFactDate(from.fact.date!, lang),
+    to: nameOf(to.fact, lang, deps.base),
+    toDate: formatFactDate(to.fact.date!, lang),
+  });
+  return deps.reply(status, [from.fact, to.fact], capitalizeFirst(text), lang, confidence);
+}
+
+function whenOf(fact: Fact): When | undefined {
+  if (!fact.date) return undefined;
+  const { year, month, day } = parseDateValue(fact.date.value);
+  // A vague or seasonal date still orders by what it gives, but never says more.
+  const precise = fact.date.precision === 'day' || fact.date.precision === 'month' || fact.date.precision === 'year';
+  return { fact, year, month: precise || fact.date.precision === 'season' || fact.date.precision === 'vague' ? month : undefined, day: fact.date.precision === 'day' ? day : undefined };
+}
+
+/**
+ * Orders two dates by what both give: −1 when the first is earlier, 1 when later, 0 when the source cannot
+ * tell. Same-period events are ordered by the event sequence the source states (an event entity's
+ * `follows`).
+ */
+function compareWhen(a: When, b: When, base: FactBase): number {
+  const keys: [number | undefined, number | undefined][] = [
+    [a.year, b.year],
+    [a.month, b.month],
+    [a.day, b.day],
+  ];
+  for (const [x, y] of keys) {
+    if (x === undefined || y === undefined) break;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  const ea = a.fact.event ? base.entity(a.fact.event) : undefined;
+  const eb = b.fact.event ? base.entity(b.fact.event) : undefined;
+  if (ea && eb && ea.follows === eb.id) return 1;
+  if (ea && eb && eb.follows === ea.id) return -1;
+  return 0;
+}
+
+/** How much time lies between two dates, at the precision both give, in the unit asked (or the natural one). */
+function durationText(a: When, b: When, unit: 'days' | 'weeks' | 'months' | 'years' | undefined, lang: Lang, i18n: I18n): string | undefined {
+  const t = (id: string, n: number) => i18n.t(lang, id, { n });
+  if (a.day !== undefined && b.day !== undefined && a.month !== undefined && b.month !== undefined) {
+    const days = Math.abs(Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000;
+    const months = days / 30.44;
+    if (unit === 'days' || (!unit && days < 45)) return days >= 14 && !unit ? `${t('amount-days', days)} (${t('amount-about-weeks', Math.round(days / 7))})` : t('amount-days', days);
+    if (unit === 'weeks') return t('amount-about-weeks', Math.round(days / 7));
+    if (unit === 'years' || (!unit && days >= 330)) {
+      const years = wholeYears(a, b);
+      return days >= 330 && years === 0 ? t('amount-about-years', 1) : `${t('amount-years', years)} (${t('amount-days', days)})`;
+    }
+    return `${t('amount-days', days)} (${t('amount-about-months', Math.round(months))})`;
+  }
+  if (a.month !== undefined && b.month !== undefined) {
+    const months = Math.abs((b.year - a.year) * 12 + (b.month - a.month));
+    if (unit === 'years' || months >= 12) return t('amount-about-years', Math.round(months / 12));
+    return t('amount-about-months', months);
+  }
+  const years = Math.abs(b.year - a.year);
+  return t('amount-years', years);
+}
+
+/** Whole years from the earlier date to the later one (an age: "30 years" until the 31st anniversary). */
+function wholeYears(a: When, b: When): number {
+  const [x, y] = Date.UTC(a.year, (a.month ?? 1) - 1, a.day ?? 1) <= Date.UTC(b.year, (b.month ?? 1) - 1, b.day ?? 1) ? [a, b] : [b, a];
+  let years = y.year - x.year;
+  if ((y.month ?? 1) < (x.month ?? 1) || ((y.month ?? 1) === (x.month ?? 1) && (y.day ?? 1) < (x.day ?? 1))) years -= 1;
+  return years;
+}
+
+/**
+ * A fact as the thing that happened: its own title when it is an event, otherwise the name of the event
+ * it belongs to (without the date in brackets, which the reply gives apart).
+ */
+function nameOf(fact: Fact, lang: Lang, base: FactBase): string {
+  const name = fact.kind !== 'event' && fact.event ? base.entity(fact.event)?.name[lang] : undefined;
+  return (name ?? fact.title[lang]).replace(/\s*\([^)]*\)\s*$/u, '');
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,157 @@
+import { LANGS, type Lang } from '../facts/schema.js';
+import { foldKazakh } from '../text/kazakh-script.js';
+import { detectLang, isCyrillic } from '../text/language.js';
+import { normalize, tokenize } from '../text/normalize.js';
+import { numberWordsToDigits } from '../text/number-words.js';
+import { stem } from '../text/stem.js';
+import { isStopword } from './analyzer.js';
+import { findDates, type DateQuery } from './date-query.js';
+import { questionType, type QuestionType } from './question-type.js';
+import type { SearchIndex } from './search-index.js';
+
+/** One reading of a question word: a key the index may know, and how much it is trusted. */
+export interface Reading {
+  key: string;
+  /** 1 for the word itself in the question's language; less for another language, a correction or a synonym. */
+  factor: number;
+}
+
+/** A content word of the question, resolved against the index. */
+export interface QueryWord {
+  word: string;
+  /** Its key in the question's language (whether the index knows it or not). */
+  key: string;
+  readings: Reading[];
+  /** How much it counts: the IDF of its rarest known reading (an unknown word counts fully and matches nothing). */
+  weight: number;
+  /** Whether the fact base knows any of its readings. */
+  known: boolean;
+}
+
+/** What the resolver understood of a question before looking for facts. */
+export interface QuestionAnalysis {
+  /** The question as typed, trimmed. */
+  raw: string;
+  /** Normalised, mentions removed. */
+  normalized: string;
+  /** The question's language (Kazakh typed without Kazakh letters or in Latin script included). */
+  lang: Lang;
+  type: QuestionType;
+  words: QueryWord[];
+  /** Every key of every reading, for entity detection. */
+  keys: Set<string>;
+  dates: DateQuery[];
+  /** Numbers written in digits. */
+  numbers: string[];
+  /** Entities the question names (by name or by description), background entities included. */
+  entities: Map<string, { descriptor: boolean }>;
+  /** Share of the question's weight carried by words the fact base does not know at all. */
+  unknownShare: number;
+  /** Total weight of the content words. */
+  totalWeight: number;
+}
+
+/** How much a reading of the word in another of the bot's languages counts (people mix languages). */
+const OTHER_LANGUAGE_FACTOR = 0.9;
+/** How much a synonym's match counts against the word itself. */
+const SYNONYM_FACTOR = 0.85;
+/** Lowest fuse.js similarity at which a misspelled word is read as a known one. */
+const TYPO_SIMILARITY = 0.72;
+
+/** Mentions (@everyone, @here, @user) are addressing, not words of the question. */
+export function stripMentions(normalized: string): string {
+  return normalized.replace(/(^|\s)@[\p{L}\p{N}_]+/gu, ' ');
+}
+
+/**
+ * Analyses a question: language (voting with the fact base's vocabulary when the letters cannot tell),
+ * type, dates, numbers, the entities it names, and each content word with its readings in the bot's
+ * languages, likely corrections of misspellings and synonyms.
+ */
+export function analyzeQuestion(raw: string, index: SearchIndex, forcedLang?: Lang, fallbackLang?: Lang): QuestionAnalysis {
+  const normalized = stripMentions(normalize(raw));
+  const lang = forcedLang ?? questionLang(normalized, index) ?? fallbackLang ?? 'en';
+  const type = questionType(normalized, lang);
+  const words = queryWords(normalized, lang, index);
+  const keys = new Set(words.flatMap((w) => w.readings.map((r) => r.key)));
+  const totalWeight = words.reduce((s, w) => s + w.weight, 0);
+  const unknownWeight = words.filter((w) => !w.known).reduce((s, w) => s + w.weight, 0);
+  return {
+    raw: raw.trim(),
+    normalized,
+    lang,
+    type,
+    words,
+    keys,
+    dates: findDates(normalized),
+    numbers: [...new Set(numberWordsToDigits(normalized).match(/(?<![\p{L}\p{N}])\d+(?![\p{L}\p{N}])/gu) ?? [])],
+    entities: index.entitiesNamed(keys),
+    unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0,
+    totalWeight,
+  };
+}
+
+/**
+ * The question's language: the letters decide when they can (Kazakh letters, Kazakh Latin letters); between
+ * Russian and Kazakh typed with Russian letters, and between English and Kazakh in plain Latin, the words the
+ * fact base knows in each language vote, with the marker words of {@link detectLang} as the tie-breaker.
+ */
+export function questionLang(normalized: string, index: SearchIndex): Lang | undefined {
+  const byLetters = detectLang(normalized);
+  if (!byLetters) return undefined;
+  if (/[әғқңөұүһі]/u.test(normalized)) return 'kk';
+  const tokens = tokenize(normalized).filter((t) => t.length >= 3 && !/\d/.test(t));
+  const cyrillic = tokens.filter(isCyrillic);
+  const latin = tokens.filter((t) => !isCyrillic(t));
+  const rival: Lang = cyrillic.length >= latin.length ? 'ru' : 'en';
+  const pool = rival === 'ru' ? cyrillic : latin;
+  let own = 0;
+  let kazakh = 0;
+  for (const t of pool) {
+    const ownKey = stem(t, rival);
+    const kkKey = stem(t, 'kk');
+    const inOwn = !isStopword(t, rival) && index.keysByLang[rival].has(ownKey);
+    const inKazakh = !isStopword(t, 'kk') && index.keysByLang.kk.has(kkKey);
+    if (inOwn && !inKazakh) own += 1;
+    if (inKazakh && !inOwn) kazakh += 1;
+  }
+  if (kazakh > own) return 'kk';
+  if (own > kazakh) return byLetters === 'kk' && kazakh > 0 ? 'kk' : rival;
+  return byLetters;
+}
+
+function queryWords(normalized: string, lang: Lang, index: SearchIndex): QueryWord[] {
+  const out = new Map<string, QueryWord>();
+  for (const word of tokenize(numberWordsToDigits(normalized))) {
+    if (out.has(word) || isStopword(word, lang)) continue;
+    if (word.length < 2 && !/\d/.test(word)) continue;
+    const readings: Reading[] = [];
+    const push = (key: string, factor: number) => {
+      const prev = readings.find((r) => r.key === key);
+      if (prev) prev.factor = Math.max(prev.factor, factor);
+      else readings.push({ key, factor });
+    };
+    // The word in the question's language, then in the other languages its script can be (a Russian word in
+    // a Kazakh question, "Referendum" in Latin-script Kazakh, "AENS" anywhere).
+    const own = stem(word, lang);
+    if (index.df(own) > 0) push(own, 1);
+    for (const l of LANGS) {
+      if (l === lang || (isCyrillic(word) ? l === 'en' : l === 'ru')) continue;
+      const key = stem(word, l);
+      if (index.df(key) > 0) push(key, OTHER_LANGUAGE_FACTOR);
+    }
+    const known = readings.length > 0;
+    // Synonyms from data/synonyms.json: "office" also reads as "post", a little more weakly.
+    for (const base of [...readings, { key: own, factor: 1 }])
+      for (const syn of index.synonymKeys.get(base.key) ?? []) if (index.df(syn) > 0) push(syn, base.factor * SYNONYM_FACTOR);
+    // A rare or unknown word may be a misspelling of a known one (compared in folded form for Kazakh).
+    // Corrections get no synonyms of their own: a guess of a guess drifts ("represents" → "repress" → "crackdown").
+    if (!/\d/.test(word) && readings.every((r) => index.df(r.key) <= 2))
+      for (const fix of index.corrections(lang === 'kk' ? foldKazakh(word) : word))
+        if (fix.similarity >= TYPO_SIMILARITY && fix.key !== own) push(fix.key, fix.similarity * (known ? 0.9 : 1));
+    // A known word weighs its own IDF; an unknown one that of its rarest reading, or the highest IDF.
+    const weight = known || readings.length === 0 ? index.idf(readings[0]?.key ?? own) : Math.max(...readings.map((r) => index.idf(r.key)));
+    out.set(word, { word, key: own, readings, weight, known: readings.length > 0 });
+  }
+  return [...out.values()];
+}
