@@ -3,6 +3,7 @@ import { LANGS, type Fact, type Lang } from '../core/facts/schema.js';
 import { sameAnswer } from '../core/resolver/decision.js';
 import type { ResolverModel } from '../core/resolver/model.js';
 import { Resolver, type Explanation } from '../core/resolver/resolver.js';
+import { SearchIndex } from '../core/resolver/search-index.js';
 
 /**
  * Cross-validation over the fact base's own questions, to measure (and fit on) questions the index has not
@@ -26,6 +27,8 @@ export interface CvQuery {
 export interface CvFold {
   base: FactBase;
   queries: CvQuery[];
+  /** The fold's search index, built on first use and kept for every model tried on the fold. */
+  index?: SearchIndex;
 }
 
 /** A stable hash of a string (FNV-1a), so folds are the same on every run. */
@@ -83,7 +86,8 @@ export interface CvOutcome {
 export function runFolds(folds: CvFold[], model?: ResolverModel): CvOutcome[] {
   const out: CvOutcome[] = [];
   for (const fold of folds) {
-    const resolver = new Resolver(fold.base, model);
+    fold.index ??= new SearchIndex(fold.base);
+    const resolver = new Resolver(fold.base, model, undefined, fold.index);
     for (const query of fold.queries) {
       const explanation = resolver.explain(query.text);
       const type = explanation.analysis.type;

@@ -54,8 +54,10 @@ export class Resolver {
     readonly base: FactBase,
     private readonly model: ResolverModel = DEFAULT_MODEL,
     i18n?: I18n,
+    /** A search index already built on `base` (cross-validation tries several models on one index). */
+    index?: SearchIndex,
   ) {
-    this.index = new SearchIndex(base);
+    this.index = index ?? new SearchIndex(base);
     this.scratch = new SimilarityScratch(this.index.questions.length);
     this.i18n = i18n ?? new I18n();
     this.phrasing = new Phrasing(base, this.i18n);
