@@ -2,7 +2,8 @@
  * `npm run bench`: the resolver's per-question latency (p50, p99), index build time and memory, and two
  * baselines over the same fact base and questions (plain fuse.js over the facts' text; MiniSearch BM25),
  * with their latency and accuracy. Questions: the development set (when ../shared/eval is present) and the
- * project's set. Prints figures; asserts nothing.
+ * project's set. Then the cold start of a fresh process, compiled and through tsx (bench/cold-start.ts).
+ * Prints figures; asserts nothing.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { Fact } from '../src/core/facts/schema.js';
 import { Resolver } from '../src/core/resolver/resolver.js';
 import { gradeRun, readEvalSet, type EvalAnswer, type EvalItem } from '../src/eval/eval-set.js';
 import { DATA_DIR, loadFactBaseData } from '../src/infra/data-files.js';
+import { runColdStart } from './cold-start.js';
 
 const root = join(DATA_DIR, '..');
 const sets = [join(root, '..', 'shared', 'eval', 'dev.jsonl'), join(root, 'test', 'eval', 'questions.jsonl')].filter(existsSync);
@@ -70,3 +72,5 @@ measure('MiniSearch BM25', () => {
   ms.addAll(base.facts.map((f) => ({ id: f.id, text: factText(f) })));
   return (q) => reply(base.fact(String(ms.search(q.slice(0, 1000))[0]?.id ?? '')), langOf(q));
 }, 1);
+
+await runColdStart();

@@ -32,7 +32,7 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL, { pretty: usePrettyLogs(config.NODE_ENV) });
-  const store = new SqliteStore(openDatabase(config.DATABASE_URL));
+  const store = new SqliteStore(openDatabase(config.DATABASE_URL), { logger: logger.child({ component: 'store' }) });
   const enabled = [...(config.TELEGRAM_BOT_TOKEN ? (['telegram'] as const) : []), ...(config.DISCORD_TOKEN ? (['discord'] as const) : [])];
   const metrics = new PrometheusMetrics({ platforms: enabled });
   const core = createCoreServices({

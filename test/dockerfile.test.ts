@@ -1,11 +1,12 @@
 /**
  * What can be checked of the Dockerfile without a Docker engine: the npm scripts and files it uses exist, it
- * runs as a non-root user with the database on a /data volume and a health check, bakes in no secret, and
- * the code it runs needs only production dependencies.
+ * compiles in its first stage and runs the compiled build with plain node and production dependencies only,
+ * runs as a non-root user with the database on a /data volume and a health check, and bakes in no secret.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -62,7 +63,7 @@ describe('Dockerfile', () => {
     const sources = of('COPY')
       .filter((c) => !c.startsWith('--from'))
       .flatMap((c) => c.replace(/--\S+\s+/g, '').split(/\s+/).slice(0, -1));
-    expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'src', 'data']));
+    expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'data']));
     for (const s of sources) {
       expect(existsSync(join(ROOT, s)), s).toBe(true);
       expect(dockerignore, s).not.toContain(s);
@@ -73,13 +74,35 @@ describe('Dockerfile', () => {
     for (const p of ['.env', 'node_modules', 'var', '*.db']) expect(dockerignore).toContain(p);
   });
 
-  it('starts the bot the way npm start does, with tsx as a production dependency', () => {
+  it('builds with npm run build and runs the compiled bot with plain node, as npm run start:prod does', () => {
+    expect(of('RUN', stages[0]).some((r) => /\bnpm run build\b/.test(r))).toBe(true);
     const cmd = JSON.parse(of('CMD', runtime).at(-1) ?? '[]') as string[];
-    expect(cmd).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
-    expect(pkg.scripts.start).toBe('tsx src/main.ts');
+    expect(cmd).toEqual(['node', 'dist/main.js']);
+    expect(pkg.scripts['start:prod']).toBe(cmd.join(' '));
+    // The build emits src/ to dist/ folder for folder: dist/main.js is src/main.ts compiled.
+    const build = ts.readConfigFile(join(ROOT, 'tsconfig.build.json'), (f) => ts.sys.readFile(f)).config as {
+      extends: string;
+      compilerOptions: { outDir: string; rootDir: string; noEmit: boolean };
+      include: string[];
+    };
+    expect(pkg.scripts.build).toContain('tsconfig.build.json');
+    expect(build).toMatchObject({ extends: './tsconfig.json', compilerOptions: { outDir: 'dist', rootDir: 'src', noEmit: false }, include: ['src'] });
     expect(existsSync(join(ROOT, 'src/main.ts'))).toBe(true);
-    expect(pkg.dependencies.tsx).toBeDefined();
+  });
+
+  it('keeps TypeScript and tsx out of the image: dev dependencies, pruned, and no source copied into the runtime', () => {
+    for (const dev of ['tsx', 'typescript']) {
+      expect(pkg.dependencies[dev], dev).toBeUndefined();
+      expect(pkg.devDependencies[dev], dev).toBeDefined();
+    }
     expect(of('RUN').some((r) => /npm (prune|ci) --omit=dev/.test(r))).toBe(true);
+    const copied = of('COPY', runtime).map((c) => c.split(/\s+/));
+    expect(copied).toContainEqual(['--from=build', '/app/node_modules', './node_modules']);
+    expect(copied).toContainEqual(['--from=build', '/app/dist', './dist']);
+    const fromContext = copied.filter((c) => !c[0]?.startsWith('--from')).flatMap((c) => c.slice(0, -1));
+    // package.json for "type": "module" (dist/*.js are ES modules); data/ is read beside dist/ at run time.
+    expect(fromContext.sort()).toEqual(['data', 'package.json']);
+    expect(dockerignore).toContain('dist');
   });
 
   it('runs as a non-root user, with the database on the /data volume, the port exposed and a health check', () => {

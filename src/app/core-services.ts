@@ -8,6 +8,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import { Messengers } from '../core/messenger.js';
 import { Resolver } from '../core/resolver/resolver.js';
 import type { Store } from '../core/store/store.js';
+import type { QuizItem } from '../core/study/quiz-bank-schema.js';
 import type { RandomSource } from '../core/study/random.js';
 import { StudyService } from '../core/study/study-service.js';
 import { systemTimers, type Timers } from '../core/study/timers.js';
@@ -16,6 +17,11 @@ import { createDailyPosts, type DailyPosts, type DailyPostSettings } from '../co
 /** Options of {@link createCoreServices}. */
 export interface CoreOptions {
   base: FactBase;
+  /**
+   * A resolver already built over `base`, to share (building its search index is the costly part of
+   * wiring: tests that create many cores over one fact base pass one). Built here when absent.
+   */
+  resolver?: Resolver;
   clock: Clock;
   logger: Logger;
   /** Questions per user per window. */
@@ -26,8 +32,11 @@ export interface CoreOptions {
   metrics?: Metrics;
   /** Daily posts: default time and zone, catch-up window, Telegram fan-out rate (defaults when absent). */
   dailyPosts?: DailyPostSettings;
-  /** Study sessions (with a store): how long a question stays open, and test doubles for timers and seeds. */
-  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource };
+  /**
+   * Study sessions (with a store): how long a question stays open, test doubles for timers and seeds, and a
+   * quiz bank to draw from instead of the fact base's own (data/quiz).
+   */
+  study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource; bank?: readonly QuizItem[] };
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -55,7 +64,8 @@ export interface CoreServices {
 /** Wires the core once: resolver, interface strings, the chat service, daily posts and (with a store) study sessions. */
 export function createCoreServices(options: CoreOptions): CoreServices {
   const i18n = new I18n();
-  const resolver = new Resolver(options.base, undefined, i18n);
+  if (options.resolver && options.resolver.base !== options.base) throw new Error('createCoreServices: the resolver was built over another fact base');
+  const resolver = options.resolver ?? new Resolver(options.base, undefined, i18n);
   const rate = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
   const metrics = options.metrics ?? noopMetrics;
   const chat = new ChatService({
@@ -94,6 +104,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
         logger: options.logger.child({ feature: 'study' }),
         questionSeconds: options.study?.questionSeconds ?? 30,
         metrics,
+        ...(options.study?.bank ? { bank: options.study.bank } : {}),
       })
     : undefined;
   if (study) chat.addFeature(study);

@@ -1,5 +1,5 @@
 /**
- * `npm run backup -- <file>`: a consistent copy of the database DATABASE_URL names, safe while the bot runs.
+ * `npm run backup -- <file>` (compiled, as in the container: `node dist/cli/backup.js <file>`): a consistent copy of the database DATABASE_URL names, safe while the bot runs.
  * Restore: stop the bot, copy the backup over the database file (removing its -wal and -shm files), start.
  */
 import { ConfigError, loadConfig } from '../config/config.js';
@@ -8,7 +8,7 @@ import { databasePath } from '../infra/sqlite/sqlite-store.js';
 
 const target = process.argv[2];
 if (!target || target.startsWith('-') || process.argv.length > 3) {
-  console.error('usage: npm run backup -- <file>   (copies the database DATABASE_URL names to <file>)');
+  console.error('usage: npm run backup -- <file>, or compiled: node dist/cli/backup.js <file>   (copies the database DATABASE_URL names to <file>)');
   process.exit(2);
 }
 

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCoreServices } from '../../src/app/core-services.js';
 import type { ChatRequest } from '../../src/core/chat/chat-service.js';
 import { silentLogger } from '../../src/core/ports.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { langOfLocale } from '../../src/adapters/discord/request.js';
-
-const base = loadFactBase();
+import { sharedFacts } from '../support/shared-facts.js';
 
 /** A clock the test moves by hand. */
 function fakeClock(start = Date.parse('2026-06-05T04:00:00Z')) {
@@ -18,7 +16,7 @@ const member: ChatRequest = { platform: 'telegram', chatId: '-1', userId: '7', c
 describe('the chat service', () => {
   it('limits questions and answer buttons per user alike, and lets them through again after the window', () => {
     const clock = fakeClock();
-    const { chat, resolver } = createCoreServices({ base, clock, logger: silentLogger, rateLimit: { limit: 2, windowMs: 60_000 } });
+    const { chat, resolver } = createCoreServices({ ...sharedFacts(), clock, logger: silentLogger, rateLimit: { limit: 2, windowMs: 60_000 } });
     const factId = resolver.examples('en', 1)[0]?.factId ?? '';
     expect(chat.question(member, 'When was the constitutional referendum held?').personal).toBeFalsy();
     expect(chat.action(member, `a:${factId}`)?.personal).toBeFalsy();
@@ -33,7 +31,7 @@ describe('the chat service', () => {
   });
 
   it('answers in the user\'s language when the question does not tell, else the chat\'s', () => {
-    const { chat } = createCoreServices({ base, clock: fakeClock(), logger: silentLogger });
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
     expect(chat.command({ ...member, userLang: 'kk' }, 'help', '')?.lang).toBe('kk');
     expect(chat.command({ ...member, userLang: undefined, chatLang: 'ru' }, 'help', '')?.lang).toBe('ru');
     expect(chat.question({ ...member, userLang: 'kk' }, 'Когда прошёл референдум?').lang).toBe('ru');

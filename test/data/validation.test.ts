@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, DataError, loadFactBaseData } from '../../src/infra/data-files.js';
+import { DATA_DIR } from '../../src/infra/data-files.js';
+import { problemsOf } from './problems.js';
 
 /** A copy of the real data folder with one fact file replaced. */
 function dataWith(mutate: (facts: Record<string, unknown>[]) => void): string {
@@ -13,16 +14,6 @@ function dataWith(mutate: (facts: Record<string, unknown>[]) => void): string {
   mutate(json.facts);
   writeFileSync(file, JSON.stringify(json));
   return dir;
-}
-
-function problemsOf(dir: string): string {
-  try {
-    loadFactBaseData(dir);
-  } catch (e) {
-    if (e instanceof DataError) return e.message;
-    throw e;
-  }
-  return '';
 }
 
 describe('data validation', () => {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { CommandDefinition } from '../../src/core/commands/definitions.js';
 import { silentLogger, type Logger } from '../../src/core/ports.js';
 import { systemClock } from '../../src/infra/system-clock.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
+import { sharedFacts } from '../support/shared-facts.js';
 import { BOT_TOKEN, FakeDiscord, type RecordedCall } from './fake-discord.js';
 
 /** One log entry, at any level including debug. */
@@ -31,7 +31,7 @@ export function recordingLogger(entries: LogEntry[], bindings: Record<string, un
 let sharedCore: CoreServices | undefined;
 /** The core over the real fact base (built once: loading and indexing the data takes a moment). */
 export function realCore(): CoreServices {
-  sharedCore ??= createCoreServices({ base: loadFactBase(), clock: systemClock, logger: silentLogger, rateLimit: { limit: 1000, windowMs: 60_000 } });
+  sharedCore ??= createCoreServices({ ...sharedFacts(), clock: systemClock, logger: silentLogger, rateLimit: { limit: 1000, windowMs: 60_000 } });
   return sharedCore;
 }
 

@@ -3,12 +3,14 @@
  * presses are confirmed with ephemeral replies, /next and /stop post the leaderboard, a late press scores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_BANK } from '../study/fixture-bank.js';
 import { studyCore } from '../study/support.js';
 import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
 import { buttonPress, slashCommand } from './payloads.js';
 
 const EPHEMERAL = 64;
-const h = studyCore();
+// The fixture bank: real items whose explanations and citations the reveals must show.
+const h = studyCore({ bank: FIXTURE_BANK });
 let d: Harness;
 
 beforeAll(async () => {
@@ -64,6 +66,9 @@ describe('a study session on Discord', () => {
     d.send(next);
     const reveal = messageOf(await d.callFor(next, 'PATCH', '/messages/%40original'));
     expect(reveal.embeds?.[0]?.description).toContain('Right: 1 of 2.');
+    expect(reveal.embeds?.[0]?.description).toContain(`Answer: ${q1.choices[q1.correct]}`);
+    expect(reveal.embeds?.[0]?.description).toContain(FIXTURE_BANK.find((i) => i.id === q1.itemId)!.en.explanation);
+    expect(reveal.embeds?.[0]?.description).toMatch(/Source: “Birth of New Kazakhstan \(Part 1\)”/);
     expect(reveal.embeds?.[0]?.description).toContain('Question 2/2');
 
     // A late press on the first question: closed, privately.

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreServices } from '../../src/app/core-services.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { systemClock } from '../../src/infra/system-clock.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { startHttpServer, type HttpServer } from '../../src/infra/http/http-server.js';
 import { checkHealth, mountOpsRoutes, type HealthSources } from '../../src/infra/http/ops-routes.js';
 import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
+import { sharedFacts } from '../support/shared-facts.js';
 
 const servers: HttpServer[] = [];
 afterEach(async () => {
@@ -78,7 +78,7 @@ describe('/healthz', () => {
 describe('/metrics', () => {
   it('serves Prometheus text with questions by status and language, posts, study sessions and errors', async () => {
     const metrics = new PrometheusMetrics({ platforms: ['telegram'] });
-    const core = createCoreServices({ base: loadFactBase(), clock: systemClock, logger: silentLogger, metrics, rateLimit: { limit: 2, windowMs: 60_000 } });
+    const core = createCoreServices({ ...sharedFacts(), clock: systemClock, logger: silentLogger, metrics, rateLimit: { limit: 2, windowMs: 60_000 } });
     const req = { platform: 'telegram' as const, chatId: '1', userId: '1', chatKind: 'private' as const };
     core.chat.question(req, 'When was the constitutional referendum held?');
     core.chat.question(req, 'Когда прошёл конституционный референдум?');

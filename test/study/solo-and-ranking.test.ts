@@ -110,7 +110,7 @@ describe('the number of questions', () => {
     expect(none.text).toContain('Question 1/1');
     const ru = h.core.chat.command(member('9', 'Dana', { chatId: '-3', userLang: 'ru' }), 'study', '99')!;
     expect(ru.text).toContain('не больше 30 вопросов');
-    const kk = h.core.chat.command(member('9', 'Dana', { chatId: '-4', userLang: 'kk' }), 'study', '0 referendum')!;
+    const kk = h.core.chat.command(member('9', 'Dana', { chatId: '-4', userLang: 'kk' }), 'study', '0 2022 жылғы референдум')!;
     expect(kk.text).toContain('кемінде 1 сұрақ');
     // A number in range, or none, says nothing of limits.
     for (const [chatId, args] of [['-5', '30'], ['-6', '1'], ['-7', '']] as const) {

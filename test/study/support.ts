@@ -6,13 +6,17 @@ import { afterEach } from 'vitest';
 import { createCoreServices, type CoreServices } from '../../src/app/core-services.js';
 import type { ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
 import type { ChatAddress, Messenger, SentMessage } from '../../src/core/messenger.js';
-import { silentLogger, type Clock } from '../../src/core/ports.js';
+import { silentLogger, type Clock, type Logger } from '../../src/core/ports.js';
 import { seededRandom } from '../../src/core/study/random.js';
 import type { Timers } from '../../src/core/study/timers.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
+import type { QuizItem } from '../../src/core/study/quiz-bank-schema.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+import { sharedBase, sharedFacts } from '../support/shared-facts.js';
+import { volumeBank } from './fixture-bank.js';
 
-export const base = loadFactBase();
+export const base = sharedBase();
+/** The bank study tests play with unless they pass another: the fixture items and placeholder volume (never the writers' items). */
+export const testBank = volumeBank(base.facts);
 
 /** Time that moves only when a test says so; timers fire as it passes their deadline. */
 export class FakeTime implements Clock, Timers {
@@ -81,17 +85,29 @@ export interface StudyHarness {
   settle: () => Promise<void>;
 }
 
+/** How {@link studyCore} builds a core. */
+export interface StudyCoreOptions {
+  time?: FakeTime;
+  dbPath?: string;
+  seed?: number;
+  questionSeconds?: number;
+  /** The quiz bank to draw from ({@link testBank} when absent). */
+  bank?: readonly QuizItem[];
+  /** Where the store reports rows it cannot read. */
+  storeLogger?: Logger;
+}
+
 /** A core with a real SQLite store (`:memory:` unless a file is given), fake time and a recording messenger. */
-export function studyCore(options: { time?: FakeTime; dbPath?: string; seed?: number; questionSeconds?: number } = {}): StudyHarness {
+export function studyCore(options: StudyCoreOptions = {}): StudyHarness {
   const time = options.time ?? new FakeTime();
-  const store = new SqliteStore(openDatabase(options.dbPath ?? ':memory:'));
+  const store = new SqliteStore(openDatabase(options.dbPath ?? ':memory:'), { logger: options.storeLogger ?? silentLogger });
   const core = createCoreServices({
-    base,
+    ...sharedFacts(),
     clock: time,
     logger: silentLogger,
     store,
     rateLimit: { limit: 1000, windowMs: 60_000 },
-    study: { questionSeconds: options.questionSeconds ?? 30, timers: time, random: seededRandom(options.seed ?? 1) },
+    study: { questionSeconds: options.questionSeconds ?? 30, timers: time, random: seededRandom(options.seed ?? 1), bank: options.bank ?? testBank },
   });
   const messenger = new RecordingMessenger();
   core.messengers.register('telegram', messenger);
@@ -148,11 +164,11 @@ export function tempDatabases(): () => string {
  * Stops a core as a shutdown does (timers cancelled, store closed), lets `downMs` pass, and starts another on the
  * same database with its sessions resumed. The caller settles it or moves time on.
  */
-export async function restart(h: StudyHarness, dbPath: string, downMs: number): Promise<StudyHarness> {
+export async function restart(h: StudyHarness, dbPath: string, downMs: number, options: StudyCoreOptions = {}): Promise<StudyHarness> {
   h.core.study!.close();
   h.store.close();
   await h.time.advance(downMs);
-  const next = studyCore({ time: h.time, dbPath });
+  const next = studyCore({ ...options, time: h.time, dbPath });
   next.core.study!.resume(() => true);
   return next;
 }

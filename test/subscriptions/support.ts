@@ -5,10 +5,10 @@ import type { ChatAddress, Messenger, SentMessage } from '../../src/core/messeng
 import { silentLogger, type Clock } from '../../src/core/ports.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { Timer } from '../../src/core/subscriptions/send-queue.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+import { sharedBase, sharedFacts } from '../support/shared-facts.js';
 
-export const base = loadFactBase();
+export const base = sharedBase();
 
 /** A clock that moves only when told. */
 export class FakeClock implements Clock {
@@ -88,7 +88,7 @@ export function postingCore(clock: FakeClock, options: { db?: string; store?: St
 } {
   const store = options.store ?? new SqliteStore(openDatabase(options.db ?? ':memory:'));
   const core = createCoreServices({
-    base,
+    ...sharedFacts(),
     clock,
     logger: silentLogger,
     store,

@@ -5,12 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramMessenger } from '../../src/adapters/telegram/messenger.js';
+import { FIXTURE_BANK } from '../study/fixture-bank.js';
 import { studyCore } from '../study/support.js';
 import { EMULATOR_BOT, startPollingBot, type PollingBot } from './support/emulator.js';
 import { expectValidTelegramHtml, seen } from './support/html.js';
 import { capturingLogger } from './support/logger.js';
 
-const h = studyCore();
+// The fixture bank: real items whose explanations and citations the reveals must show.
+const h = studyCore({ bank: FIXTURE_BANK });
 let harness: PollingBot;
 
 beforeAll(async () => {
@@ -72,6 +74,8 @@ describe('a study session in a Telegram group', () => {
     const [, reveal] = await harness.emulator.waitForSent(chatId, 2);
     expectValidTelegramHtml(reveal!.text);
     expect(seen(reveal!.text)).toContain(`Answer: ${q1.choices[q1.correct]}`);
+    expect(seen(reveal!.text)).toContain(FIXTURE_BANK.find((i) => i.id === q1.itemId)!.en.explanation);
+    expect(seen(reveal!.text)).toMatch(/Source: “Birth of New Kazakhstan \(Part 1\)”, March 24, 2023, section “.+”, paragraph \d+/);
     expect(seen(reveal!.text)).toContain('Right: 1 of 2.');
     expect(seen(reveal!.text)).toContain('Question 2/2');
 

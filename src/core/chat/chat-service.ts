@@ -27,6 +27,11 @@ export interface ChatRequest {
   userName?: string;
   /** The bot's own username on the platform, for deep links (Telegram `https://t.me/<bot>?start=…`). */
   botUsername?: string;
+  /**
+   * The language to reply in, as {@link ChatService.replyLang} chose it from what the member typed; set by the
+   * chat service before a feature sees the request.
+   */
+  replyLang?: Lang;
 }
 
 /**
@@ -108,6 +113,14 @@ export class ChatService {
     return req.userLang ?? req.chatLang ?? this.deps.chatLang?.(req) ?? 'en';
   }
 
+  /**
+   * The language of a reply to what a member typed: the text's own language when it has letters (a Russian
+   * question or topic name gets Russian), else {@link baseLang}.
+   */
+  replyLang(req: ChatRequest, text: string): Lang {
+    return detectLang(text) ?? this.baseLang(req);
+  }
+
   /** The request with the chat's stored language filled in, so that features see it too. */
   private withChatLang(req: ChatRequest): ChatRequest {
     if (req.userLang || req.chatLang || !this.deps.chatLang) return req;
@@ -121,7 +134,7 @@ export class ChatService {
     if (!def) return undefined;
     const req = this.withChatLang(request);
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
-    if (feature) return feature.command(req, def.name, args);
+    if (feature) return feature.command({ ...req, replyLang: this.replyLang(req, args) }, def.name, args);
     const lang = this.baseLang(req);
     switch (def.name) {
       case 'start': {
@@ -150,7 +163,7 @@ export class ChatService {
     const fallback = this.baseLang(req);
     const limit = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
     if (!limit.allowed) {
-      const lang = detectLang(text) ?? fallback;
+      const lang = this.replyLang(req, text);
       const seconds = Math.ceil(limit.retryAfterMs / 1000);
       this.deps.metrics?.questionAnswered('rate_limited', lang);
       return { lang, text: this.deps.i18n.t(lang, 'rate-limited', { seconds }), buttons: [], personal: true };

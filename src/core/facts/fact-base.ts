@@ -1,3 +1,4 @@
+import type { QuizItem } from '../study/quiz-bank-schema.js';
 import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic, UnitWords } from './schema.js';
 
 /** Everything the data files hold, already validated. */
@@ -10,6 +11,8 @@ export interface FactBaseData {
   synonyms?: SynonymGroups;
   /** Words that name what a typed number counts (optional). */
   units?: UnitWords;
+  /** The quiz bank (data/quiz), already checked against the facts and topics; empty when there is none. */
+  quiz?: QuizItem[];
 }
 
 /**
@@ -23,6 +26,8 @@ export class FactBase {
   readonly documents: readonly SourceDoc[];
   readonly synonyms: SynonymGroups;
   readonly units: UnitWords;
+  /** The quiz bank's items, in file order. */
+  readonly quiz: readonly QuizItem[];
   private readonly factById = new Map<string, Fact>();
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
@@ -36,6 +41,7 @@ export class FactBase {
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
     this.units = data.units ?? {};
+    this.quiz = data.quiz ?? [];
     for (const f of data.facts) {
       this.factById.set(f.id, f);
       if (f.event) this.factsByEvent.set(f.event, [...(this.factsByEvent.get(f.event) ?? []), f]);

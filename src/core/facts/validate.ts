@@ -5,6 +5,8 @@ import { LANGS, placesOf, type Fact } from './schema.js';
 /** A problem found in the data, named by file, fact id and field. */
 export interface DataProblem {
   file: string;
+  /** What the id names: a fact (the default) or a quiz item. */
+  record?: 'fact' | 'item';
   id?: string;
   field?: string;
   message: string;

@@ -89,8 +89,6 @@ settings-bad-lang = “{ $value }” is not one of my languages: en, ru or kk. E
 settings-lang-set = Posts in this chat are now in English.
 preview-usage = Give a date as YYYY-MM-DD, for example: /preview 2022-06-05
 preview-bad-date = “{ $value }” is not a date. Use YYYY-MM-DD, for example: /preview 2022-06-05
-study-choice-yes = Yes
-study-choice-no = No
 study-intro = 📚 Study session: { $count ->
     [one] { $count } question
    *[other] { $count } questions
@@ -140,4 +138,12 @@ study-in-hours = in { $n } h
 study-in-days = in { $n } days
 study-count-too-many = ℹ A session has at most { $max } questions: starting with { $count }.
 study-count-too-few = ℹ A session has at least { $min } question: starting with { $count }.
+study-fewer = ℹ I have { $count ->
+    [one] only { $count } question
+   *[other] only { $count } questions
+  } for a session right now.
+study-fewer-topic = ℹ “{ $topic }” has { $count ->
+    [one] only { $count } question
+   *[other] only { $count } questions
+  } for a session.
 `;

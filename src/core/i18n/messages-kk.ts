@@ -70,8 +70,6 @@ settings-bad-lang = «{ $value }» — менің тілім емес: en, ru н
 settings-lang-set = Енді бұл чаттағы жазбалар қазақ тілінде.
 preview-usage = Күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз, мысалы: /preview 2022-06-05
 preview-bad-date = «{ $value }» — күн емес. ЖЖЖЖ-АА-КК пішімі, мысалы: /preview 2022-06-05
-study-choice-yes = Иә
-study-choice-no = Жоқ
 study-intro = 📚 Викторина: { $count } сұрақ, әрқайсысына { $seconds } с. Жауапты басыңыз: тек алғашқы басу есептеледі.
 study-intro-topic = 📚 «{ $topic }» тақырыбына викторина: { $count } сұрақ, әрқайсысына { $seconds } с. Жауапты басыңыз: тек алғашқы басу есептеледі.
 study-question = ❓ Сұрақ { $n }/{ $total }
@@ -115,4 +113,6 @@ study-in-hours = { $n } сағаттан кейін
 study-in-days = { $n } күннен кейін
 study-count-too-many = ℹ Викторинада ең көбі { $max } сұрақ болады, сондықтан { $count } сұрақ қойылады.
 study-count-too-few = ℹ Викторинада кемінде { $min } сұрақ болады, сондықтан { $count } сұрақ қойылады.
+study-fewer = ℹ Қазір викторинаға тек { $count } сұрақ бар.
+study-fewer-topic = ℹ «{ $topic }» тақырыбы бойынша викторинаға тек { $count } сұрақ бар.
 `;

@@ -93,8 +93,6 @@ settings-bad-lang = «{ $value }» — не мой язык: en, ru или kk. �
 settings-lang-set = Теперь посты в этом чате — на русском.
 preview-usage = Укажите дату в формате ГГГГ-ММ-ДД, например: /preview 2022-06-05
 preview-bad-date = «{ $value }» — не дата. Формат ГГГГ-ММ-ДД, например: /preview 2022-06-05
-study-choice-yes = Да
-study-choice-no = Нет
 study-intro = 📚 Викторина: { $count ->
     [one] { $count } вопрос
     [few] { $count } вопроса
@@ -146,4 +144,14 @@ study-in-hours = через { $n } ч
 study-in-days = через { $n } дн.
 study-count-too-many = ℹ В викторине не больше { $max } вопросов, поэтому их будет { $count }.
 study-count-too-few = ℹ В викторине хотя бы { $min } вопрос, поэтому их будет { $count }.
+study-fewer = ℹ Сейчас у меня для викторины есть только { $count ->
+    [one] { $count } вопрос
+    [few] { $count } вопроса
+   *[many] { $count } вопросов
+  }.
+study-fewer-topic = ℹ По теме «{ $topic }» для викторины есть только { $count ->
+    [one] { $count } вопрос
+    [few] { $count } вопроса
+   *[many] { $count } вопросов
+  }.
 `;

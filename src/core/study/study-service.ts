@@ -13,8 +13,10 @@ import { ChatUnavailableError, type ChatAddress, type Messenger } from '../messe
 import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Store } from '../store/store.js';
+import type { QuizItem } from './quiz-bank-schema.js';
 import { newSeed, seededRandom, type RandomSource } from './random.js';
-import { QuizEngine, type QuizQuestion } from './quiz.js';
+import { askItem, revealQuestion, type QuizQuestion } from './quiz.js';
+import { QuizBank } from './session-composer.js';
 import type { ReviewCard, ScoreLine, StudyAnswer, StudyRepository, StudySession } from './study-store.js';
 import type { Timers } from './timers.js';
 
@@ -43,6 +45,8 @@ export interface StudyDeps {
   /** How long a question stays open. */
   questionSeconds: number;
   metrics?: Metrics;
+  /** The quiz bank's items; the fact base's own (data/quiz) when absent. */
+  bank?: readonly QuizItem[];
 }
 
 /** What closing a round produced: the message to post, and whether the session goes on. */
@@ -59,13 +63,14 @@ interface Step {
 export class StudyService implements ChatFeature {
   readonly commands = ['study', 'next', 'stop', 'top', 'stats', 'review'] as const;
   readonly actionPrefix = STUDY_PREFIX;
-  readonly engine: QuizEngine;
+  /** The quiz bank sessions and reviews draw from. */
+  readonly bank: QuizBank;
   private readonly timers = new Map<number, unknown>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly scheduler = fsrs({ enable_fuzz: false });
 
   constructor(private readonly deps: StudyDeps) {
-    this.engine = new QuizEngine(deps.base, deps.i18n);
+    this.bank = new QuizBank(deps.bank ?? deps.base.quiz, (factId) => deps.base.fact(factId)?.event);
   }
 
   private get repo(): StudyRepository {
@@ -80,8 +85,9 @@ export class StudyService implements ChatFeature {
     return this.deps.clock.now().getTime();
   }
 
+  /** The member's language: as the chat service chose it from what they typed, else theirs or the chat's. */
   private langOf(req: ChatRequest): Lang {
-    return req.userLang ?? req.chatLang ?? 'en';
+    return req.replyLang ?? req.userLang ?? req.chatLang ?? 'en';
   }
 
   private note(lang: Lang, text: string): ChatReply {
@@ -132,7 +138,7 @@ export class StudyService implements ChatFeature {
       return this.note(lang, this.t(lang, 'study-unknown-topic', { topic: parsed.unknownTopic, topics }));
     }
     const seed = newSeed(this.deps.random);
-    const questions = this.engine.generate({ lang, count: parsed.count, topic: parsed.topic, seed });
+    const questions = this.bank.compose({ lang, count: parsed.count, topic: parsed.topic, seed });
     if (questions.length === 0) return this.note(lang, this.t(lang, 'study-no-questions'));
     const now = this.now();
     const id = this.repo.createSession({
@@ -155,8 +161,10 @@ export class StudyService implements ChatFeature {
     let intro = parsed.topic
       ? this.t(lang, 'study-intro-topic', { count: questions.length, seconds: this.deps.questionSeconds, topic: this.deps.base.topicName(parsed.topic, lang) })
       : this.t(lang, 'study-intro', { count: questions.length, seconds: this.deps.questionSeconds });
-    // A number out of range is not silently changed: the member is told what they get instead.
-    if (parsed.asked !== undefined && parsed.asked > MAX_QUESTIONS) intro = `${this.t(lang, 'study-count-too-many', { max: MAX_QUESTIONS, count: questions.length })}\n${intro}`;
+    // Fewer questions than asked, or a number out of range, is not silently changed: the member is told what they get.
+    if (questions.length < parsed.count)
+      intro = `${parsed.topic ? this.t(lang, 'study-fewer-topic', { count: questions.length, topic: this.deps.base.topicName(parsed.topic, lang) }) : this.t(lang, 'study-fewer', { count: questions.length })}\n${intro}`;
+    else if (parsed.asked !== undefined && parsed.asked > MAX_QUESTIONS) intro = `${this.t(lang, 'study-count-too-many', { max: MAX_QUESTIONS, count: questions.length })}\n${intro}`;
     else if (parsed.asked !== undefined && parsed.asked < MIN_QUESTIONS) intro = `${this.t(lang, 'study-count-too-few', { min: MIN_QUESTIONS, count: questions.length })}\n${intro}`;
     const q = this.questionReply(session, 0);
     return { ...q, text: `${intro}\n\n${q.text}` };
@@ -168,17 +176,24 @@ export class StudyService implements ChatFeature {
    */
   private parseStudyArgs(args: string): { count: number; asked?: number; topic?: string } | { unknownTopic: string } {
     const words = args.trim().split(/\s+/).filter(Boolean);
-    const numberAt = words.findIndex((w) => /^\d+$/.test(w));
-    const asked = numberAt >= 0 ? Number(words[numberAt]) : undefined;
-    const count = asked !== undefined ? Math.min(MAX_QUESTIONS, Math.max(MIN_QUESTIONS, asked)) : DEFAULT_QUESTIONS;
-    const rest = words.filter((_, i) => i !== numberAt).join(' ').trim();
-    if (!rest) return { count, ...(asked !== undefined ? { asked } : {}) };
     const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const wanted = norm(rest);
-    const topic = this.deps.base.topics.find(
-      (t) => t.id === wanted.replace(/ /g, '-') || LANGS.some((l) => norm(t.name[l]) === wanted) || t.aliases.some((a) => norm(a) === wanted),
-    );
-    return topic ? { count, ...(asked !== undefined ? { asked } : {}), topic: topic.id } : { unknownTopic: rest };
+    const topicOf = (text: string) => {
+      const wanted = norm(text);
+      return this.deps.base.topics.find(
+        (t) => t.id === wanted.replace(/ /g, '-') || LANGS.some((l) => norm(t.name[l]) === wanted) || t.aliases.some((a) => norm(a) === wanted),
+      );
+    };
+    // A topic's name may hold a number of its own ("Выборы 2023 года"): the count is a number outside it.
+    const numbers = words.flatMap((w, i) => (/^\d+$/.test(w) ? [i] : []));
+    const split = (at: number | undefined) => ({ at, rest: words.filter((_, i) => i !== at).join(' ') });
+    const options = [split(undefined), ...numbers.map(split)];
+    const fit = options.find((o) => o.rest === '' || topicOf(o.rest)) ?? split(numbers[0]);
+    const asked = fit.at !== undefined ? Number(words[fit.at]) : undefined;
+    const count = asked !== undefined ? Math.min(MAX_QUESTIONS, Math.max(MIN_QUESTIONS, asked)) : DEFAULT_QUESTIONS;
+    const withAsked = { count, ...(asked !== undefined ? { asked } : {}) };
+    if (!fit.rest) return withAsked;
+    const topic = topicOf(fit.rest);
+    return topic ? { ...withAsked, topic: topic.id } : { unknownTopic: fit.rest };
   }
 
   /** `/next` closes the open question now; `/stop` (`stop`) ends the session. Only the starter or an admin may. */
@@ -219,7 +234,7 @@ export class StudyService implements ChatFeature {
         correct: choice === q.correct,
         factId: q.factId,
         kind: q.kind,
-        topics: this.deps.base.fact(q.factId)?.topics ?? [],
+        topics: q.topic ? [q.topic] : (this.deps.base.fact(q.factId)?.topics ?? []),
         answeredAt: now,
       });
       return { session, q, added };
@@ -284,7 +299,7 @@ export class StudyService implements ChatFeature {
   private revealText(session: StudySession, round: number, answers: StudyAnswer[], solo: boolean): string {
     const q = session.questions[round]!;
     const lang = session.lang;
-    const r = this.engine.reveal(q);
+    const r = revealQuestion(this.deps.base, this.deps.i18n, q);
     const lines = [this.t(lang, 'study-reveal', { answer: r.answer }), r.explanation, r.citation];
     const right = answers.filter((a) => a.correct).length;
     // Alone there is no "how many got it right" to tell (not even "0 of 0" when the time ran out).
@@ -495,17 +510,18 @@ export class StudyService implements ChatFeature {
     return { lang, text: `${prefix}${text}`, buttons: [], personal: true };
   }
 
-  /** The card's question; the same for the same card and repetition, so a press checks what was shown. */
+  /**
+   * The card's question: an item of the card's fact, of its kind if the bank has one (cards stored before the
+   * bank name the generator's kinds), taking turns by repetition; the same for the same card and repetition,
+   * so a press checks what was shown. Undefined when the bank has no item for the fact.
+   */
   reviewQuestion(card: ReviewCard, lang: Lang): QuizQuestion | undefined {
-    const fact = this.deps.base.fact(card.factId);
-    if (!fact) return undefined;
-    const rng = seededRandom(card.id * 7919 + card.reps * 104729);
-    const kinds = [card.kind, ...this.engine.kindsOf(fact, lang).filter((k) => k !== card.kind)];
-    for (const kind of kinds) {
-      const q = this.engine.question(fact, kind, lang, rng);
-      if (q) return q;
-    }
-    return undefined;
+    if (!this.deps.base.fact(card.factId)) return undefined;
+    const items = this.bank.itemsOfFact(card.factId);
+    const sameKind = items.filter((i) => i.kind === card.kind);
+    const choices = sameKind.length > 0 ? sameKind : items;
+    const item = choices[card.reps % Math.max(1, choices.length)];
+    return item ? askItem(item, lang, seededRandom(card.id * 7919 + card.reps * 104729)) : undefined;
   }
 
   private reviewPress(req: ChatRequest, cardId: number, reps: number, langIdx: number, choice: number): ChatReply | undefined {
@@ -522,7 +538,7 @@ export class StudyService implements ChatFeature {
       return { q, right };
     });
     if (!result) return toast('study-review-stale');
-    const r = this.engine.reveal(result.q);
+    const r = revealQuestion(this.deps.base, this.deps.i18n, result.q);
     const verdict = [this.t(lang, result.right ? 'study-you-right' : 'study-you-wrong'), this.t(lang, 'study-reveal', { answer: r.answer }), r.explanation, r.citation]
       .filter(Boolean)
       .join('\n');

@@ -1,6 +1,6 @@
 import type { ChatAddress } from '../messenger.js';
 import type { Lang } from '../facts/schema.js';
-import type { QuestionKind, QuizQuestion } from './quiz.js';
+import type { QuizQuestion } from './quiz.js';
 
 /** A study session as stored: its questions, which one is open, and since when. */
 export interface StudySession {
@@ -32,7 +32,8 @@ export interface StudyAnswer {
   choice: number;
   correct: boolean;
   factId: string;
-  kind: QuestionKind;
+  /** The item's kind (date, person…; answers stored before the bank have the generator's: when, howmany…). */
+  kind: string;
   topics: string[];
   answeredAt: number;
 }
@@ -53,7 +54,8 @@ export interface ReviewCard {
   platform: ChatAddress['platform'];
   userId: string;
   factId: string;
-  kind: QuestionKind;
+  /** The kind of the item missed: a review asks an item of this kind about the fact when the bank has one. */
+  kind: string;
   card: string;
   due: number;
   reps: number;
@@ -77,7 +79,7 @@ export interface StudyRepository {
   scores(address: ChatAddress, since?: number): ScoreLine[];
   /** A member's answers on a platform, oldest first. */
   userAnswers(platform: ChatAddress['platform'], userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[];
-  reviewCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: QuestionKind): ReviewCard | undefined;
+  reviewCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: string): ReviewCard | undefined;
   reviewCardById(id: number): ReviewCard | undefined;
   /** Inserts or replaces the card of (platform, user, fact, kind). */
   saveReviewCard(card: Omit<ReviewCard, 'id'>): void;

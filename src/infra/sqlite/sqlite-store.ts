@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Lang } from '../../core/facts/schema.js';
 import type { ChatAddress } from '../../core/messenger.js';
 import type { ChatSettings, ChatSettingsRepository } from '../../core/store/chat-settings.js';
+import type { Logger } from '../../core/ports.js';
 import type { Store } from '../../core/store/store.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -81,9 +82,13 @@ export class SqliteStore implements Store {
   readonly study: SqliteStudyRepository;
   readonly subscriptions: SqliteSubscriptions;
 
-  constructor(readonly db: Database.Database) {
+  /** @param options.logger where rows that cannot be read back are reported (silent when absent) */
+  constructor(
+    readonly db: Database.Database,
+    options: { logger?: Logger } = {},
+  ) {
     this.chats = new SqliteChatSettings(db);
-    this.study = new SqliteStudyRepository(db);
+    this.study = new SqliteStudyRepository(db, options.logger);
     this.subscriptions = new SqliteSubscriptions(db);
   }
 

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { Lang } from '../../core/facts/schema.js';
 import type { ChatAddress } from '../../core/messenger.js';
-import type { QuestionKind, QuizQuestion } from '../../core/study/quiz.js';
+import { silentLogger, type Logger } from '../../core/ports.js';
+import { storedQuestionsSchema } from '../../core/study/quiz.js';
 import type { ReviewCard, ScoreLine, StudyAnswer, StudyRepository, StudySession } from '../../core/study/study-store.js';
 
 interface SessionRow {
@@ -48,6 +50,28 @@ interface ReviewRow {
 
 type Platform = ChatAddress['platform'];
 
+/** Why a stored session cannot be shown: its questions do not parse (a bug, a hand edit, a format older than any reader). */
+class UnreadableSession extends Error {
+  constructor(readonly row: SessionRow, readonly issues: string) {
+    super(`study session ${row.id}: questions do not parse: ${issues}`);
+    this.name = 'UnreadableSession';
+  }
+}
+
+function parseQuestions(r: SessionRow) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(r.questions);
+  } catch (e) {
+    throw new UnreadableSession(r, (e as Error).message);
+  }
+  const parsed = storedQuestionsSchema.safeParse(raw);
+  if (!parsed.success) throw new UnreadableSession(r, z.prettifyError(parsed.error).replace(/\s+/g, ' '));
+  return parsed.data;
+}
+
+const stringList = z.array(z.string());
+
 function toSession(r: SessionRow): StudySession {
   return {
     id: r.id,
@@ -56,7 +80,7 @@ function toSession(r: SessionRow): StudySession {
     chatKind: r.chat_kind === 'private' ? 'private' : 'group',
     lang: r.lang as Lang,
     ...(r.topic ? { topic: r.topic } : {}),
-    questions: JSON.parse(r.questions) as QuizQuestion[],
+    questions: parseQuestions(r),
     current: r.current,
     roundOpenedAt: r.round_opened_at,
     status: r.status === 'ended' ? 'ended' : 'active',
@@ -75,14 +99,24 @@ function toAnswer(r: AnswerRow): StudyAnswer {
     choice: r.choice,
     correct: r.correct === 1,
     factId: r.fact_id,
-    kind: r.kind as QuestionKind,
-    topics: JSON.parse(r.topics) as string[],
+    kind: r.kind,
+    topics: parseTopics(r.topics),
     answeredAt: r.answered_at,
   };
 }
 
+/** An answer's topics; an unreadable list counts as none (the answer itself still counts). */
+function parseTopics(json: string): string[] {
+  try {
+    const parsed = stringList.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
 function toReview(r: ReviewRow): ReviewCard {
-  return { id: r.id, platform: r.platform as Platform, userId: r.user_id, factId: r.fact_id, kind: r.kind as QuestionKind, card: r.card, due: r.due, reps: r.reps };
+  return { id: r.id, platform: r.platform as Platform, userId: r.user_id, factId: r.fact_id, kind: r.kind, card: r.card, due: r.due, reps: r.reps };
 }
 
 /** Study sessions, answers and review cards in SQLite (tables of migrations 003 and 004). */
@@ -90,7 +124,11 @@ export class SqliteStudyRepository implements StudyRepository {
   // Prepared once: a button press reads the session and writes an answer, and compiling SQL on each would be wasted.
   private readonly q;
 
-  constructor(db: Database.Database) {
+  /** @param logger where a session that cannot be read is reported */
+  constructor(
+    db: Database.Database,
+    private readonly logger: Logger = silentLogger,
+  ) {
     this.q = {
       createSession: db.prepare(
         `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
@@ -102,6 +140,8 @@ export class SqliteStudyRepository implements StudyRepository {
       activeSessions: db.prepare<[], SessionRow>("SELECT * FROM study_sessions WHERE status = 'active' ORDER BY id"),
       advance: db.prepare("UPDATE study_sessions SET current = current + 1, round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
       end: db.prepare("UPDATE study_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
+      // ended_at stays empty: the session did not end, it was given up as unreadable.
+      endUnreadable: db.prepare("UPDATE study_sessions SET status = 'ended' WHERE id = ? AND status = 'active'"),
       addAnswer: db.prepare(
         `INSERT INTO study_answers (session_id, round, platform, chat_id, user_id, user_name, choice, correct, fact_id, kind, topics, answered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -144,16 +184,31 @@ export class SqliteStudyRepository implements StudyRepository {
 
   session(id: number): StudySession | undefined {
     const row = this.q.session.get(id);
-    return row ? toSession(row) : undefined;
+    return row ? this.readable(row) : undefined;
   }
 
   activeSession(address: ChatAddress): StudySession | undefined {
     const row = this.q.activeSession.get(address.platform, address.chatId);
-    return row ? toSession(row) : undefined;
+    return row ? this.readable(row) : undefined;
   }
 
   activeSessions(): StudySession[] {
-    return this.q.activeSessions.all().map(toSession);
+    return this.q.activeSessions.all().flatMap((row) => this.readable(row) ?? []);
+  }
+
+  /**
+   * The session of a row, or undefined when its questions do not parse: that is logged, and an active such
+   * session is ended (it cannot be shown, and left active it would block its chat from starting another).
+   */
+  private readable(row: SessionRow): StudySession | undefined {
+    try {
+      return toSession(row);
+    } catch (e) {
+      if (!(e instanceof UnreadableSession)) throw e;
+      this.logger.error({ sessionId: row.id, platform: row.platform, issues: e.issues }, 'study session skipped: its stored questions do not parse');
+      if (row.status === 'active') this.q.endUnreadable.run(row.id);
+      return undefined;
+    }
   }
 
   advance(id: number, from: number, openedAt: number): boolean {
@@ -191,10 +246,10 @@ export class SqliteStudyRepository implements StudyRepository {
   userAnswers(platform: Platform, userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[] {
     return this.q.userAnswers
       .all(platform, userId)
-      .map((r) => ({ correct: r.correct === 1, topics: JSON.parse(r.topics) as string[], answeredAt: r.answered_at }));
+      .map((r) => ({ correct: r.correct === 1, topics: parseTopics(r.topics), answeredAt: r.answered_at }));
   }
 
-  reviewCard(platform: Platform, userId: string, factId: string, kind: QuestionKind): ReviewCard | undefined {
+  reviewCard(platform: Platform, userId: string, factId: string, kind: string): ReviewCard | undefined {
     const row = this.q.reviewCard.get(platform, userId, factId, kind);
     return row ? toReview(row) : undefined;
   }

@@ -1,0 +1,84 @@
+/**
+ * The compiled production build: `npm run build` emits src/ to dist/, and plain node (no tsx, no TypeScript
+ * loader) runs it from any working directory, finding data/, the migrations and the interface strings.
+ * The build is incremental: with dist/ up to date (as after `.ci/run`'s build step) it takes under a second.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/infra/sqlite/migrations/index.js';
+import { openDatabase } from '../src/infra/sqlite/sqlite-store.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const work = mkdtempSync(join(tmpdir(), 'reform-bot-build-'));
+
+/** Runs a compiled entry point with plain node, from a folder outside the project, with only these variables. */
+function runCompiled(entry: string, args: string[], env: Record<string, string> = {}, input = ''): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [join(DIST, entry), ...args], {
+    cwd: work,
+    // No NODE_OPTIONS (no --import tsx), no tokens from the developer's shell.
+    env: { PATH: process.env.PATH ?? '', ...env },
+    input,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => relative(join(ROOT, 'src'), join(e.parentPath, e.name)));
+}
+
+beforeAll(() => {
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  expect(build.stdout + build.stderr).toBe('');
+  expect(build.status).toBe(0);
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run build', () => {
+  it('emits one JavaScript module per source file into dist/, and nothing from test/ or bench/', () => {
+    const sources = sourceFiles(join(ROOT, 'src'));
+    expect(sources).toContain('main.ts');
+    for (const s of sources) expect(existsSync(join(DIST, s.replace(/\.ts$/, '.js'))), s).toBe(true);
+    expect(existsSync(join(DIST, 'test'))).toBe(false);
+    expect(existsSync(join(DIST, 'bench'))).toBe(false);
+  });
+
+  it('answers a question with node dist/cli/ask.js', () => {
+    const run = runCompiled('cli/ask.js', ['when was the referendum']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/referendum .* on June 5, 2022/);
+    expect(run.stdout).toContain('Source: “Birth of New Kazakhstan (Part 1)”');
+  });
+
+  it('runs the bot with node dist/main.js: migrates a new database and chats in the terminal', () => {
+    const dbPath = join(work, 'main', 'bot.db');
+    const run = runCompiled('main.js', [], { DATABASE_URL: `file:${dbPath}`, LOG_LEVEL: 'warn' }, 'Когда прошёл конституционный референдум?\n/quit\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('chatting here in the terminal');
+    expect(run.stdout).toMatch(/5 июня 2022/);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    db.close();
+  });
+
+  it('backs up the database with node dist/cli/backup.js (the command the container offers)', () => {
+    const dbPath = join(work, 'backup', 'bot.db');
+    openDatabase(`file:${dbPath}`).close();
+    const target = join(work, 'backup', 'copy.db');
+    const run = runCompiled('cli/backup.js', [target], { DATABASE_URL: `file:${dbPath}` });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^backed up .*bot\.db to .*copy\.db/);
+    expect(existsSync(target)).toBe(true);
+  });
+});
