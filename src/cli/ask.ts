@@ -57,8 +57,11 @@ function renderExplanation(e: Explanation): string {
         .map((x) => `${x.name} ${x.value.toFixed(2)}×${x.weight.toFixed(2)}=${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)}`)
         .join(', ')}`,
     );
-  if (e.decision) lines.push(`decision: ${e.decision.status} (${e.decision.reason}); rival ${e.decision.rival?.fact.id ?? '—'} ${e.decision.rival?.probability.toFixed(3) ?? ''}`);
-  lines.push(`thresholds: answer ${DEFAULT_MODEL.thresholds.answer}, margin ${DEFAULT_MODEL.thresholds.margin}, unsure ${DEFAULT_MODEL.thresholds.unsure}`, '', e.answer.text);
+  if (e.decision)
+    lines.push(
+      `decision: ${e.decision.status} (${e.decision.reason}), confidence ${e.decision.confidence.toFixed(3)}; first conflicting fact ${e.decision.rival?.fact.id ?? '—'} ${e.decision.rival?.probability.toFixed(3) ?? ''}`,
+    );
+  lines.push(`thresholds: answer ${DEFAULT_MODEL.thresholds.answer}, unsure ${DEFAULT_MODEL.thresholds.unsure}; score of answering nothing ${DEFAULT_MODEL.none.toFixed(2)}`, '', e.answer.text);
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { FactBase, type FactBaseData } from '../core/facts/fact-base.js';
 import { LANGS, type Fact, type Lang } from '../core/facts/schema.js';
-import { sameAnswer } from '../core/resolver/decision.js';
+import { conflicts, sameAnswer } from '../core/resolver/decision.js';
 import type { ResolverModel } from '../core/resolver/model.js';
 import { Resolver, type Explanation } from '../core/resolver/resolver.js';
 import { SearchIndex } from '../core/resolver/search-index.js';
@@ -20,7 +20,9 @@ export interface CvQuery {
   text: string;
   lang: Lang;
   gold: Fact;
-  fold: 'question' | 'fact';
+  /** Other facts whose answer is as right (a quiz item's `also`). */
+  alsoRight?: readonly string[];
+  fold: 'question' | 'fact' | 'quiz';
 }
 
 /** A fold: the reduced fact base to build a resolver on, and the questions held out of it. */
@@ -72,6 +74,21 @@ export function factFolds(data: FactBaseData, k: number, perLang = 3): CvFold[] 
   });
 }
 
+/**
+ * The quiz bank's questions (data/quiz), asked of the whole fact base: written by other people than the
+ * alternate questions, so the index has never seen them; their item's fact (and its `also`) is the answer.
+ */
+export function quizFold(data: FactBaseData): CvFold {
+  const base = new FactBase(data);
+  const queries: CvQuery[] = [];
+  for (const item of data.quiz ?? []) {
+    const gold = base.fact(item.fact);
+    if (!gold) continue;
+    for (const lang of LANGS) queries.push({ text: item[lang].question, lang, gold, alsoRight: item.also ?? [], fold: 'quiz' });
+  }
+  return { base, queries };
+}
+
 /** How a reply to a held-out question is graded. */
 export interface CvOutcome {
   query: CvQuery;
@@ -80,6 +97,17 @@ export interface CvOutcome {
   right: boolean;
   /** The reply should have been a decline (a fact-fold question with no fact giving its answer left). */
   shouldDecline: boolean;
+  /** A near miss whose event has other facts left: whether declining is right cannot be told. */
+  ambiguous: boolean;
+}
+
+/**
+ * Whether a fact answers a held-out question: its own fact, one the item names as also right, or one that
+ * does not conflict with it (the same answer, or for an open question the same event told from another
+ * side: see `conflicts` in src/core/resolver/decision.ts, the rule the decision itself follows).
+ */
+export function isRight(f: Fact, query: CvQuery, type: Parameters<typeof sameAnswer>[2]): boolean {
+  return f.id === query.gold.id || (query.alsoRight ?? []).includes(f.id) || !conflicts(f, query.gold, type);
 }
 
 /** Asks every held-out question of the folds with resolvers built on the reduced bases. */
@@ -93,8 +121,11 @@ export function runFolds(folds: CvFold[], model?: ResolverModel): CvOutcome[] {
       const type = explanation.analysis.type;
       const answerable = fold.base.facts.some((f) => f.id === query.gold.id || sameAnswer(f, query.gold, type));
       const facts = explanation.answer.factIds.map((id) => fold.base.fact(id)).filter((f): f is Fact => !!f);
-      const right = explanation.answer.status !== 'unknown' && facts.some((f) => f.id === query.gold.id || sameAnswer(f, query.gold, type));
-      out.push({ query, explanation, right, shouldDecline: !answerable });
+      const right = explanation.answer.status !== 'unknown' && facts.some((f) => isRight(f, query, type));
+      // A near miss (a removed fact's question) is a clean decline only when no fact of its event is left:
+      // a sibling of the same event may well answer it in other words, and nobody can tell without reading.
+      const sibling = query.fold === 'fact' && fold.base.facts.some((f) => f.event !== undefined && f.event === query.gold.event);
+      out.push({ query, explanation, right, shouldDecline: !answerable, ambiguous: sibling && !answerable });
     }
   }
   return out;

@@ -33,9 +33,9 @@ smalltalk-hello = Hello! I answer questions about Kazakhstan's 2022–2023 refor
 smalltalk-thanks = You're welcome! Ask me anything else about the reforms.
 smalltalk-bye = Goodbye! Come back with more questions about the reforms.
 smalltalk-who-are-you = I am a bot that answers questions about Kazakhstan's 2022–2023 political reforms — the January events, the referendum, the new presidential term, the economy, relations with Russia — from one source, “{ $title }” ({ $date }). Type /help to see my commands.
-compare-earlier = { $first } came first ({ $firstDate }); { $second } came later ({ $secondDate }).
-compare-later = { $first } came later ({ $firstDate }); { $second } was earlier ({ $secondDate }).
-duration = { $amount } passed between { $from } ({ $fromDate }) and { $to } ({ $toDate }).
+compare-earlier = { $first } came first; { $second } came later.
+compare-later = { $first } came later; { $second } was earlier.
+duration = { $amount } passed between { $from } and { $to }.
 amount-days = { $n ->
     [one] { $n } day
    *[other] { $n } days

@@ -33,9 +33,9 @@ smalltalk-hello = Здравствуйте! Я отвечаю на вопрос�
 smalltalk-thanks = Пожалуйста! Спрашивайте о реформах ещё.
 smalltalk-bye = До свидания! Возвращайтесь с новыми вопросами о реформах.
 smalltalk-who-are-you = Я бот, который отвечает на вопросы о политических реформах в Казахстане 2022–2023 годов — январских событиях, референдуме, новом президентском сроке, экономике, отношениях с Россией — по одному источнику, «{ $title }» ({ $date }). Команды — в /help.
-compare-earlier = Сначала — { $first } ({ $firstDate }), затем — { $second } ({ $secondDate }).
-compare-later = Позже — { $first } ({ $firstDate }), раньше — { $second } ({ $secondDate }).
-duration = Между событиями «{ $from }» ({ $fromDate }) и «{ $to }» ({ $toDate }) — { $amount }.
+compare-earlier = Сначала — { $first }, затем — { $second }.
+compare-later = Позже — { $first }, раньше — { $second }.
+duration = Между событиями «{ $from }» и «{ $to }» — { $amount }.
 amount-days = { $n ->
     [one] { $n } день
     [few] { $n } дня

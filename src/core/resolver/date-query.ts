@@ -1,3 +1,4 @@
+import type { Lang } from '../facts/schema.js';
 import { monthOf } from '../text/months.js';
 
 /** A calendar date as precise as the question gives it. */
@@ -17,7 +18,7 @@ const dayOf = (w: string) => Number.parseInt(w, 10);
  * ("may", "наурыз", "қазан") is not a date: it needs a day or a year beside it, since the same words name
  * a modal verb, a holiday and a city.
  */
-export function findDates(normalized: string): DateQuery[] {
+export function findDates(normalized: string, lang: Lang = 'kk'): DateQuery[] {
   const out: DateQuery[] = [];
   let text = normalized;
   for (const m of text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g))
@@ -29,7 +30,7 @@ export function findDates(normalized: string): DateQuery[] {
   const words = text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
   const used = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    const month = monthOf(words[i] ?? '');
+    const month = monthOf(words[i] ?? '', lang);
     if (!month) continue;
     // Days before the month ("10 and 11 February", "5 June") or right after it ("March 16").
     const days: number[] = [];

@@ -21,14 +21,16 @@ export interface Decision {
   status: 'answered' | 'unsure' | 'unknown';
   reason: DecisionReason;
   best?: Candidate;
-  /** The best candidate that would give a different answer. */
+  /** The best candidate whose answer would conflict with the best one's. */
   rival?: Candidate;
+  /** The probability that the answer is right: the best fact's and that of the facts that agree with it. */
+  confidence: number;
 }
 
 /**
- * Whether two facts give the same answer to a question of this type, so that the second does not make the
- * first doubtful: the same fact, a list and one of its items, or facts of one event that agree on what
- * the question asks (the date for "when", the value for "who", "where" and "how many").
+ * Whether two facts give the same answer to a question of this type: the same fact, a list and one of its
+ * items, or facts of one event that agree on what the question asks (the date for "when", the value for
+ * "who", "where" and "how many").
  */
 export function sameAnswer(a: Fact, b: Fact, type: QuestionType): boolean {
   if (a.id === b.id) return true;
@@ -41,12 +43,30 @@ export function sameAnswer(a: Fact, b: Fact, type: QuestionType): boolean {
   return false;
 }
 
-/** Decides from the ranked candidates (best first) with the model's thresholds. */
+/**
+ * Whether a second fact leaves the first's answer in doubt. Facts that give the same answer do not; nor,
+ * for a question that asks what, why or whether, do facts of the same event or a reason and what it
+ * explains: they tell the same occasion from another side, so the answer is about the right thing and the
+ * other side is offered as a related question, not as a doubt.
+ */
+export function conflicts(a: Fact, b: Fact, type: QuestionType): boolean {
+  if (sameAnswer(a, b, type)) return false;
+  if (a.explains?.includes(b.id) || b.explains?.includes(a.id)) return false;
+  const open = type === 'what' || type === 'why' || type === 'yesno' || type === 'list';
+  return !(open && a.event !== undefined && a.event === b.event);
+}
+
+/**
+ * Decides from the ranked candidates (best first) with the model's thresholds: the probability that the
+ * answer is right is the best fact's probability plus that of every candidate that does not conflict with
+ * it (they say the same, or tell the same event from another side).
+ */
 export function decide(ranked: readonly Candidate[], type: QuestionType, model: ResolverModel): Decision {
   const best = ranked[0];
-  if (!best || best.probability < model.thresholds.unsure) return { status: 'unknown', reason: 'no-match', best };
-  const rival = ranked.find((c) => !sameAnswer(best.fact, c.fact, type));
-  const lead = best.probability - (rival?.probability ?? 0);
-  if (best.probability >= model.thresholds.answer && lead >= model.thresholds.margin) return { status: 'answered', reason: 'confident', best, rival };
-  return { status: 'unsure', reason: best.probability >= model.thresholds.answer ? 'close-rival' : 'weak-match', best, rival };
+  if (!best || best.probability < model.thresholds.unsure) return { status: 'unknown', reason: 'no-match', best, confidence: best?.probability ?? 0 };
+  let confidence = 0;
+  for (const c of ranked) if (!conflicts(best.fact, c.fact, type)) confidence += c.probability;
+  const rival = ranked.find((c) => conflicts(best.fact, c.fact, type));
+  if (confidence >= model.thresholds.answer) return { status: 'answered', reason: 'confident', best, rival, confidence };
+  return { status: 'unsure', reason: rival && rival.probability > 0.1 ? 'close-rival' : 'weak-match', best, rival, confidence };
 }

@@ -1,7 +1,7 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
-import { formatFactDate, parseDateValue } from '../text/dates.js';
+import { formatCalendarDate, formatFactDate, parseDateValue } from '../text/dates.js';
 import type { Operator } from './operators.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import type { Candidate } from './signals.js';
@@ -11,8 +11,8 @@ import type { ResolvedAnswer } from './types.js';
 export interface OperatorDeps {
   base: FactBase;
   i18n: I18n;
-  /** The best dated fact a text names (read in a language), if any fact is likely enough. */
-  find(text: string, lang: Lang): Candidate | undefined;
+  /** The best dated fact an argument names, read with the rest of the question as context. */
+  find(arg: string, context: string, lang: Lang, other: string): Candidate | undefined;
   reply(status: 'answered' | 'unsure', facts: Fact[], text: string, lang: Lang, confidence: number): ResolvedAnswer;
 }
 
@@ -30,7 +30,7 @@ interface When {
  * whose order the source does not give): the resolver then treats the question as an ordinary one.
  */
 export function applyOperator(op: Operator, q: QuestionAnalysis, lang: Lang, deps: OperatorDeps): ResolvedAnswer | undefined {
-  const found = op.args.map((arg) => deps.find(`${arg} ${op.context}`.trim(), q.lang));
+  const found = op.args.map((arg, i) => deps.find(arg, op.context, q.lang, op.args[1 - i] ?? ''));
   const [a, b] = found;
   if (!a || !b || a.fact.id === b.fact.id) return undefined;
   const wa = whenOf(a.fact);
@@ -43,24 +43,18 @@ export function applyOperator(op: Operator, q: QuestionAnalysis, lang: Lang, dep
     if (order === 0) return undefined;
     const [earlier, later] = order < 0 ? [wa, wb] : [wb, wa];
     const [first, second] = op.want === 'earlier' ? [earlier, later] : [later, earlier];
+    const sameEvent = first.fact.event !== undefined && first.fact.event === second.fact.event;
     const text = deps.i18n.t(lang, op.want === 'earlier' ? 'compare-earlier' : 'compare-later', {
-      first: nameOf(first.fact, lang, deps.base),
-      firstDate: formatFactDate(first.fact.date!, lang),
-      second: nameOf(second.fact, lang, deps.base),
-      secondDate: formatFactDate(second.fact.date!, lang),
+      first: labelOf(first.fact, lang, deps.base, sameEvent),
+      second: labelOf(second.fact, lang, deps.base, sameEvent),
     });
     return deps.reply(status, [first.fact, second.fact], capitalizeFirst(text), lang, confidence);
   }
   const amount = durationText(wa, wb, op.unit, lang, deps.i18n);
   if (!amount) return undefined;
   const [from, to] = compareWhen(wa, wb, deps.base) <= 0 ? [wa, wb] : [wb, wa];
-  const text = deps.i18n.t(lang, 'duration', {
-    amount,
-    from: nameOf(from.fact, lang, deps.base),
-    fromDate: formatFactDate(from.fact.date!, lang),
-    to: nameOf(to.fact, lang, deps.base),
-    toDate: formatFactDate(to.fact.date!, lang),
-  });
+  const sameEvent = from.fact.event !== undefined && from.fact.event === to.fact.event;
+  const text = deps.i18n.t(lang, 'duration', { amount, from: labelOf(from.fact, lang, deps.base, sameEvent), to: labelOf(to.fact, lang, deps.base, sameEvent) });
   return deps.reply(status, [from.fact, to.fact], capitalizeFirst(text), lang, confidence);
 }
 
@@ -126,12 +120,17 @@ function wholeYears(a: When, b: When): number {
 }
 
 /**
- * A fact as the thing that happened: its own title when it is an event, otherwise the name of the event
- * it belongs to (without the date in brackets, which the reply gives apart).
+ * A fact as the thing that happened, with its date: the name of its event (or, to tell two facts of one
+ * event apart, its own title), followed by the date in brackets unless the name already says it.
  */
-function nameOf(fact: Fact, lang: Lang, base: FactBase): string {
-  const name = fact.kind !== 'event' && fact.event ? base.entity(fact.event)?.name[lang] : undefined;
-  return (name ?? fact.title[lang]).replace(/\s*\([^)]*\)\s*$/u, '');
+function labelOf(fact: Fact, lang: Lang, base: FactBase, ownTitle: boolean): string {
+  const eventName = !ownTitle && fact.kind !== 'event' && fact.event ? base.entity(fact.event)?.name[lang] : undefined;
+  const name = (eventName ?? fact.title[lang]).replace(/\s*\([^)]*\)\s*$/u, '');
+  const date = formatFactDate(fact.date!, lang);
+  const { month, day } = parseDateValue(fact.date!.value);
+  const dayMonth = month && day ? formatCalendarDate({ month, day }, lang) : undefined;
+  const says = name.includes(date) || (dayMonth !== undefined && name.includes(dayMonth)) || (fact.date!.precision !== 'day' && name.includes(fact.date!.value.slice(0, 4)));
+  return says ? name : `${name} (${date})`;
 }
 
 function capitalizeFirst(s: string): string {

@@ -72,17 +72,24 @@ export function detectOperator(normalized: string, lang: Lang): Operator | undef
 /**
  * Splits "…: A or B?" / "…, A or B?" / "A or B: which was first?" into A and B, and the rest of the
  * question (the context each argument is read in: "which Russian city did Tokayev visit in February").
+ * Kazakh asks "A ма, әлде B ма?": the question particles around the arguments are dropped.
  */
 function splitArgs(text: string, joiner: RegExp): { args: [string, string]; context: string } | undefined {
   const clean = text.replace(/[?!.]+\s*$/u, '').trim();
-  // The arguments are the clause that holds the joiner: after a colon or comma, or before it.
-  const clauses = clean.split(/\s*[:,;—–]\s*|\s+-\s+/u);
-  const holder = clauses.find((c) => joiner.test(c));
-  if (!holder) return undefined;
-  const parts = holder.split(joiner).map((p) => p.trim()).filter(Boolean);
-  if (parts.length !== 2) return undefined;
-  const context = clauses.filter((c) => c !== holder).join(' ');
-  return { args: [parts[0] ?? '', parts[1] ?? ''], context };
+  const clauses = (separator: RegExp) => clean.split(separator).map((c) => c.trim()).filter(Boolean);
+  // Try the clauses a colon or dash makes first ("…: A ма, әлде B ма"), then those commas make too.
+  for (const separator of [/\s*[:;—–]\s*|\s+-\s+/u, /\s*[:,;—–]\s*|\s+-\s+/u]) {
+    const parts = clauses(separator);
+    const holder = parts.find((c) => joiner.test(c));
+    if (!holder) continue;
+    const args = holder
+      .split(joiner)
+      .map((p) => p.replace(/^[,\s]+|[,\s]+$/gu, '').replace(/\s+(?:ме|ма|ба|бе|па|пе)$/u, '').trim())
+      .filter(Boolean);
+    if (args.length !== 2) continue;
+    return { args: [args[0] ?? '', args[1] ?? ''], context: parts.filter((c) => c !== holder).join(' ') };
+  }
+  return undefined;
 }
 
 /** "between A and B", "after A … B", "from A to B", "A мен B арасында". */
@@ -126,18 +133,26 @@ export function splitParts(normalized: string, lang: Lang): string[] {
     const m = starts.exec(rest);
     if (!m || m.index === 0) break;
     const head = rest.slice(0, m.index).trim();
-    // A part must be a question on its own: a few words at least.
-    if ((head.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) break;
+    // A part must be a question on its own: a few words at least, asking something ("Opening the round
+    // table, how did…" and "According to Kosherbayev, which…" are one question).
+    if ((head.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 || !ASKS[lang].test(head)) break;
     pieces.push(head);
-    rest = rest.slice(m.index + m[0].length - (m[1]?.length ?? 0)).trim();
+    rest = rest.slice(m.index + m[0].length - (m[1] ?? m[2] ?? '').length).trim();
   }
   pieces.push(rest);
   return pieces.filter((p) => (p.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2);
 }
 
+/** Whether a clause asks something: a question word, or the opening of a yes/no question. */
+const ASKS: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:what|when|where|who|whom|which|why|how)(?![\p{L}])|^(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:что|когда|где|кто|кого|кому|какую|какой|какая|какие|каким|каков|почему|зачем|сколько|куда|ли)(?![\p{L}])/u,
+  kk: /(?<![\p{L}])(?:не|нені|қашан|кашан|қайда|кайда|кім|ким|қандай|кандай|қай|кай|неге|қанша|канша|неше|ма|ме|ба|бе|па|пе)(?![\p{L}])/u,
+};
+
 /** A joiner followed by a question word: where a second question starts. The question word is captured. */
 const PART_START: Record<Lang, RegExp> = {
-  en: /(?:\?\s+|,?\s+and\s+|,\s+)((?:what|when|where|who|whom|which|why|how|did|does|do|is|was|were)\b)/u,
+  en: /(?:\?\s+|,?\s+and\s+|,\s+)((?:what|when|where|who|whom|which|why|how)\b)|(?:\?\s+|,?\s+and\s+)((?:did|does|do|is|was|were)\b)/u,
   ru: /(?:\?\s+|,?\s+и\s+|,?\s+а\s+|,\s+)((?:что|когда|где|кто|кого|какую|какой|какая|какие|каким|почему|зачем|сколько|куда)(?![\p{L}]))/u,
   kk: /(?:\?\s+|,?\s+(?:және|жане)\s+|,\s+)((?:не|нені|қашан|кашан|қайда|кайда|кім|ким|қандай|кандай|қай|кай|неге|қанша|канша|неше)(?![\p{L}]))/u,
 };

@@ -74,6 +74,9 @@ export function analyzeQuestion(raw: string, index: SearchIndex, forcedLang?: La
   const type = questionType(normalized, lang);
   const words = queryWords(normalized, lang, index);
   const keys = new Set(words.flatMap((w) => w.readings.map((r) => r.key)));
+  // Entities are named by the words themselves (in any of the bot's languages), not by synonyms or
+  // corrections: "experts" does not name the political scientist.
+  const namingKeys = new Set(words.flatMap((w) => [w.key, ...w.readings.filter((r) => r.factor >= OTHER_LANGUAGE_FACTOR).map((r) => r.key)]));
   const totalWeight = words.reduce((s, w) => s + w.weight, 0);
   const unknownWeight = words.filter((w) => !w.known).reduce((s, w) => s + w.weight, 0);
   return {
@@ -83,9 +86,9 @@ export function analyzeQuestion(raw: string, index: SearchIndex, forcedLang?: La
     type,
     words,
     keys,
-    dates: findDates(normalized),
+    dates: findDates(normalized, lang),
     numbers: [...new Set(numberWordsToDigits(normalized).match(/(?<![\p{L}\p{N}])\d+(?![\p{L}\p{N}])/gu) ?? [])],
-    entities: index.entitiesNamed(keys),
+    entities: index.entitiesNamed(namingKeys),
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0,
     totalWeight,
   };

@@ -8,7 +8,7 @@ import { normalize } from '../text/normalize.js';
 import { calendarListing } from './calendar.js';
 import { ON_THIS_DAY, WHAT_HAPPENED, type DateQuery } from './date-query.js';
 import { decide, sameAnswer, type Decision } from './decision.js';
-import { DEFAULT_MODEL, scoreOf, sigmoid, type ResolverModel } from './model.js';
+import { choiceProbabilities, DEFAULT_MODEL, scoreOf, type ResolverModel } from './model.js';
 import { detectOperator, splitParts, type Operator } from './operators.js';
 import { applyOperator } from './operator-answers.js';
 import { Phrasing } from './phrasing.js';
@@ -92,7 +92,7 @@ export class Resolver {
       if (answer) return done(answer, { operator });
     }
 
-    const contentWords = analysis.words.filter((w) => !/^\d+$/.test(w.word) && !isDateWord(w.word));
+    const contentWords = analysis.words.filter((w) => !/^\d+$/.test(w.word) && monthOf(w.word, analysis.lang) === undefined);
     if (analysis.dates.length > 0 && (WHAT_HAPPENED.test(analysis.normalized) || contentWords.length <= 1))
       return done(this.calendar(analysis.dates, lang, analysis.type));
     if (!analysis.words.some((w) => w.known)) return done(this.decline(lang, analysis.type, this.unknownText(lang)));
@@ -105,12 +105,12 @@ export class Resolver {
   /** Every candidate fact, best first, with its signals and the model's score. */
   rank(analysis: QuestionAnalysis, options: ResolveOptions = {}): Candidate[] {
     const followUp = this.followUpNeighbourhood(analysis.normalized, options);
-    return computeSignals(analysis, this.index, this.scratch, { followUp })
-      .map((c) => {
-        const score = scoreOf(c.signals, this.model);
-        return { ...c, score, probability: sigmoid(score) };
-      })
+    const scored = computeSignals(analysis, this.index, this.scratch, { followUp })
+      .map((c) => ({ ...c, score: scoreOf(c.signals, this.model), probability: 0 }))
       .sort((a, b) => b.score - a.score);
+    const p = choiceProbabilities(scored.map((c) => c.score), this.model);
+    scored.forEach((c, i) => (c.probability = p[i] ?? 0));
+    return scored;
   }
 
   /** The decision, with the most precise date preferred among facts that agree for a "when". */
@@ -132,7 +132,7 @@ export class Resolver {
     const gap = this.askedGap(best.fact, analysis);
     if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
     const text = this.answerText(best, analysis, lang);
-    if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, best.probability, [], this.relatedOf(best.fact, lang));
+    if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, decision.confidence, [], this.relatedOf(best.fact, lang));
     return this.unsure(best, text, ranked, lang, analysis.type);
   }
 
@@ -171,10 +171,24 @@ export class Resolver {
     return {
       base: this.base,
       i18n: this.i18n,
-      find: (text: string, lang: Lang): Candidate | undefined => {
-        const a = analyzeQuestion(text, this.index, lang);
-        if (!a.words.some((w) => w.known)) return undefined;
-        return this.rank(a, options).find((c) => c.fact.date !== undefined && c.probability >= this.model.thresholds.unsure);
+      find: (arg: string, context: string, lang: Lang, other: string): Candidate | undefined => {
+        // The argument names the thing ("Kazan"); the rest of the question says which of its facts ("which
+        // city did Tokayev visit in February"). A fact must involve what the argument names and not what
+        // the other argument names (a fact about both cannot order them), and explain at least half of the
+        // argument's own words.
+        const own = analyzeQuestion(arg, this.index, lang);
+        if (!own.words.some((w) => w.known)) return undefined;
+        const named = [...own.entities.keys()].filter((e) => !this.index.background.has(e));
+        const rivals = [...analyzeQuestion(other, this.index, lang).entities.keys()].filter((e) => !this.index.background.has(e) && !named.includes(e));
+        const ownCoverage = new Map(this.rank(own, options).map((c) => [c.fact.id, c.signals.coverage]));
+        const ranked = context ? this.rank(analyzeQuestion(`${arg} ${context}`, this.index, lang), options) : this.rank(own, options);
+        return ranked.find(
+          (c) =>
+            c.fact.date !== undefined &&
+            (ownCoverage.get(c.fact.id) ?? 0) >= 0.5 &&
+            named.every((e) => this.index.involved.get(c.fact.id)?.has(e)) &&
+            !rivals.some((e) => this.index.involved.get(c.fact.id)?.has(e)),
+        );
       },
       reply: (status: 'answered' | 'unsure', facts: Fact[], text: string, lang: Lang, confidence: number) =>
         this.reply_(status, facts[0]!, text, lang, 'what', confidence, [], [], facts.map((f) => f.id)),
@@ -351,11 +365,6 @@ export class Resolver {
 /** Words that refer back to the previous answer. */
 const FOLLOW_UP =
   /^(?:and|so|also|then|а|и|ну|ал|енді)(?![\p{L}])|(?<![\p{L}])(?:it|he|she|they|them|this|that|its|his|him|their|он|она|оно|они|его|её|ее|их|это|этот|эта|ол|оны|оның|бұл|бұны|мұны)(?![\p{L}])/u;
-
-/** Whether a word names a month (a date word, not a topic word). */
-function isDateWord(word: string): boolean {
-  return monthOf(word) !== undefined;
-}
 
 /** An answer without its "or did you mean" choices (inside a reply of several parts). */
 function stripChoices(text: string): string {

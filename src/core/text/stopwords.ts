@@ -9,7 +9,7 @@ not no yes any some all each every both either neither other another more most m
 tell say said says please know let lets me explain describe give name according article's s t d ll ve re m did dont doesnt didnt
 whats wich wat wht hw whos wen wher whn mean means meant call called calls think thinks consider considers regard view sound sounds
 kind sort type way ways thing things happen happened ever really actually exactly
-going gonna get gets got getting simply just able need needs needed`;
+going gonna get gets got getting simply just able need needs needed under over among within whether`;
 const RU = `а и или но если то что чтобы как так же ли бы не ни да нет в во на с со к ко по о об от до из у за под над при про для без через между
 это этот эта эти тот та те то его ее её их им ими ему ей они он она оно мы вы я ты меня мне нас нам вас вам
 был была было были быть есть будет будут является являются кто кого кому кем чем что чего чему где куда когда почему зачем какой какая какое какие
