@@ -5,7 +5,8 @@
  * rate, duplicates and losses (both must be 0), for:
  *   1. a clean run with the limiter at a high rate;
  *   2. a run that "crashes" halfway: the queue is stopped between claim and send, the database closed, then
- *      reopened from the same file by a fresh scheduler that finishes the job;
+ *      reopened from the same file by a fresh scheduler (another owner) that takes the claims over once
+ *      their lease has expired and finishes the job;
  *   3. a short run at a low rate, to show the limiter holds it.
  * Exits with 1 when a run has a duplicate or a loss.
  */
@@ -16,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Api } from 'grammy';
 import { TelegramMessenger } from '../src/adapters/telegram/messenger.js';
+import { useOutgoingPath } from '../src/adapters/telegram/outbox.js';
+import { DEFAULT_LEASE_MS } from '../src/core/subscriptions/scheduler.js';
 import { createCoreServices, type CoreServices } from '../src/app/core-services.js';
 import type { Clock } from '../src/core/ports.js';
 import { silentLogger } from '../src/core/ports.js';
@@ -28,6 +31,8 @@ const HIGH_RATE = Number(process.env.BENCH_RATE ?? 5_000);
 const base = loadFactBase();
 // The scheduler's clock stands at the post time (09:00 in Almaty); the queue paces in real time.
 const clock: Clock = { now: () => new Date('2024-06-10T04:00:00Z') };
+// After the crash, the restarted process's clock stands past the dead owner's lease.
+const afterLease: Clock = { now: () => new Date(Date.parse('2024-06-10T04:00:00Z') + DEFAULT_LEASE_MS + 1_000) };
 const realTimer = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 
 /** A fake Bot API counting sendMessage per chat. */
@@ -55,15 +60,18 @@ async function fakeBotApi(): Promise<{ server: Server; url: string; received: Ma
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, total: () => total };
 }
 
-function coreOn(store: SqliteStore, apiRoot: string, rate: number): CoreServices {
+/** The core on a store, posting through the bot's real outgoing path (auto-retry, per-chat limits) at `rate`. */
+function coreOn(store: SqliteStore, apiRoot: string, rate: number, at: Clock = clock): CoreServices {
   const core = createCoreServices({
     base,
-    clock,
+    clock: at,
     logger: silentLogger,
     store,
-    dailyPosts: { timeZone: 'Asia/Almaty', postTime: '09:00', catchUpHours: 3, telegramPostsPerSecond: rate, timer: realTimer, concurrency: 64 },
+    dailyPosts: { timeZone: 'Asia/Almaty', postTime: '09:00', catchUpHours: 3, telegramPostsPerSecond: rate, timer: realTimer },
   });
-  core.messengers.register('telegram', new TelegramMessenger(new Api(TOKEN, { apiRoot })));
+  const api = new Api(TOKEN, { apiRoot });
+  useOutgoingPath(api);
+  core.messengers.register('telegram', new TelegramMessenger(api));
   return core;
 }
 
@@ -136,9 +144,10 @@ async function crashRun(rate: number, chats: number): Promise<RunResult> {
     const unsentAtCrash = first.subscriptions.listUnsent().length;
     first.close();
 
-    // Restart: the same file, a fresh scheduler; its first tick re-sends the claimed-but-unsent posts.
+    // Restart: the same file, a fresh scheduler (another owner) after the lease; its first tick re-sends the
+    // claimed-but-unsent posts.
     const second = new SqliteStore(openDatabase(file));
-    const restarted = coreOn(second, api.url, rate);
+    const restarted = coreOn(second, api.url, rate, afterLease);
     const tick = await restarted.dailyPosts.scheduler!.tick();
     await restarted.dailyPosts.queue!.drain();
     const seconds = (performance.now() - started) / 1000;
@@ -156,7 +165,7 @@ results.push(await cleanRun(HIGH_RATE, CHATS, 'clean run'));
 results.push(await crashRun(HIGH_RATE, CHATS));
 results.push(await cleanRun(100, 500, 'limiter check'));
 
-console.log(`daily-post fan-out through a loopback Bot API (${CHATS} chats; SQLite file; grammY messenger; 64 in flight)\n`);
+console.log(`daily-post fan-out through a loopback Bot API (${CHATS} chats; SQLite file; grammY messenger on the outgoing path; 3 in flight)\n`);
 console.log('run                       chats   seconds   msg/s    configured   duplicates   losses   unsent');
 for (const r of results)
   console.log(

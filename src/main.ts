@@ -10,10 +10,12 @@ import type { RunningPlatform } from './adapters/platform.js';
 import { TerminalChat } from './adapters/terminal/terminal-chat.js';
 import { startDailyPostCron } from './infra/daily-post-cron.js';
 import { loadFactBase } from './infra/data-files.js';
-import { SqliteStore, openDatabase } from './infra/sqlite/sqlite-store.js';
+import { dailyPostsHealth } from './core/subscriptions/daily-posts.js';
+import type { Logger } from './core/ports.js';
+import { openStore, StoreStartError } from './infra/sqlite/open-store.js';
 import { systemClock } from './infra/system-clock.js';
-import { createLogger, usePrettyLogs } from './infra/logger.js';
-import { startHttpServer } from './infra/http/http-server.js';
+import { createLogger, redactTokens, usePrettyLogs } from './infra/logger.js';
+import { startHttpServer, type HttpServer } from './infra/http/http-server.js';
 import { mountOpsRoutes } from './infra/http/ops-routes.js';
 import { PrometheusMetrics } from './infra/metrics/prometheus-metrics.js';
 
@@ -29,12 +31,63 @@ function readConfig(): Config {
   }
 }
 
+/** An error as one log field: its name, code and message, with anything shaped like a token removed. */
+function errorFields(error: unknown): { name: string; code?: string; message: string } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const code = 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return { name: e.name, ...(code ? { code } : {}), message: redactTokens(e.message) };
+}
+
+/** One clear line for a fault at start (a database that cannot be used, a port in use), and exit code 1. */
+function startFailed(logger: Logger, message: string, error: unknown): void {
+  logger.error({ err: errorFields(error) }, `start failed: ${message}`);
+  process.exitCode = 1;
+}
+
+/** Binds PORT, or explains why not. */
+async function listen(port: number, logger: Logger): Promise<HttpServer | undefined> {
+  try {
+    return await startHttpServer({ port, logger });
+  } catch (error) {
+    const code = errorFields(error).code;
+    const why =
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use: another process (another instance of the bot?) listens there; stop it or set PORT`
+        : code === 'EACCES'
+          ? `port ${port} needs privileges this user does not have: use a port above 1023`
+          : `cannot listen on port ${port}`;
+    startFailed(logger, why, error);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.LOG_LEVEL, { pretty: usePrettyLogs(config.NODE_ENV) });
-  const store = new SqliteStore(openDatabase(config.DATABASE_URL), { logger: logger.child({ component: 'store' }) });
+  // Secrets are redacted by value too: the webhook secret and the tokens, wherever they would appear.
+  const logger = createLogger(config.LOG_LEVEL, {
+    pretty: usePrettyLogs(config.NODE_ENV),
+    secrets: [config.TELEGRAM_WEBHOOK_SECRET, config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN],
+  });
+  // Whatever escapes every handler is one logged line and a stop, never a raw stack.
+  // Until the shutdown is installed there is nothing to finish: exit at once.
+  let stopAll = (_reason: string): void => process.exit(1);
+  const unexpected = (error: unknown) => {
+    logger.error({ err: errorFields(error) }, 'unexpected error: stopping');
+    stopAll('unexpected error');
+  };
+  process.on('unhandledRejection', unexpected);
+  process.on('uncaughtException', unexpected);
+
   const enabled = [...(config.TELEGRAM_BOT_TOKEN ? (['telegram'] as const) : []), ...(config.DISCORD_TOKEN ? (['discord'] as const) : [])];
   const metrics = new PrometheusMetrics({ platforms: enabled });
+  let store;
+  try {
+    store = openStore(config.DATABASE_URL, { onWriteFailure: (code) => metrics.storeWriteFailed(code), logger: logger.child({ component: 'store' }) });
+  } catch (error) {
+    if (!(error instanceof StoreStartError)) throw error;
+    startFailed(logger, error.message, error);
+    return;
+  }
   const core = createCoreServices({
     store,
     base: loadFactBase(),
@@ -73,14 +126,27 @@ async function main(): Promise<void> {
   // SIGTERM it is stopped first, finishing the post in flight while the platforms can still send it.
   const workers: Stoppable[] = [];
   // One HTTP server on PORT: /healthz and /metrics here, the Telegram webhook mounts its path on it.
-  const http = await startHttpServer({ port: config.PORT, logger });
+  const http = await listen(config.PORT, logger);
+  if (!http) {
+    store.close();
+    return;
+  }
   // SIGTERM/SIGINT: workers, then platforms (stop taking updates, finish replies), then HTTP, then the store.
   const shutdown = installShutdown({ workers, platforms: running, http, store, logger });
+  stopAll = (reason) => void shutdown.shutdown(reason, 1);
   // A platform still starting counts as disconnected.
-  const platformHealth = enabled.map((name) => ({ name, isConnected: () => running.find((p) => p.name === name)?.isConnected() ?? false }));
-  mountOpsRoutes(http, { store, platforms: platformHealth, stopping: shutdown.isStopping }, metrics);
+  const platformHealth = enabled.map((name) => ({
+    name,
+    isConnected: () => running.find((p) => p.name === name)?.isConnected() ?? false,
+    status: () => {
+      const p = running.find((r) => r.name === name);
+      return p ? (p.status?.() ?? (p.isConnected() ? 'connected' : 'disconnected')) : 'disconnected';
+    },
+  }));
+  mountOpsRoutes(http, { store, platforms: platformHealth, dailyPosts: () => dailyPostsHealth(core.dailyPosts), stopping: shutdown.isStopping }, metrics);
 
-  const deps = { core, config, logger, http };
+  // A platform that cannot go on (Telegram refused the token) stops the whole bot, gracefully, with exit code 1.
+  const deps = { core, config, logger, http, onFatal: (reason: string) => void shutdown.shutdown(reason, 1) };
   try {
     // Platform code loads only when its token is set, so a terminal session never pays for it.
     if (config.TELEGRAM_BOT_TOKEN) running.push(await (await import('./adapters/telegram/start-telegram.js')).startTelegram(deps));
@@ -102,4 +168,8 @@ async function main(): Promise<void> {
   logger.info({ platforms: running.map((p) => p.name), port: http.port }, 'bot started');
 }
 
-await main();
+await main().catch((error: unknown) => {
+  // Before the logger exists (or after it failed): one line on standard error, without a stack.
+  console.error(`start failed: ${errorFields(error).name}: ${errorFields(error).message}`);
+  process.exitCode = 1;
+});

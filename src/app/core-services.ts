@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ChatService } from '../core/chat/chat-service.js';
 import { MemoryConversationStore } from '../core/chat/conversation-store.js';
 import { RateLimiter } from '../core/chat/rate-limiter.js';
@@ -12,7 +14,7 @@ import type { QuizItem } from '../core/study/quiz-bank-schema.js';
 import type { RandomSource } from '../core/study/random.js';
 import { StudyService } from '../core/study/study-service.js';
 import { systemTimers, type Timers } from '../core/study/timers.js';
-import { createDailyPosts, type DailyPosts, type DailyPostSettings } from '../core/subscriptions/daily-posts.js';
+import { createDailyPosts, DEFAULT_DAILY_POSTS, type DailyPosts, type DailyPostSettings } from '../core/subscriptions/daily-posts.js';
 
 /** Options of {@link createCoreServices}. */
 export interface CoreOptions {
@@ -37,6 +39,8 @@ export interface CoreOptions {
    * quiz bank to draw from instead of the fact base's own (data/quiz).
    */
   study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource; bank?: readonly QuizItem[] };
+  /** This process's id in the store (owner of its daily-post claims); host, pid and a random part by default. */
+  instanceId?: string;
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -78,6 +82,9 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     logger: options.logger,
     metrics,
     chatLang: options.store ? (req) => options.store?.chats.get({ platform: req.platform, chatId: req.chatId })?.lang : undefined,
+    // "Today" in a question is the chat's date: its daily-post zone, else the default zone.
+    chatTimeZone: (req) =>
+      options.store?.subscriptions.get({ platform: req.platform, chatId: req.chatId })?.timeZone ?? (options.dailyPosts ?? DEFAULT_DAILY_POSTS).timeZone,
   });
   const messengers = new Messengers();
   const dailyPosts = createDailyPosts({
@@ -90,6 +97,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     messenger: messengers,
     metrics,
     settings: options.dailyPosts,
+    owner: options.instanceId ?? newInstanceId(),
   });
   chat.addFeature(dailyPosts.feature);
   const study = options.store
@@ -107,6 +115,12 @@ export function createCoreServices(options: CoreOptions): CoreServices {
         ...(options.study?.bank ? { bank: options.study.bank } : {}),
       })
     : undefined;
-  if (study) chat.addFeature(study);
+  // Quiz and review choices answer the bot's own questions: they are not rate-limited requests.
+  if (study) chat.addFeature(study, { limitActions: false });
   return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study };
+}
+
+/** A process id that is unique across hosts and restarts, and still tells an operator where it runs. */
+export function newInstanceId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

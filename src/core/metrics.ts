@@ -10,6 +10,10 @@
  * - studySessionStarted: when a study session or quiz round starts in a chat.
  * - error: wherever an error is caught and logged at error level (an update or interaction that failed, a
  *   scheduler tick that threw), with a short stable kind such as 'telegram_update' or 'post'.
+ * - sendFailed: the one path of each platform's outgoing messages, once per message that could not be sent
+ *   (after its retries), with why.
+ * - storeWriteFailed: the store, once per write that failed because of the database (disk full, read-only file,
+ *   corrupt pages, a lock held too long), with the database's error code.
  */
 import type { Lang } from './facts/schema.js';
 import type { AnswerStatus } from './resolver/types.js';
@@ -20,6 +24,9 @@ export type MetricsPlatform = 'telegram' | 'discord' | 'terminal';
 /** How a question ended: the resolver's status, or refused by the rate limit. */
 export type QuestionOutcome = AnswerStatus | 'rate_limited';
 
+/** Why an outgoing message was not sent: flood limit, chat gone, network, refused by the API, server error. */
+export type SendFailure = 'rate_limited' | 'unavailable' | 'network' | 'rejected' | 'server';
+
 /** Counters of what the bot does. Implementations must never throw. */
 export interface Metrics {
   questionAnswered(status: QuestionOutcome, lang: Lang): void;
@@ -28,6 +35,10 @@ export interface Metrics {
   studySessionStarted(platform: MetricsPlatform): void;
   /** An error that was caught and logged; `kind` is a short, stable, low-cardinality name. */
   error(kind: string): void;
+  /** An outgoing message that could not be sent. */
+  sendFailed(platform: MetricsPlatform, reason: SendFailure): void;
+  /** A store write that failed; `code` is the database's error code (`SQLITE_FULL`…). */
+  storeWriteFailed(code: string): void;
 }
 
 /** Metrics that count nothing: the default when none are wired. */
@@ -37,4 +48,6 @@ export const noopMetrics: Metrics = {
   postFailed: () => undefined,
   studySessionStarted: () => undefined,
   error: () => undefined,
+  sendFailed: () => undefined,
+  storeWriteFailed: () => undefined,
 };

@@ -4,7 +4,10 @@ import type { Logger } from '../core/ports.js';
 import type { DailyPostScheduler } from '../core/subscriptions/scheduler.js';
 import type { SendQueue } from '../core/subscriptions/send-queue.js';
 
-/** A running cron job; `stop()` stops ticking and waits for the posts in flight (queued ones stay claimed). */
+/**
+ * A running cron job; `stop()` stops ticking, waits for the posts in flight (queued ones stay claimed) and
+ * releases this process's claims and schedule lease, so that a restart takes them over at once.
+ */
 export interface DailyPostCron {
   readonly name: string;
   stop(): Promise<void>;
@@ -30,6 +33,12 @@ export function startDailyPostCron(scheduler: DailyPostScheduler, queue: SendQue
     stop: async () => {
       job.stop();
       await queue.stop();
+      try {
+        scheduler.release();
+      } catch (error) {
+        // The store cannot write: the leases run out on their own, and a successor waits for that.
+        logger.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'daily posts: leases not released');
+      }
     },
   };
 }

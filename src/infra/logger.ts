@@ -7,6 +7,12 @@ export interface CreateLoggerOptions {
   pretty?: boolean;
   /** Where JSON lines go; standard error by default (tests capture them here). */
   destination?: pino.DestinationStream;
+  /**
+   * Secrets redacted by value wherever they appear in a line (the webhook secret, the tokens), besides the
+   * fields redacted by name. Empty and short values (under 8 characters) are ignored: redacting them would
+   * blank ordinary words.
+   */
+  secrets?: readonly (string | undefined)[];
 }
 
 /** Readable logs only for a person at a terminal: never in production, never when standard error is not a TTY. */
@@ -27,6 +33,7 @@ const PERSONAL_FIELDS = ['text', 'question', 'query'] as const;
  * `query` are kept only at debug level and below.
  */
 export function createLogger(level: string, options: CreateLoggerOptions = {}): Logger & pino.Logger {
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const pinoOptions: pino.LoggerOptions = {
     level,
     redact: {
@@ -48,20 +55,46 @@ export function createLogger(level: string, options: CreateLoggerOptions = {}): 
     hooks: {
       logMethod(args, method, methodLevel) {
         const [first] = args;
-        if (methodLevel > pino.levels.values.debug! && first !== null && typeof first === 'object' && PERSONAL_FIELDS.some((f) => f in first)) {
-          const copy: Record<string, unknown> = { ...(first as Record<string, unknown>) };
-          for (const f of PERSONAL_FIELDS) if (f in copy) copy[f] = '[personal]';
-          args = [copy, ...args.slice(1)] as unknown as typeof args;
+        if (first !== null && typeof first === 'object' && !(first instanceof Error)) {
+          let copy = withoutBoundKeys(first as Record<string, unknown>, this.bindings());
+          if (methodLevel > pino.levels.values.debug! && PERSONAL_FIELDS.some((f) => f in copy)) {
+            copy = { ...copy };
+            for (const f of PERSONAL_FIELDS) if (f in copy) copy[f] = '[personal]';
+          }
+          if (copy !== first) args = [copy, ...args.slice(1)] as unknown as typeof args;
         }
         method.apply(this, args);
       },
-      // The last word on tokens: applied to every finished line, whatever produced it.
-      streamWrite: (line) => redactTokens(line),
+      // The last word on secrets: applied to every finished line, whatever produced it.
+      streamWrite: (line) => redactValues(redactTokens(line), secrets),
     },
   };
   if (options.destination) return pino(pinoOptions, options.destination);
   if (options.pretty ?? usePrettyLogs()) return pino({ ...pinoOptions, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } });
   return pino(pinoOptions, pino.destination(2));
+}
+
+/**
+ * The entry without the keys a child logger already binds, so that no line carries a key twice (JSON with
+ * duplicate keys is refused by some log stores). An equal value is dropped; a different one moves under `call`.
+ */
+function withoutBoundKeys(entry: Record<string, unknown>, bindings: Record<string, unknown>): Record<string, unknown> {
+  const repeated = Object.keys(entry).filter((k) => k in bindings);
+  if (repeated.length === 0) return entry;
+  const out: Record<string, unknown> = { ...entry };
+  const call: Record<string, unknown> = {};
+  for (const k of repeated) {
+    if (JSON.stringify(out[k]) !== JSON.stringify(bindings[k])) call[k] = out[k];
+    delete out[k];
+  }
+  return Object.keys(call).length > 0 ? { ...out, call } : out;
+}
+
+/** Replaces each secret by `[secret]`. */
+function redactValues(line: string, secrets: readonly string[]): string {
+  let out = line;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[secret]');
+  return out;
 }
 
 /** Removes anything shaped like a Telegram bot token (also inside API URLs) or a Discord bot token. */

@@ -1,16 +1,20 @@
 /**
  * Daily posts on Discord against the loopback fake: Manage Server required (checked from the interaction's
  * member permissions), the post goes to the channel where /subscribe was used, and a channel the bot lost
- * access to (50001) pauses the subscription.
+ * access to (50001) pauses the subscription, and a press on the question of the day is answered privately.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordMessenger } from '../../src/adapters/discord/messenger.js';
+import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { FakeClock, postingCore } from '../subscriptions/support.js';
 import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
-import { slashCommand } from './payloads.js';
+import { buttonPress, slashCommand } from './payloads.js';
+
+const EPHEMERAL = 64;
 
 const clock = FakeClock.at('2024-06-10T01:00:00Z');
-const { core, store } = postingCore(clock);
+const metrics = new PrometheusMetrics({ processMetrics: false, platforms: ['discord'] });
+const { core, store } = postingCore(clock, { metrics });
 let h: Harness;
 
 beforeAll(async () => {
@@ -61,6 +65,29 @@ describe('Discord daily posts', () => {
     await core.dailyPosts.queue!.drain();
     expect(store.chats.get(dc(channel))?.paused).toBe(true);
     expect(store.subscriptions.get(dc(channel))?.active).toBe(false);
+    expect((await metrics.expose()).body).toContain('bot_send_failures_total{platform="discord",reason="unavailable"} 1');
+  });
+
+  it('answers a press on the question of the day privately: no public message, an ephemeral note', async () => {
+    const channel = '320000000000000004';
+    const i = slashCommand('subscribe', { time: '09:00', timezone: 'Asia/Almaty' }, { permissions: '32', channelId: channel });
+    h.send(i);
+    await h.callFor(i, 'PATCH');
+    clock.set('2024-06-12T04:00:00Z');
+    await core.dailyPosts.scheduler!.tick();
+    await core.dailyPosts.queue!.drain();
+    const post = messageOf(await h.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${channel}/messages`));
+    const ids = (post.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id));
+    const item = core.dailyPosts.questions.item(store.subscriptions.recent(dc(channel), 1)[0]!.plan.question!.id, 'en')!;
+    expect(ids).toEqual([...item.choices.map((_, n) => `d:c:20240612:en:${n}`), 'd:s:20240612:en']);
+
+    const press = buttonPress(ids[1]!, { channelId: channel });
+    h.send(press);
+    // Acknowledged as an update of the post (nothing public), then told to the presser alone.
+    expect(callbackOf(await h.callFor(press, 'POST', '/callback')).type).toBe(6);
+    const note = messageOf(await h.fake.waitForCall((c) => c.method === 'POST' && c.path.includes('/webhooks/') && c.path.includes(press.token)));
+    expect(note.flags).toBe(EPHEMERAL);
+    expect(note.content).toBe(`Your answer “${item.choices[1]}” is in. The right one comes with the next post.`);
   });
 });
 

@@ -23,32 +23,41 @@ async function serve(sources: HealthSources, metrics = new PrometheusMetrics({ p
 
 describe('/healthz', () => {
   it('is 200 with the store and every platform when all are up', async () => {
-    const { get } = await serve({ store: { ping: () => true }, platforms: [{ name: 'telegram', isConnected: () => true }, { name: 'discord', isConnected: () => true }] });
+    const { get } = await serve({ store: { checkWrite: () => ({ ok: true }) }, platforms: [{ name: 'telegram', isConnected: () => true }, { name: 'discord', isConnected: () => true }] });
     const res = await get('/healthz');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.json()).toEqual({ status: 'ok', store: 'ok', platforms: { telegram: 'connected', discord: 'connected' } });
   });
 
-  it('is 503 when a platform is disconnected, the store fails, or the bot is stopping', async () => {
+  it('is 503 when a platform is disconnected, the store cannot write, the daily posts stall, or the bot is stopping', async () => {
     let connected = false;
-    let pings = true;
+    let writes = true;
     let stopping = false;
+    let posts: 'ok' | 'standby' | 'stalled' = 'ok';
     const { get } = await serve({
-      store: { ping: () => pings },
+      store: { checkWrite: () => (writes ? { ok: true } : { ok: false, reason: 'SQLITE_FULL' }) },
       platforms: [{ name: 'telegram', isConnected: () => connected }],
+      dailyPosts: () => posts,
       stopping: () => stopping,
     });
     let res = await get('/healthz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'unavailable', store: 'ok', platforms: { telegram: 'disconnected' } });
+    expect(await res.json()).toEqual({ status: 'unavailable', store: 'ok', platforms: { telegram: 'disconnected' }, dailyPosts: 'ok' });
     connected = true;
     expect((await get('/healthz')).status).toBe(200);
-    pings = false;
+    writes = false;
     res = await get('/healthz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ store: 'failing' });
-    pings = true;
+    expect(await res.json()).toMatchObject({ status: 'unavailable', store: 'failing', storeError: 'SQLITE_FULL' });
+    writes = true;
+    posts = 'standby'; // another instance runs the schedule: nothing wrong here
+    expect((await get('/healthz')).status).toBe(200);
+    posts = 'stalled';
+    res = await get('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'unavailable', store: 'ok', dailyPosts: 'stalled' });
+    posts = 'ok';
     stopping = true;
     res = await get('/healthz');
     expect(res.status).toBe(503);
@@ -58,13 +67,18 @@ describe('/healthz', () => {
   it('counts a check that throws as failing', () => {
     const report = checkHealth({
       store: {
-        ping: () => {
+        checkWrite: () => {
           throw new Error('closed');
         },
       },
       platforms: [],
     });
-    expect(report).toEqual({ status: 'unavailable', store: 'failing', platforms: {} });
+    expect(report).toEqual({ status: 'unavailable', store: 'failing', storeError: 'error', platforms: {} });
+  });
+
+  it('names a platform\'s finer status (a Telegram conflict) and is 503 for it', () => {
+    const report = checkHealth({ platforms: [{ name: 'telegram', isConnected: () => false, status: () => 'conflict' }] });
+    expect(report).toEqual({ status: 'unavailable', store: 'none', platforms: { telegram: 'conflict' } });
   });
 
   it('answers only GET and HEAD, and 404 elsewhere', async () => {
@@ -87,6 +101,8 @@ describe('/metrics', () => {
     core.metrics.postFailed('telegram');
     core.metrics.studySessionStarted('telegram');
     core.metrics.error('telegram_update');
+    core.metrics.sendFailed('telegram', 'rate_limited');
+    core.metrics.storeWriteFailed('SQLITE_FULL');
 
     const { get } = await serve({ platforms: [] }, metrics);
     const res = await get('/metrics');
@@ -102,6 +118,9 @@ describe('/metrics', () => {
     expect(text).toContain('bot_posts_total{platform="telegram",result="failed"} 1');
     expect(text).toContain('bot_study_sessions_started_total{platform="telegram"} 1');
     expect(text).toContain('bot_errors_total{kind="telegram_update"} 1');
+    expect(text).toContain('bot_send_failures_total{platform="telegram",reason="rate_limited"} 1');
+    expect(text).toContain('bot_send_failures_total{platform="telegram",reason="network"} 0');
+    expect(text).toContain('bot_store_write_failures_total{code="SQLITE_FULL"} 1');
     expect(text).toContain('process_cpu_seconds_total');
   });
 

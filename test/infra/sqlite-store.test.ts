@@ -43,4 +43,31 @@ describe('SQLite store', () => {
     ).toThrow('boom');
     expect(store.chats.get(chat)).toBeUndefined();
   });
+
+  it('says it cannot write when the database is full, though a tiny probe write still fits, until a write succeeds', () => {
+    const codes: string[] = [];
+    const store = new SqliteStore(openDatabase(join(mkdtempSync(join(tmpdir(), 'store-')), 'bot.db')), { onWriteFailure: (code) => codes.push(code) });
+    expect(store.checkWrite()).toEqual({ ok: true });
+    // A database that may not grow: SQLite answers SQLITE_FULL, as on a full disk.
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages}`);
+    const chat = (i: number) => ({ platform: 'telegram' as const, chatId: `-${i}` });
+    expect(() => {
+      for (let i = 0; i < 10_000; i++) store.chats.setLang(chat(i), 'ru');
+    }).toThrow(/full/);
+    expect(store.checkWrite()).toEqual({ ok: false, reason: 'SQLITE_FULL' });
+    expect(codes).toEqual(['SQLITE_FULL']);
+    store.db.pragma('max_page_count = 1000000');
+    store.chats.setLang(chat(1), 'kk');
+    expect(store.checkWrite()).toEqual({ ok: true });
+    store.close();
+  });
+
+  it('says it cannot write when the connection is read-only', () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    store.db.pragma('query_only = ON');
+    expect(store.checkWrite()).toEqual({ ok: false, reason: 'SQLITE_READONLY' });
+    expect(store.ping()).toBe(true);
+    store.close();
+  });
 });

@@ -74,17 +74,20 @@ describe('daily-post commands', () => {
     expect(core.chat.command(request('v'), 'preview', '')!.text).toContain('YYYY-MM-DD');
   });
 
-  it('on a day without events: a fact of the day and a question whose answer is behind a button', () => {
+  it('on a day without events: a fact of the day and a question with its choices as buttons', () => {
     const { core } = postingCore(clock);
     const reply = core.chat.command(request('q'), 'preview', '2024-08-20')!;
-    expect(reply.text).toContain('Fact of the day:');
+    expect(reply.text).toMatch(/^Fact of the day:\n/);
     expect(reply.text).toContain('Question of the day:');
-    const button = reply.buttons.flat().find((b) => b.data.startsWith('d:a:'))!;
-    expect(button.label).toBe('Show the answer');
-    const answer = core.chat.action(request('q'), button.data)!;
+    const item = core.dailyPosts.questions.item(core.dailyPosts.composer.questionRef('2024-08-20')!.id, 'en')!;
+    expect(reply.buttons.flat().map((b) => b.label)).toEqual([...item.choices, 'Show the answer']);
+    // A preview's buttons answer at once and privately.
+    const answer = core.chat.action(request('q', { kind: 'private' }), reply.buttons.at(-1)![0]!.data)!;
+    expect(answer.personal).toBe(true);
+    expect(answer.text).toBe(`${item.question}\nAnswer: ${item.choices[item.correct]}. ${item.explanation}`);
     expect(answer.citation).toMatch(/^Source: /);
-    // A few days before an anniversary, the post announces it.
-    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toContain('In 3 days, on June 5, it will be 2 years since:');
+    // Three days before an anniversary, the post announces it.
+    expect(core.chat.command(request('q'), 'preview', '2024-06-02')!.text).toMatch(/^In 3 days, on June 5, it will be 2 years since this event:\n/);
   });
 
   it('counts only facts dated to the day as "on this day" (never month, season, year or vague dates)', () => {
@@ -98,14 +101,28 @@ describe('daily-post commands', () => {
     expect(reply.text).not.toMatch(/^On this day/);
   });
 
-  it('npm run today prints the post for a date without any platform', () => {
+  it('npm run today prints the post for a date without any platform, as the terminal chat shows it', () => {
     const out: string[] = [];
-    const code = runToday(['--date', '2022-06-05', '--lang', 'ru'], (t) => out.push(t), (t) => out.push(t));
+    const code = runToday(['--date', '2023-06-05', '--lang', 'ru'], (t) => out.push(t), (t) => out.push(t));
     expect(code).toBe(0);
-    expect(out.join('\n')).toContain('В этот день в 2022 году:');
+    expect(out.join('\n')).toMatch(/^В этот день в 2022 году, 1 год назад:\n/);
     expect(out.join('\n')).toContain('Источник:');
+    expect(out.join('\n')).toMatch(/\n {2}\[1\] .+\n(?: {2}\[\d\] .+\n)+ {2}\[\d\] Показать ответ$/);
     const bad: string[] = [];
     expect(runToday(['--date', '5 June'], () => undefined, (t) => bad.push(t))).toBe(2);
     expect(bad.join('')).toContain('YYYY-MM-DD');
+    expect(runToday(['--days', '0'], () => undefined, (t) => bad.push(t))).toBe(2);
+    expect(bad.join('')).toContain('--days must be');
+  });
+
+  it('npm run today --days N prints N consecutive posts, and different dates show different facts', () => {
+    const out: string[] = [];
+    expect(runToday(['--date', '2024-08-01', '--days', '5', '--lang', 'kk'], (t) => out.push(t), (t) => out.push(t))).toBe(0);
+    const text = out.join('\n');
+    expect(text.match(/^── \d{4}-\d{2}-\d{2} ──$/gm)).toEqual(['── 2024-08-01 ──', '── 2024-08-02 ──', '── 2024-08-03 ──', '── 2024-08-04 ──', '── 2024-08-05 ──']);
+    // From the second day on, the post answers yesterday's question.
+    expect(text.split('── 2024-08-02 ──')[1]).toContain('Кешегі сұрақ:');
+    const facts = text.split(/^── .* ──$/m).slice(1).map((post) => post.split('\n')[2]);
+    expect(new Set(facts).size).toBe(5);
   });
 });

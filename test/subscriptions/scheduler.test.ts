@@ -202,7 +202,7 @@ describe('the daily post scheduler', () => {
       expect(planFactIds(deliveries[i - 1]!.plan).filter((id) => today.has(id))).toEqual([]);
     }
     const factsOfTheDay = deliveries.flatMap((d) => (d.plan.kind === 'fact' ? [d.plan.factId] : []));
-    const firstRound = factsOfTheDay.slice(0, Math.min(factsOfTheDay.length, core.base.facts.length - 5));
+    const firstRound = factsOfTheDay.slice(0, Math.min(factsOfTheDay.length, core.dailyPosts.composer.rotationSize - 5));
     expect(new Set(firstRound).size).toBe(firstRound.length);
     // On the referendum's anniversary, the post is about the referendum.
     const june5 = deliveries.find((d) => d.localDate === '2024-06-05')!;

@@ -31,3 +31,35 @@ describe('the send queue', () => {
     expect(queue.size).toBe(0);
   });
 });
+
+describe('sending and recording are separate steps', () => {
+  it('never sends again a message whose record failed: the write is retried, and nothing else starts meanwhile', async () => {
+    const clock = FakeClock.at('2024-06-10T04:00:00Z');
+    const messenger = new RecordingMessenger(clock);
+    const queue = new SendQueue({ messenger, timer: fakeTimer(clock), logger: silentLogger, rates: { telegram: { perSecond: 30 } }, concurrency: 1 });
+    const writes: string[] = [];
+    let failures = 3;
+    const states: string[] = [];
+    const job = (key: string) => ({
+      key,
+      address: { platform: 'telegram' as const, chatId: key },
+      group: false,
+      reply: () => ({ lang: 'en' as const, text: key, buttons: [] }),
+      onSent: () => {
+        states.push(queue.recording);
+        if (key === 'a' && failures-- > 0) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        writes.push(key);
+      },
+      onUnavailable: () => undefined,
+    });
+    queue.enqueue(job('a'));
+    queue.enqueue(job('b'));
+    await queue.drain();
+    expect(messenger.sent.map((s) => s.to.chatId)).toEqual(['a', 'b']);
+    expect(writes).toEqual(['a', 'b']);
+    expect(queue.stats).toMatchObject({ sent: 2, recordFailed: 3, failed: 0 });
+    // While 'a' could not be recorded the queue said so, and 'b' waited for the store.
+    expect(states).toEqual(['ok', 'failing', 'failing', 'failing', 'ok']);
+    expect(queue.recording).toBe('ok');
+  });
+});

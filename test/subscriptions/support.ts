@@ -2,7 +2,8 @@
 import { createCoreServices, type CoreServices } from '../../src/app/core-services.js';
 import type { ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
 import type { ChatAddress, Messenger, SentMessage } from '../../src/core/messenger.js';
-import { silentLogger, type Clock } from '../../src/core/ports.js';
+import { silentLogger, type Clock, type Logger } from '../../src/core/ports.js';
+import type { Metrics } from '../../src/core/metrics.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { Timer } from '../../src/core/subscriptions/send-queue.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
@@ -81,7 +82,20 @@ export class RecordingMessenger implements Messenger {
 }
 
 /** The real core over an SQLite store (`:memory:` unless a file is given), a fake clock and a recording messenger. */
-export function postingCore(clock: FakeClock, options: { db?: string; store?: Store; rate?: number; catchUpHours?: number; concurrency?: number } = {}): {
+export function postingCore(
+  clock: FakeClock,
+  options: {
+    db?: string;
+    store?: Store;
+    rate?: number;
+    catchUpHours?: number;
+    concurrency?: number;
+    instanceId?: string;
+    exclusive?: boolean;
+    logger?: Logger;
+    metrics?: Metrics;
+  } = {},
+): {
   core: CoreServices;
   store: Store;
   messenger: RecordingMessenger;
@@ -90,8 +104,12 @@ export function postingCore(clock: FakeClock, options: { db?: string; store?: St
   const core = createCoreServices({
     ...sharedFacts(),
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     store,
+    // One admin subscribes many chats in these tests: the per-user rate limit is not what they are about.
+    rateLimit: { limit: 100_000, windowMs: 60_000 },
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     dailyPosts: {
       timeZone: 'Asia/Almaty',
       postTime: '09:00',
@@ -99,6 +117,7 @@ export function postingCore(clock: FakeClock, options: { db?: string; store?: St
       telegramPostsPerSecond: options.rate ?? 25,
       timer: fakeTimer(clock),
       concurrency: options.concurrency,
+      exclusive: options.exclusive,
     },
   });
   const messenger = new RecordingMessenger(clock);

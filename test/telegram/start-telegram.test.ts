@@ -7,6 +7,8 @@ import { HttpError } from 'grammy';
 import { createBot } from '../../src/adapters/telegram/create-bot.js';
 import { startTelegram, TelegramStartError } from '../../src/adapters/telegram/start-telegram.js';
 import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { duplicateKeys } from '../support/json-keys.js';
 import { apiStub, BOT_INFO, type ApiCall, type Override } from './support/api-stub.js';
 import { FAKE_TOKEN, FAKE_TOKEN_SECRET, testCore } from './support/core.js';
 import { Emulator, freePort } from './support/emulator.js';
@@ -76,6 +78,14 @@ describe('webhook mode', () => {
     expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
   });
 
+  it('handles an update Telegram delivers twice (a webhook retry) once', async () => {
+    const { post, calls } = await startWebhook();
+    const update = { update_id: 5, ...textMessage({ id: 14, type: 'private' }, person(14), 'when was the referendum?') };
+    expect((await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret })).status).toBe(200);
+    expect((await post(update, { 'X-Telegram-Bot-Api-Secret-Token': secret })).status).toBe(200);
+    expect(calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === 14)).toHaveLength(1);
+  });
+
   it('stops listening on stop()', async () => {
     const { running, post } = await startWebhook();
     await running.stop();
@@ -131,14 +141,29 @@ describe('long polling', () => {
   });
 });
 
+describe('log lines of a failed update', () => {
+  it('carry the update and chat ids once each (JSON without duplicate keys), with the real logger', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { destination: { write: (line: string) => void lines.push(line) } });
+    const stub = apiStub({ mode: 'offline', override: (c) => (c.method === 'sendMessage' ? { ok: false, error_code: 400, description: 'Bad Request: message is too long' } : undefined) });
+    const bot = createBot({ core, logger }, { token: FAKE_TOKEN, botInfo: BOT_INFO, transformers: [stub.transformer] });
+    await bot.handleUpdate({ update_id: 77, ...textMessage({ id: 32, type: 'private' }, person(32), 'when was the referendum?') });
+    const failed = lines.find((l) => l.includes('telegram update failed'));
+    expect(failed).toBeDefined();
+    expect(JSON.parse(failed!)).toMatchObject({ updateId: 77, chatId: '32' });
+    for (const line of lines) expect(duplicateKeys(line)).toEqual([]);
+  });
+});
+
 describe('the token', () => {
-  it('is absent from the start error and the logs when Telegram cannot be reached', async () => {
+  it('is absent from the start error and the logs when Telegram cannot be reached (after logged retries)', async () => {
     const port = await freePort(); // nothing listens there
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
     const logger = capturingLogger();
-    const error = await startTelegram({ core, config, logger }).catch((e: unknown) => e);
+    const error = await startTelegram({ core, config, logger }, { startupRetry: { attempts: 3, firstDelayMs: 10 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TelegramStartError);
     expect((error as Error).message).toMatch(/getMe failed/);
+    expect(logger.entries.filter((e) => e.msg === 'telegram getMe failed; retrying').map((e) => e.obj.attempt)).toEqual([1, 2]);
     expect(`${String(error)} ${(error as Error).stack}`).not.toContain(FAKE_TOKEN_SECRET);
     expect(logger.text()).not.toContain(FAKE_TOKEN_SECRET);
   });

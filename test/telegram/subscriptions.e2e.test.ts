@@ -1,7 +1,7 @@
 /**
  * Daily posts on Telegram: admin checks (getChatMember answered by the test stub, anonymous admins), the post
  * delivered through the emulator, membership hooks pausing, resuming and migrating, and the messenger's
- * mapping of 403 and 429.
+ * mapping of 403 and 429, and a press on the question of the day answered with a private notification.
  */
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,19 +73,49 @@ describe('Telegram: who may subscribe', () => {
     const admin = harness.emulator.user({ chatId, userId: ADMIN, type: 'supergroup' });
     await admin.command('/subscribe 09:00 Asia/Almaty');
     await harness.emulator.waitForSent(chatId, 1);
-    // Posting goes through the real Telegram messenger to the emulator, instead of the recording one.
-    core.messengers.register('telegram', new TelegramMessenger(new Api(FAKE_TOKEN, { apiRoot: harness.emulator.apiRoot })));
-    try {
-      clock.set('2024-06-10T04:00:00Z');
-      await core.dailyPosts.scheduler!.tick();
-      await core.dailyPosts.queue!.drain();
-      const sent = await harness.emulator.waitForSent(chatId, 2);
-      expect(sent[1]!.parseMode).toBe('HTML');
-      expect(seen(sent[1]!.text)).toMatch(/Fact of the day|On this day|it will be/);
-      expect(store.subscriptions.recent(tg(chatId), 1)[0]?.status).toBe('sent');
-    } finally {
-      core.messengers.register('telegram', messenger);
-    }
+    await postThroughTheBotApi('2024-06-10T04:00:00Z');
+    const sent = await harness.emulator.waitForSent(chatId, 2);
+    expect(sent[1]!.parseMode).toBe('HTML');
+    expect(seen(sent[1]!.text)).toMatch(/Fact of the day|On this day|it will be/);
+    expect(store.subscriptions.recent(tg(chatId), 1)[0]?.status).toBe('sent');
+  });
+});
+
+/** Runs the daily posts due at `iso` through the real Telegram messenger to the emulator, instead of the recording one. */
+async function postThroughTheBotApi(iso: string): Promise<void> {
+  core.messengers.register('telegram', new TelegramMessenger(new Api(FAKE_TOKEN, { apiRoot: harness.emulator.apiRoot })));
+  try {
+    clock.set(iso);
+    await core.dailyPosts.scheduler!.tick();
+    await core.dailyPosts.queue!.drain();
+  } finally {
+    core.messengers.register('telegram', messenger);
+  }
+}
+
+describe('Telegram: the question of the day', () => {
+  it('answers a member\'s press with a notification only they see, and posts nothing in the group', async () => {
+    const chatId = -4005;
+    const admin = harness.emulator.user({ chatId, userId: ADMIN, type: 'supergroup' });
+    const reader = harness.emulator.user({ chatId, userId: MEMBER, type: 'supergroup', languageCode: 'en' });
+    await admin.command('/subscribe 09:00 Asia/Almaty');
+    await harness.emulator.waitForSent(chatId, 1);
+    await postThroughTheBotApi('2024-06-11T04:00:00Z');
+    const [, post] = await harness.emulator.waitForSent(chatId, 2);
+    const buttons = post!.keyboard!.flat() as { text: string; callback_data: string }[];
+    const item = core.dailyPosts.questions.item(store.subscriptions.recent(tg(chatId), 1)[0]!.plan.question!.id, 'en')!;
+    expect(buttons.map((b) => b.text)).toEqual([...item.choices, 'Show the answer']);
+
+    const answered = () => harness.calls.filter((c) => c.method === 'answerCallbackQuery');
+    const before = answered().length;
+    await reader.press(post!, buttons[0]!.callback_data);
+    await reader.press(post!, buttons[1]!.callback_data);
+    for (let waited = 0; answered().length < before + 2 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const [first, second] = answered().slice(before);
+    expect(first!.payload.text).toBe(`Your answer “${item.choices[0]}” is in. The right one comes with the next post.`);
+    expect(second!.payload.text).toMatch(/already answered/);
+    expect(harness.emulator.sent(chatId)).toHaveLength(2);
+    expect(store.dailyAnswers.get('telegram', String(MEMBER), '2024-06-11')).toMatchObject({ choice: 0, chatId: String(chatId) });
   });
 });
 

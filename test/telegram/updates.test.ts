@@ -164,6 +164,46 @@ describe('failures', () => {
     expect(replies[1]!.payload.reply_parameters).toMatchObject({ message_id: 2 });
     expect(seen(String(replies[1]!.payload.text))).toMatch(/^You are asking very fast\. Please wait \d+ s and ask again\.$/);
   });
+
+  it('sends the rate-limit notice once per window, not once per message', async () => {
+    const limited = testCore({ limit: 2, windowMs: 60_000 });
+    const { handle, sent } = await offlineBot(limited, capturingLogger());
+    for (let i = 1; i <= 8; i++) await handle(textMessage({ id: 91, type: 'private' }, person(91), 'when was the referendum?', i));
+    const replies = sent(91).map((c) => seen(String(c.payload.text)));
+    expect(replies).toHaveLength(3);
+    expect(replies[2]).toMatch(/^You are asking very fast/);
+  });
+
+  it('limits the daily post\'s answer button: 20 presses with a limit of 2 post 2 answers, the rest get a private toast', async () => {
+    const limited = testCore({ limit: 2, windowMs: 60_000 });
+    const { handle, sent, calls } = await offlineBot(limited, capturingLogger());
+    const fact = limited.base.facts.find((f) => f.questions.en.length > 0)!;
+    for (let i = 0; i < 20; i++)
+      await handle({
+        callback_query: {
+          id: `cb-${i}`,
+          from: person(92),
+          chat_instance: 'x',
+          data: `d:a:${fact.id}`,
+          message: { message_id: 5, date: 1, chat: { id: -92, type: 'group', title: 'g' }, text: 'post' },
+        },
+      });
+    expect(sent(-92)).toHaveLength(2);
+    const toasts = calls.filter((c) => c.method === 'answerCallbackQuery' && /asking very fast/.test(String(c.payload.text)));
+    expect(toasts).toHaveLength(18);
+  });
+
+  it('limits inline queries too: a refused one gets no results, a notice button, and is neither cached nor shared', async () => {
+    const limited = testCore({ limit: 1, windowMs: 60_000 });
+    const { handle, calls } = await offlineBot(limited, capturingLogger());
+    await handle({ inline_query: { id: 'iq-a', from: person(93), query: '', offset: '' } }); // examples: free
+    await handle(textMessage({ id: 93, type: 'private' }, person(93), 'when was the referendum?'));
+    await handle({ inline_query: { id: 'iq-b', from: person(93), query: 'presidential term', offset: '' } });
+    const answers = calls.filter((c) => c.method === 'answerInlineQuery');
+    expect((answers[0]!.payload.results as unknown[]).length).toBeGreaterThan(0);
+    expect(answers[1]!.payload).toMatchObject({ results: [], cache_time: 0, is_personal: true, button: { start_parameter: 'limit' } });
+    expect(String((answers[1]!.payload.button as { text: string }).text)).toMatch(/asking very fast/);
+  });
 });
 
 describe('command menu', () => {

@@ -3,6 +3,7 @@ import { DiscordAPIError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { ChatReply } from '../../core/chat/chat-service.js';
 import type { I18n } from '../../core/i18n/i18n.js';
 import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger, type SentMessage } from '../../core/messenger.js';
+import type { Metrics, SendFailure } from '../../core/metrics.js';
 import { replyToMessage, type DiscordMessage } from './embeds.js';
 
 /**
@@ -19,6 +20,14 @@ export function mapDiscordError(error: unknown, to: ChatAddress): unknown {
   return error;
 }
 
+/** Why a Discord error means the message was not sent. */
+export function discordSendFailure(mapped: unknown, raw: unknown): SendFailure {
+  if (mapped instanceof ChatUnavailableError) return 'unavailable';
+  if (mapped instanceof RateLimitedError) return 'rate_limited';
+  if (raw instanceof DiscordAPIError) return raw.status >= 500 ? 'server' : 'rejected';
+  return 'network';
+}
+
 /** A message as the REST API takes it. */
 function body(message: DiscordMessage): Record<string, unknown> {
   return {
@@ -29,11 +38,15 @@ function body(message: DiscordMessage): Record<string, unknown> {
   };
 }
 
-/** Posts to the channel a chat address names (where /subscribe was used), through the client's REST. */
+/**
+ * Posts to the channel a chat address names (where /subscribe was used), through the client's REST, which is
+ * Discord's one outgoing path: it queues per route and waits out rate limits itself. Failures are counted.
+ */
 export class DiscordMessenger implements Messenger {
   constructor(
     private readonly rest: REST,
     private readonly i18n: I18n,
+    private readonly metrics?: Pick<Metrics, 'sendFailed'>,
   ) {}
 
   async send(to: ChatAddress, reply: ChatReply): Promise<SentMessage> {
@@ -41,7 +54,7 @@ export class DiscordMessenger implements Messenger {
       const sent = (await this.rest.post(Routes.channelMessages(to.chatId), { body: body(replyToMessage(reply, this.i18n)) })) as { id: string };
       return { messageId: sent.id };
     } catch (error) {
-      throw mapDiscordError(error, to);
+      throw this.failed(error, to);
     }
   }
 
@@ -49,7 +62,13 @@ export class DiscordMessenger implements Messenger {
     try {
       await this.rest.patch(Routes.channelMessage(to.chatId, messageId), { body: body(replyToMessage(reply, this.i18n)) });
     } catch (error) {
-      throw mapDiscordError(error, to);
+      throw this.failed(error, to);
     }
+  }
+
+  private failed(error: unknown, to: ChatAddress): unknown {
+    const mapped = mapDiscordError(error, to);
+    this.metrics?.sendFailed('discord', discordSendFailure(mapped, error));
+    return mapped;
   }
 }

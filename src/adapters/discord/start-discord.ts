@@ -38,7 +38,7 @@ export async function startDiscord(deps: PlatformDeps, options: DiscordOptions =
   });
 
   // Daily posts go to the channel where /subscribe was used, through the client's REST (it follows rate limits).
-  deps.core.messengers.register('discord', new DiscordMessenger(client.rest, deps.core.i18n));
+  deps.core.messengers.register('discord', new DiscordMessenger(client.rest, deps.core.i18n, deps.core.metrics));
   await loginAndWaitReady(client, token);
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
 

@@ -5,6 +5,7 @@ import { COMMANDS, type CommandDefinition } from '../../core/commands/definition
 import type { Lang } from '../../core/facts/schema.js';
 import type { Logger } from '../../core/ports.js';
 import { describeError } from './errors.js';
+import { startupCall, type StartupRetry } from './startup-call.js';
 
 /** One `setMyCommands` call. */
 export interface CommandMenu {
@@ -38,12 +39,18 @@ export function commandMenus(commands: readonly CommandDefinition[] = COMMANDS):
 }
 
 /**
- * Sets every menu. A failure is logged and does not stop the bot: the menu is a convenience, and typed
- * commands work without it.
+ * Sets every menu, each call with a timeout and retries. A failure is logged and does not stop the bot: the
+ * menu is a convenience, and typed commands work without it.
  */
-export async function setCommandMenu(api: Api, logger: Logger, token?: string): Promise<void> {
+export async function setCommandMenu(api: Api, logger: Logger, token = '', startup: { retry?: Partial<StartupRetry> } = {}): Promise<void> {
   const results = await Promise.allSettled(
-    commandMenus().map((m) => api.setMyCommands(m.commands, { scope: m.scope, ...(m.language_code ? { language_code: m.language_code } : {}) })),
+    commandMenus().map((m) =>
+      startupCall(
+        'setMyCommands',
+        (signal) => api.setMyCommands(m.commands, { scope: m.scope, ...(m.language_code ? { language_code: m.language_code } : {}) }, signal),
+        { logger, token, ...startup },
+      ),
+    ),
   );
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [describeError(r.reason, token)] : []));
   if (failures.length > 0) logger.warn({ failed: failures.length, of: results.length, err: failures[0] }, 'telegram command menu not set');

@@ -1,5 +1,4 @@
 /** Builds the grammY bot with all its handlers, without starting it (tests drive it directly). */
-import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -12,6 +11,8 @@ import { commandHandlers } from './handlers/commands.js';
 import { inlineQueryHandlers } from './handlers/inline-query.js';
 import { membershipHandlers } from './handlers/membership.js';
 import { questionHandlers } from './handlers/questions.js';
+import { useOutgoingPath, type OutboxLimits } from './outbox.js';
+import { ignoreRepeatedUpdates } from './repeated-updates.js';
 import { updateLogging } from './update-logger.js';
 
 /** The update kinds the bot handles; asked for explicitly so a setting left by an earlier deployment cannot hide one. */
@@ -26,22 +27,26 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Chat lifecycle callbacks; no-ops by default. */
   hooks?: Partial<TelegramHooks>;
-  /** API transformers installed outside auto-retry (metrics, or test doubles for methods an emulator lacks). */
+  /** API transformers installed outside the outgoing path (test doubles for methods an emulator lacks). */
   transformers?: Transformer[];
+  /** How long one API call may take before it is abandoned, in seconds; 60 by default (long polling holds 30). */
+  timeoutSeconds?: number;
+  /** Limits of the outgoing path; Telegram's by default. */
+  outboxLimits?: OutboxLimits;
 }
 
 /**
- * A bot ready to start: API calls retried on rate limits (429) and Telegram server errors, updates of one chat
- * handled in order, every handler behind the error boundary. Network errors are not retried here: the
- * auto-retry plugin would retry them without end, which could hold a shutdown forever (polling retries on
- * its own).
+ * A bot ready to start: `bot.api` is the one outgoing path (see outbox.ts: 429s retried after their wait,
+ * per-chat limits, failures counted) for replies and, through the messenger, for daily posts and quiz rounds;
+ * an update delivered twice (a webhook retry) is handled once; updates of one chat are handled in order;
+ * every handler is behind the error boundary.
  */
 export function createBot(deps: { core: CoreServices; logger: Logger }, options: CreateBotOptions): Bot<Context> {
   const bot = new Bot<Context>(options.token, {
-    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
+    client: { timeoutSeconds: options.timeoutSeconds ?? 60, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  useOutgoingPath(bot.api, { metrics: deps.core.metrics, ...(options.outboxLimits ? { limits: options.outboxLimits } : {}) });
   for (const t of options.transformers ?? []) bot.api.config.use(t);
 
   // Every line logged while an update is handled carries its update and chat ids.
@@ -51,6 +56,8 @@ export function createBot(deps: { core: CoreServices; logger: Logger }, options:
   // The last resort, for errors outside the boundary below; polling (runner) reports to it.
   bot.catch(boundary);
   bot.use(logging.middleware);
+  // Telegram sends a webhook update again when our answer was late or lost: it is handled once.
+  bot.use(ignoreRepeatedUpdates(logging.logger));
   // One chat's updates in order (a follow-up question must see the previous answer's context); chats in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   // The boundary as middleware, so a failed update is handled the same way in every mode: with a webhook,

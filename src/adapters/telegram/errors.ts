@@ -48,8 +48,12 @@ export function describeError(error: unknown, token?: string): SafeError {
  * from the group, or the chat is gone. Such chats should be dropped from any subscription list.
  */
 export function isChatUnavailable(error: unknown): boolean {
-  if (!(error instanceof GrammyError)) return false;
-  return error.error_code === 403 || (error.error_code === 400 && CHAT_GONE.test(error.description));
+  return error instanceof GrammyError && isChatGone(error.error_code, error.description);
+}
+
+/** Whether a Bot API error code and description mean the chat is gone for the bot (see {@link isChatUnavailable}). */
+export function isChatGone(code: number, description: string): boolean {
+  return code === 403 || (code === 400 && CHAT_GONE.test(description));
 }
 
 /** Telegram's 400 descriptions that mean the chat is gone for the bot, like a 403. */

@@ -2,14 +2,16 @@
  * Starts the Telegram side of the bot: builds it, checks the token (getMe), sets the command menu, then
  * takes updates by long polling or, when TELEGRAM_WEBHOOK_URL is set, by webhook.
  */
-import { Api, type Transformer } from 'grammy';
+import { GrammyError, type Transformer } from 'grammy';
 import type { PlatformDeps, RunningPlatform } from '../platform.js';
 import type { TelegramHooks } from './bot-deps.js';
 import { setCommandMenu } from './command-menu.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { describeError } from './errors.js';
 import { TelegramMessenger } from './messenger.js';
-import { startPolling } from './polling.js';
+import type { OutboxLimits } from './outbox.js';
+import { startPolling, type PollingBackoff } from './polling.js';
+import { startupCall, type StartupRetry } from './startup-call.js';
 import { subscriptionHooks } from './subscription-hooks.js';
 import { mountWebhook, startWebhookServer } from './webhook-server.js';
 
@@ -22,6 +24,14 @@ export interface StartTelegramOptions {
   pollingTimeoutSeconds?: number;
   /** Interface for the webhook server; all by default. */
   webhookHost?: string;
+  /** Retries of the start-up requests (getMe, setMyCommands, setWebhook); about a minute in all by default. */
+  startupRetry?: Partial<StartupRetry>;
+  /** Waits between failed getUpdates calls; 1 s doubling up to 30 s by default. */
+  pollingBackoff?: PollingBackoff;
+  /** Limits of the outgoing path; Telegram's by default. */
+  outboxLimits?: OutboxLimits;
+  /** How long one API call may take, in seconds; 60 by default. */
+  timeoutSeconds?: number;
 }
 
 /** Thrown when the bot cannot start; the message is free of the token. */
@@ -40,24 +50,32 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
   const logger = deps.logger.child({ platform: 'telegram' });
   const bot = createBot(
     { core: deps.core, logger },
-    { token, apiRoot: config.TELEGRAM_API_ROOT, hooks: { ...subscriptionHooks(deps.core), ...options.hooks }, transformers: options.transformers },
+    {
+      token,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      hooks: { ...subscriptionHooks(deps.core), ...options.hooks },
+      transformers: options.transformers,
+      ...(options.outboxLimits ? { outboxLimits: options.outboxLimits } : {}),
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    },
   );
-  // Daily posts and quiz rounds: a separate Api without auto-retry, so the send queue sees 429s and paces itself.
-  const postingApi = new Api(token, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined);
-  for (const t of options.transformers ?? []) postingApi.config.use(t);
-  deps.core.messengers.register('telegram', new TelegramMessenger(postingApi));
+  // Daily posts and quiz rounds take the same path as replies (bot.api): 429s waited out, per-chat limits kept.
+  deps.core.messengers.register('telegram', new TelegramMessenger(bot.api));
+  const startup = { logger, token, retry: options.startupRetry };
 
-  // The username (for mentions and /cmd@name) comes from Telegram, never from configuration. One attempt:
-  // grammY's bot.init() would retry a network failure for ever, leaving a silent, hung start; failing fast
-  // with a clear message lets the operator (or the supervisor's restart) deal with it.
+  // The username (for mentions and /cmd@name) comes from Telegram, never from configuration. Each start-up
+  // request has a timeout and a few logged retries (grammY's bot.init() would wait for ever on an API that
+  // never answers); a refused token fails at once with a clear message.
   try {
-    bot.botInfo = await bot.api.getMe();
+    bot.botInfo = await startupCall('getMe', (signal) => bot.api.getMe(signal), startup);
   } catch (error) {
     const e = describeError(error, token);
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404))
+      throw new TelegramStartError('Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN');
     throw new TelegramStartError(`Telegram: getMe failed, check TELEGRAM_BOT_TOKEN and the network: ${e.message}${e.cause ? ` (${e.cause})` : ''}`);
   }
   logger.info({ username: bot.botInfo.username, id: bot.botInfo.id }, 'telegram bot identified');
-  await setCommandMenu(bot.api, logger, token);
+  await setCommandMenu(bot.api, logger, token, { ...startup, retry: { attempts: 3, ...options.startupRetry } });
 
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   if (webhookUrl) {
@@ -71,7 +89,7 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
       ? ((route) => ({ isListening: () => route.isMounted() && shared.isListening(), close: () => route.stop() }))(mountWebhook(shared, hook))
       : await startWebhookServer({ ...hook, port: config.PORT, host: options.webhookHost });
     try {
-      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES });
+      await startupCall('setWebhook', (signal) => bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES }, signal), startup);
     } catch (error) {
       await server.close();
       throw new TelegramStartError(`Telegram: setWebhook failed: ${describeError(error, token).message}`);
@@ -82,11 +100,15 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
 
   // A webhook left by an earlier deployment would make every getUpdates fail with 409.
   try {
-    await bot.api.deleteWebhook();
+    await startupCall('deleteWebhook', (signal) => bot.api.deleteWebhook(undefined, signal), startup);
   } catch (error) {
     logger.warn({ err: describeError(error, token) }, 'telegram deleteWebhook failed');
   }
-  const polling = startPolling(bot, logger, token, { timeoutSeconds: options.pollingTimeoutSeconds });
+  const polling = startPolling(bot, logger, token, {
+    timeoutSeconds: options.pollingTimeoutSeconds,
+    ...(options.pollingBackoff ? { backoff: options.pollingBackoff } : {}),
+    ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
+  });
   logger.info({ mode: 'polling' }, 'telegram started');
-  return { name: 'telegram', isConnected: () => polling.isConnected(), stop: () => polling.stop() };
+  return { name: 'telegram', isConnected: () => polling.isConnected(), status: () => polling.status(), stop: () => polling.stop() };
 }

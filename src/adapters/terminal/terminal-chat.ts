@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatReply, ChatRequest, ChatService } from '../../core/chat/chat-service.js';
 import type { Messenger } from '../../core/messenger.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * A chat with the bot in the terminal: the same commands as on Telegram and Discord, plain questions,
@@ -31,12 +32,9 @@ export class TerminalChat {
   }
 
   private render(reply: ChatReply): string {
-    this.buttons = reply.buttons.flat().map((b) => b.data);
-    const lines = [reply.text];
-    if (reply.citation) lines.push('', reply.citation);
-    const labels = reply.buttons.flat().map((b, i) => `  [${i + 1}] ${b.label}`);
-    if (labels.length) lines.push('', ...labels);
-    return lines.join('\n');
+    // A notification (a quiz press's confirmation) leaves the buttons above it pressable.
+    if (!reply.toast) this.buttons = reply.buttons.flat().map((b) => b.data);
+    return terminalText(reply);
   }
 
   /**

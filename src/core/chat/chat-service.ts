@@ -5,11 +5,14 @@ import type { I18n } from '../i18n/i18n.js';
 import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
-import type { ResolvedAnswer } from '../resolver/types.js';
+import type { ResolvedAnswer, Suggestion } from '../resolver/types.js';
 import { detectLang } from '../text/normalize.js';
 import { formatDateValue } from '../text/dates.js';
+import { localDateTime } from '../subscriptions/local-time.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { clip } from './clip.js';
+import { isSmallTalk } from './small-talk.js';
 
 /** Who is talking, and where. */
 export interface ChatRequest {
@@ -79,7 +82,27 @@ export interface ChatReply {
   toast?: boolean;
   /** The resolver's answer behind the reply, when there is one. */
   answer?: ResolvedAnswer;
+  /**
+   * A rate-limit notice the user was already given in this window: send it only where an answer is owed (a
+   * button's toast, a Discord interaction, the terminal), and skip it where it would be one more message.
+   */
+  repeatNotice?: boolean;
 }
+
+/** What inline mode offers for a query: answers to pick, or the rate-limit notice instead. */
+export type InlineAnswers = { lang: Lang; suggestions: Suggestion[] } | { lang: Lang; limited: ChatReply };
+
+/** How a feature is added to the chat service. */
+export interface FeatureOptions {
+  /**
+   * Whether pressing its buttons counts against the per-user rate limit (true by default). False for answers
+   * to the bot's own questions (quiz and review choices): they are not requests.
+   */
+  limitActions?: boolean;
+}
+
+/** Inline queries a user types within this long of the last counted one are one question being typed. */
+const INLINE_TYPING_MS = 10_000;
 
 /** Button data prefixes. Fact and topic ids are kebab-case and short, so the data stays within 64 bytes. */
 export const ACTION = { answerFact: 'a:', topic: 't:' } as const;
@@ -99,6 +122,8 @@ export interface ChatServiceDeps {
   metrics?: Metrics;
   /** The chat's stored language (`/settings lang`), used when the platform reports none for the user. */
   chatLang?: (req: ChatRequest) => Lang | undefined;
+  /** The chat's time zone (its daily-post zone, else DEFAULT_TIMEZONE): "today" in a question is its date there. UTC when absent. */
+  chatTimeZone?: (req: ChatRequest) => string;
 }
 
 /**
@@ -106,7 +131,30 @@ export interface ChatServiceDeps {
  * Adapters turn platform updates into these calls and the returned {@link ChatReply} into messages.
  */
 export class ChatService {
+  /** Button prefixes of features whose presses are not rate-limited. */
+  private readonly unlimitedPrefixes: string[] = [];
+  /** When each user's last inline query was counted. */
+  private readonly inlineCounted = new Map<string, number>();
+
   constructor(private readonly deps: ChatServiceDeps) {}
+
+  /**
+   * The one rate limit for everything a user can trigger (questions, commands, buttons, inline queries):
+   * undefined when allowed, else the notice, marked as a repeat after the first in a window.
+   */
+  private refused(req: ChatRequest, lang: Lang, options: { toast?: boolean; question?: boolean } = {}): ChatReply | undefined {
+    const decision = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
+    if (decision.allowed) return undefined;
+    if (options.question) this.deps.metrics?.questionAnswered('rate_limited', lang);
+    return {
+      lang,
+      text: this.deps.i18n.t(lang, 'rate-limited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }),
+      buttons: [],
+      personal: true,
+      ...(options.toast ? { toast: true } : {}),
+      ...(decision.notify ? {} : { repeatNotice: true }),
+    };
+  }
 
   /** The language to answer in when the text itself does not tell: the user's, then the chat's, then English. */
   baseLang(req: ChatRequest): Lang {
@@ -133,6 +181,9 @@ export class ChatService {
     const def = findCommand(name);
     if (!def) return undefined;
     const req = this.withChatLang(request);
+    // Every command that answers counts, /help and /today included.
+    const refused = this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
+    if (refused) return refused;
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
     if (feature) return feature.command({ ...req, replyLang: this.replyLang(req, args) }, def.name, args);
     const lang = this.baseLang(req);
@@ -151,24 +202,29 @@ export class ChatService {
         return this.topics(lang);
       case 'ask':
         if (!args.trim()) return { lang, text: this.deps.i18n.t(lang, 'ask-usage'), buttons: [], personal: true };
-        return this.question(req, args);
+        return this.answer(req, args);
       default:
         return undefined;
     }
   }
 
-  /** Answers a question, with "did you mean" or related questions as buttons. */
+  /**
+   * Answers a question, with "did you mean" or related questions as buttons. A question counts against the
+   * user's rate limit; a greeting, thanks, emoji or an empty line does not (see small-talk.ts).
+   */
   question(request: ChatRequest, text: string): ChatReply {
     const req = this.withChatLang(request);
-    const fallback = this.baseLang(req);
-    const limit = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
-    if (!limit.allowed) {
-      const lang = this.replyLang(req, text);
-      const seconds = Math.ceil(limit.retryAfterMs / 1000);
-      this.deps.metrics?.questionAnswered('rate_limited', lang);
-      return { lang, text: this.deps.i18n.t(lang, 'rate-limited', { seconds }), buttons: [], personal: true };
+    if (!isSmallTalk(text)) {
+      const refused = this.refused(req, this.replyLang(req, text), { question: true });
+      if (refused) return refused;
     }
-    const today = this.localToday();
+    return this.answer(req, text);
+  }
+
+  /** Answers a question already admitted by the rate limit. */
+  private answer(req: ChatRequest, text: string): ChatReply {
+    const fallback = this.baseLang(req);
+    const today = this.localToday(req);
     const answer = this.deps.resolver.resolve(text, {
       fallbackLang: fallback,
       context: this.deps.conversations.get(this.contextKey(req)),
@@ -186,13 +242,15 @@ export class ChatService {
     const req = this.withChatLang(request);
     const lang = this.baseLang(req);
     const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
-    if (feature?.action) return feature.action(req, data);
-    if (data.startsWith(ACTION.answerFact) || data.startsWith(ACTION.topic)) {
-      // A button posts an answer in the chat just like a question: the same per-user limit applies.
-      const limit = this.deps.rateLimiter.take(`${req.platform}:${req.userId}`);
-      if (!limit.allowed)
-        return { lang, text: this.deps.i18n.t(lang, 'rate-limited', { seconds: Math.ceil(limit.retryAfterMs / 1000) }), buttons: [], personal: true, toast: true };
+    const ours = data.startsWith(ACTION.answerFact) || data.startsWith(ACTION.topic);
+    // A button that answers posts in the chat just like a question: the same per-user limit applies, and the
+    // refusal is a toast (a press must be answered anyway). Choices of the bot's own quizzes are free.
+    const limited = ours || (feature !== undefined && !this.unlimitedPrefixes.some((p) => data.startsWith(p)));
+    if (limited) {
+      const refused = this.refused(req, lang, { toast: true, question: true });
+      if (refused) return refused;
     }
+    if (feature?.action) return feature.action(req, data);
     if (data.startsWith(ACTION.answerFact)) {
       const factId = data.slice(ACTION.answerFact.length);
       const answer = this.deps.resolver.answerFact(factId, lang);
@@ -204,6 +262,28 @@ export class ChatService {
     return undefined;
   }
 
+  /**
+   * Inline mode (`@bot question` typed in any chat): the best matching facts, or example questions for an
+   * empty query. A query counts against the user's rate limit like a question, except that the queries a
+   * client sends while the user is still typing (within 10 s of the last one counted) count once.
+   */
+  inline(req: ChatRequest, text: string, count: number): InlineAnswers {
+    const query = text.trim();
+    const lang = this.replyLang(req, query);
+    if (!query) return { lang, suggestions: this.deps.resolver.examples(lang, count) };
+    const key = `${req.platform}:${req.userId}`;
+    const now = this.deps.clock.now().getTime();
+    if (now - (this.inlineCounted.get(key) ?? Number.NEGATIVE_INFINITY) >= INLINE_TYPING_MS) {
+      const refused = this.refused(req, lang, { question: true });
+      if (refused) return { lang, limited: refused };
+      this.inlineCounted.set(key, now);
+      if (this.inlineCounted.size > 10_000) for (const [k, at] of this.inlineCounted) if (now - at >= INLINE_TYPING_MS) this.inlineCounted.delete(k);
+    }
+    const suggestions = this.deps.resolver.search(query, lang, count);
+    this.deps.metrics?.questionAnswered(suggestions.length > 0 ? 'answered' : 'unknown', lang);
+    return { lang, suggestions };
+  }
+
   /** Questions from the fact base that match what the user is typing (Discord autocomplete), best first. */
   autocomplete(partial: string, lang: Lang, limit = 25): { label: string; value: string }[] {
     const text = partial.trim();
@@ -211,7 +291,7 @@ export class ChatService {
     const seen = new Set<string>();
     const out: { label: string; value: string }[] = [];
     const push = (q: string) => {
-      const label = q.length > 100 ? `${q.slice(0, 99)}…` : q;
+      const label = clip(q, 100);
       if (seen.has(label)) return;
       seen.add(label);
       out.push({ label, value: label });
@@ -278,15 +358,17 @@ export class ChatService {
     return `${req.platform}:${req.chatId}`;
   }
 
-  /** Today's date where the bot runs, for "on this day" questions. */
-  private localToday(): { year: number; month: number; day: number } {
-    const now = this.deps.clock.now();
-    return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  /** Today's date in the chat's zone, for "on this day" questions. */
+  private localToday(req: ChatRequest): { year: number; month: number; day: number } {
+    const date = localDateTime(this.deps.clock.now().getTime(), this.deps.chatTimeZone?.(req) ?? 'UTC').date;
+    const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+    return { year, month, day };
   }
 
   /** Adds a feature after construction (features need the chat service's siblings, built alongside). */
-  addFeature(feature: ChatFeature): void {
+  addFeature(feature: ChatFeature, options: FeatureOptions = {}): void {
     (this.deps.features ??= []).push(feature);
+    if (options.limitActions === false && feature.actionPrefix) this.unlimitedPrefixes.push(feature.actionPrefix);
   }
 
   /** Moves a chat's conversation to its new id (Telegram group migrated to a supergroup). */

@@ -59,19 +59,31 @@ amount-about-years = { $n ->
 part-not-covered = My source does not say anything about “{ $part }”.
 # Daily posts
 daily-on-this-day = On this day in { $year }, { $ago }:
-daily-on-this-day-plain = On this day in { $year }:
 daily-years-ago = { $years ->
     [one] { $years } year ago
    *[other] { $years } years ago
 }
-daily-upcoming = { $years ->
-    [0] Coming up in { $days } days, on { $date }:
-    [one] In { $days } days, on { $date }, it will be { $years } year since:
-   *[other] In { $days } days, on { $date }, it will be { $years } years since:
-}
+daily-upcoming = In { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, on { $date }, it will be { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } since this event:
 daily-fact-of-the-day = Fact of the day:
 daily-question-of-the-day = Question of the day: { $question }
 daily-show-answer = Show the answer
+daily-choice-yes = Yes
+daily-choice-no = No
+daily-reveal-yesterday = Yesterday's question: { $question }
+daily-reveal-dated = The question of { $date }: { $question }
+daily-reveal-answer = Answer: { $answer }. { $explanation }
+daily-recorded = Your answer “{ $choice }” is in. The right one comes with the next post.
+daily-already-answered = You have already answered this question: your first press counts.
+daily-seen-answer = You saw the answer before choosing, so this press is not counted.
+daily-closed = This question is closed: its answer came with the next post.
+daily-right = ✅ Right! { $explanation }
+daily-wrong = ❌ Not quite: the answer is “{ $answer }”. { $explanation }
 sub-subscribed = Daily posts are on: every day at { $time } ({ $zone }). Change them with /settings, stop them with /unsubscribe.
 sub-updated = Daily posts now come every day at { $time } ({ $zone }).
 sub-unsubscribed = Daily posts are off. /subscribe turns them back on.

@@ -43,16 +43,23 @@ amount-years = { $n } жыл
 amount-about-years = шамамен { $n } жыл
 part-not-covered = Дереккөзімде «{ $part }» туралы ештеңе айтылмаған.
 # Daily posts
-daily-on-this-day = { $year } жылы дәл бүгін, { $ago }:
-daily-on-this-day-plain = { $year } жылы дәл бүгін:
-daily-years-ago = { $years } жыл бұрын
-daily-upcoming = { $years ->
-    [0] { $days } күннен кейін, { $date }:
-   *[other] { $days } күннен кейін, { $date }, { $years } жыл толады:
-}
+daily-on-this-day = { $year } жылы дәл осы күні, { $ago }:
+daily-years-ago = бұдан { $years } жыл бұрын
+daily-upcoming = { $days } күннен кейін, { $date } күні, бұл оқиғаға { $years } жыл толады:
 daily-fact-of-the-day = Күннің дерегі:
 daily-question-of-the-day = Күн сұрағы: { $question }
 daily-show-answer = Жауабын көрсету
+daily-choice-yes = Иә
+daily-choice-no = Жоқ
+daily-reveal-yesterday = Кешегі сұрақ: { $question }
+daily-reveal-dated = { $date } күнгі сұрақ: { $question }
+daily-reveal-answer = Жауабы: { $answer }. { $explanation }
+daily-recorded = «{ $choice }» жауабыңыз қабылданды. Дұрыс жауабы келесі жазбада болады.
+daily-already-answered = Сіз бұл сұраққа жауап бердіңіз: алғашқы басу есептеледі.
+daily-seen-answer = Сіз жауапты таңдаудан бұрын көрдіңіз, сондықтан бұл басу есептелмейді.
+daily-closed = Бұл сұрақ жабылды: оның жауабы келесі жазбада берілді.
+daily-right = ✅ Дұрыс! { $explanation }
+daily-wrong = ❌ Дұрыс емес: дұрыс жауабы — «{ $answer }». { $explanation }
 sub-subscribed = Күнделікті жазбалар қосылды: күн сайын { $time } ({ $zone }). Өзгерту — /settings, тоқтату — /unsubscribe.
 sub-updated = Енді күнделікті жазбалар күн сайын { $time } ({ $zone }) уақытында келеді.
 sub-unsubscribed = Күнделікті жазбалар өшірілді. /subscribe оларды қайта қосады.

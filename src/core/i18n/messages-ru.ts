@@ -61,21 +61,34 @@ amount-about-years = { $n ->
 part-not-covered = О «{ $part }» в моём источнике ничего не сказано.
 # Daily posts
 daily-on-this-day = В этот день в { $year } году, { $ago }:
-daily-on-this-day-plain = В этот день в { $year } году:
 daily-years-ago = { $years ->
     [one] { $years } год назад
     [few] { $years } года назад
    *[many] { $years } лет назад
 }
-daily-upcoming = { $years ->
-    [0] Через { $days } дн., { $date }:
-    [one] Через { $days } дн., { $date }, исполнится { $years } год:
-    [few] Через { $days } дн., { $date }, исполнится { $years } года:
-   *[many] Через { $days } дн., { $date }, исполнится { $years } лет:
-}
+daily-upcoming = Через { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    }, { $date }, исполнится { $years ->
+        [one] { $years } год
+        [few] { $years } года
+       *[many] { $years } лет
+    } со дня этого события:
 daily-fact-of-the-day = Факт дня:
 daily-question-of-the-day = Вопрос дня: { $question }
 daily-show-answer = Показать ответ
+daily-choice-yes = Да
+daily-choice-no = Нет
+daily-reveal-yesterday = Вчерашний вопрос: { $question }
+daily-reveal-dated = Вопрос { $date }: { $question }
+daily-reveal-answer = Ответ: { $answer }. { $explanation }
+daily-recorded = Ваш ответ «{ $choice }» принят. Правильный — в следующем посте.
+daily-already-answered = Вы уже ответили на этот вопрос: засчитывается первое нажатие.
+daily-seen-answer = Вы посмотрели ответ до выбора, поэтому это нажатие не засчитывается.
+daily-closed = Этот вопрос уже закрыт: ответ был в следующем посте.
+daily-right = ✅ Верно! { $explanation }
+daily-wrong = ❌ Не совсем: правильный ответ — «{ $answer }». { $explanation }
 sub-subscribed = Ежедневные посты включены: каждый день в { $time } ({ $zone }). Изменить — /settings, отключить — /unsubscribe.
 sub-updated = Теперь ежедневные посты приходят в { $time } ({ $zone }).
 sub-unsubscribed = Ежедневные посты отключены. /subscribe включит их снова.

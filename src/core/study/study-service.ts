@@ -9,7 +9,7 @@ import type { Button, ChatFeature, ChatReply, ChatRequest } from '../chat/chat-s
 import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
-import { ChatUnavailableError, type ChatAddress, type Messenger } from '../messenger.js';
+import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger } from '../messenger.js';
 import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Store } from '../store/store.js';
@@ -30,6 +30,10 @@ export const MAX_QUESTIONS = 30;
 export const MIN_QUESTIONS = 1;
 /** A session whose open question's deadline passed longer ago than this (downtime) is ended, not resumed. */
 const RESUME_GRACE_MS = 10 * 60_000;
+/** Attempts at posting a round the bot closed on its own (a 429 is waited out below, in the platform's path). */
+const POST_ATTEMPTS = 3;
+/** The longest wait before trying a deadline again whose write failed. */
+const DEADLINE_RETRY_MAX_MS = 30_000;
 
 /** Dependencies of the {@link StudyService}. */
 export interface StudyDeps {
@@ -68,6 +72,7 @@ export class StudyService implements ChatFeature {
   private readonly timers = new Map<number, unknown>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly scheduler = fsrs({ enable_fuzz: false });
+  private closed = false;
 
   constructor(private readonly deps: StudyDeps) {
     this.bank = new QuizBank(deps.bank ?? deps.base.quiz, (factId) => deps.base.fact(factId)?.event);
@@ -259,7 +264,7 @@ export class StudyService implements ChatFeature {
    * closed (a late timer, a second /next), so a round is revealed once. Whether the session is a group's or
    * one player's is the session's own (stored), whoever or whatever closes the round.
    */
-  private advance(sessionId: number, round: number, stop: boolean, note?: string): Step | undefined {
+  private advance(sessionId: number, round: number, stop: boolean, note?: string, postedLater = false): Step | undefined {
     const now = this.now();
     const step = this.deps.store.transaction((): Step | undefined => {
       const session = this.repo.session(sessionId);
@@ -284,7 +289,8 @@ export class StudyService implements ChatFeature {
     });
     if (!step) return undefined;
     this.cancelTimer(sessionId);
-    if (!step.ended) this.schedule(step.session);
+    // A round the bot posts itself opens once it is posted (see post); a reply's round opens now.
+    if (!step.ended && !postedLater) this.schedule(step.session);
     return step;
   }
 
@@ -369,23 +375,80 @@ export class StudyService implements ChatFeature {
     this.inFlight.add(p);
   }
 
-  private async onDeadline(sessionId: number, round: number, note?: string): Promise<void> {
-    const step = this.advance(sessionId, round, false, note ?? this.t(this.repo.session(sessionId)?.lang ?? 'en', 'study-timeout'));
+  /**
+   * Closes a round at its deadline and posts the reveal with the next question. When the store cannot record
+   * the close, the deadline is tried again after a growing wait (up to 30 s), so a session never stays stuck.
+   */
+  private async onDeadline(sessionId: number, round: number, note?: string, attempt = 1): Promise<void> {
+    let step: Step | undefined;
+    try {
+      step = this.advance(sessionId, round, false, note ?? this.t(this.repo.session(sessionId)?.lang ?? 'en', 'study-timeout'), true);
+    } catch (error) {
+      if (this.closed) return;
+      const wait = Math.min(DEADLINE_RETRY_MAX_MS, 1000 * 2 ** (attempt - 1));
+      this.deps.logger.warn({ sessionId, round, attempt, retryInMs: wait, err: errorSummary(error) }, 'study deadline not recorded; trying again');
+      this.deps.metrics?.error('study');
+      this.cancelTimer(sessionId);
+      const handle = this.deps.timers.schedule(wait, () => {
+        this.timers.delete(sessionId);
+        this.track(this.onDeadline(sessionId, round, note, attempt + 1));
+      });
+      this.timers.set(sessionId, handle);
+      return;
+    }
     if (step) await this.post(step);
   }
 
-  private async post(step: Step): Promise<void> {
+  /**
+   * Posts a step the bot took on its own (a deadline, a resume) and only then opens its next round: the
+   * question's time counts from when the chat could see it. A transient failure is tried again later (up to
+   * {@link POST_ATTEMPTS}; 429s are waited out in the platform's path first); a round that still cannot be
+   * posted is not opened: the session ends instead of revealing a question nobody saw. A chat that is gone
+   * ends it too.
+   */
+  private async post(step: Step, attempt = 1): Promise<void> {
+    const { session } = step;
     try {
-      await this.deps.messengers.send(step.session.address, step.reply);
+      await this.deps.messengers.send(session.address, step.reply);
     } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      this.deps.logger.warn({ sessionId: step.session.id, platform: step.session.address.platform, err: { name: e.name, message: e.message } }, 'study post failed');
-      if (error instanceof ChatUnavailableError && !step.ended) {
-        // No one to post to: end quietly instead of cycling through the questions.
-        this.deps.store.transaction(() => this.repo.end(step.session.id, step.session.current, this.now()));
-        this.cancelTimer(step.session.id);
+      // Closing for a restart: the session stays stored and resumes then.
+      if (this.closed) return;
+      const log = { sessionId: session.id, platform: session.address.platform, attempt, err: errorSummary(error) };
+      const unavailable = error instanceof ChatUnavailableError;
+      if (!unavailable && attempt < POST_ATTEMPTS) {
+        const wait = error instanceof RateLimitedError ? error.retryAfterMs : 1000 * 2 ** (attempt - 1);
+        this.deps.logger.warn({ ...log, retryInMs: wait }, 'study post failed; trying again');
+        // A timer, not a wait in here: shutdown cancels it, and nothing is held in flight meanwhile.
+        const handle = this.deps.timers.schedule(wait, () => {
+          this.timers.delete(session.id);
+          this.track(this.post(step, attempt + 1));
+        });
+        this.timers.set(session.id, handle);
+        return;
       }
+      if (step.ended) {
+        this.deps.logger.warn(log, 'study leaderboard not posted');
+        return;
+      }
+      // No one to post to, or no way to: end instead of cycling through questions nobody sees.
+      if (unavailable) this.deps.logger.warn(log, 'study chat unavailable: the session ends');
+      else {
+        this.deps.logger.error(log, 'study round not posted: the session ends');
+        this.deps.metrics?.error('study');
+      }
+      this.deps.store.transaction(() => this.repo.end(session.id, session.current, this.now()));
+      this.cancelTimer(session.id);
+      return;
     }
+    if (step.ended) return;
+    const opened = { ...session, roundOpenedAt: this.now() };
+    try {
+      this.repo.openRound(session.id, session.current, opened.roundOpenedAt);
+    } catch (error) {
+      // The deadline then counts from the close of the previous round, a little early; the timer still runs.
+      this.deps.logger.warn({ sessionId: session.id, err: errorSummary(error) }, 'study round opening not recorded');
+    }
+    this.schedule(opened);
   }
 
   /**
@@ -416,6 +479,7 @@ export class StudyService implements ChatFeature {
 
   /** Cancels every pending deadline (shutdown); sessions stay stored and resume at the next start. */
   close(): void {
+    this.closed = true;
     for (const id of [...this.timers.keys()]) this.cancelTimer(id);
   }
 
@@ -590,6 +654,12 @@ export function weekStart(now: number): number {
 /** The Telegram deep link that opens the review in a private chat with the bot. */
 export function reviewLink(botUsername: string): string {
   return `https://t.me/${botUsername}?start=review`;
+}
+
+/** An error's name and message, for logs. */
+function errorSummary(error: unknown): { name: string; message: string } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { name: e.name, message: e.message };
 }
 
 function parseCard(json: string): Card {

@@ -70,6 +70,8 @@ export interface StudyRepository {
   activeSessions(): StudySession[];
   /** Moves an active session from question `from` to `from + 1`; false when it is no longer at `from`. */
   advance(id: number, from: number, openedAt: number): boolean;
+  /** Sets when question `round` was posted (its deadline counts from then); false when the session moved on. */
+  openRound(id: number, round: number, openedAt: number): boolean;
   /** Ends an active session at question `at`; false when it already ended or moved on. */
   end(id: number, at: number, endedAt: number): boolean;
   /** Records a member's first answer to a question; false when they had already answered it. */
@@ -77,7 +79,7 @@ export interface StudyRepository {
   answers(sessionId: number, round?: number): StudyAnswer[];
   /** Scores in a chat, optionally since a time, in the order of `ranked` (study-service.ts). */
   scores(address: ChatAddress, since?: number): ScoreLine[];
-  /** A member's answers on a platform, oldest first. */
+  /** A member's answers on a platform, oldest first: in sessions and to questions of the day (see daily-answers.ts). */
   userAnswers(platform: ChatAddress['platform'], userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[];
   reviewCard(platform: ChatAddress['platform'], userId: string, factId: string, kind: string): ReviewCard | undefined;
   reviewCardById(id: number): ReviewCard | undefined;

@@ -7,9 +7,13 @@ import type { Resolver } from '../resolver/resolver.js';
 import type { Store } from '../store/store.js';
 import { parsePostTime } from './local-time.js';
 import { PostComposer } from './post-composer.js';
+import type { QuestionOfTheDay } from './question-of-the-day.js';
+import { QuestionPresses } from './question-presses.js';
 import { DailyPostScheduler } from './scheduler.js';
 import { SendQueue, type Timer } from './send-queue.js';
 import { SubscriptionFeature } from './subscription-feature.js';
+import { YesNoQuestions } from './yes-no-questions.js';
+import { QuizBankQuestions } from './quiz-bank-questions.js';
 
 /** Settings of daily posts (from DEFAULT_TIMEZONE, DEFAULT_POST_TIME, POST_CATCH_UP_HOURS, TELEGRAM_POSTS_PER_SECOND). */
 export interface DailyPostSettings {
@@ -22,6 +26,10 @@ export interface DailyPostSettings {
   timer?: Timer;
   /** Messages in flight at once. */
   concurrency?: number;
+  /** How long a claim stays this process's without renewal (ms); 90 s by default. */
+  leaseMs?: number;
+  /** One scheduler per database, the others standing by (true by default: the embedded database). */
+  exclusive?: boolean;
 }
 
 /** The defaults when nothing is configured. */
@@ -30,9 +38,30 @@ export const DEFAULT_DAILY_POSTS: DailyPostSettings = { timeZone: 'Asia/Almaty',
 /** Daily posts, wired: the composer, the chat commands, and (with a store) the queue and scheduler. */
 export interface DailyPosts {
   composer: PostComposer;
+  /** Where the questions of the day come from. */
+  questions: QuestionOfTheDay;
   feature: SubscriptionFeature;
   queue?: SendQueue;
   scheduler?: DailyPostScheduler;
+}
+
+/**
+ * How the daily posts stand, for the health check: `ok`; `standby` (another instance on this database runs
+ * the schedule: healthy); `stalled` (a sent post cannot be recorded, so the fan-out waits: unhealthy); `off`
+ * (no store).
+ */
+export type DailyPostsHealth = 'ok' | 'standby' | 'stalled' | 'off';
+
+/** The {@link DailyPostsHealth} of wired daily posts. */
+export function dailyPostsHealth(posts: DailyPosts): DailyPostsHealth {
+  if (!posts.queue || !posts.scheduler) return 'off';
+  if (posts.queue.recording === 'failing') return 'stalled';
+  return posts.scheduler.state === 'standby' ? 'standby' : 'ok';
+}
+
+/** Questions of the day from the quiz bank, or from the facts' own yes/no questions when there is no bank. */
+export function defaultQuestionSource(base: FactBase, i18n: I18n): QuestionOfTheDay {
+  return base.quiz.length > 0 ? new QuizBankQuestions(base) : new YesNoQuestions(base, i18n);
 }
 
 /** A {@link Timer} on a clock and real timeouts. */
@@ -51,18 +80,25 @@ export function createDailyPosts(deps: {
   messenger: Messenger;
   metrics?: Metrics;
   settings?: DailyPostSettings;
+  /** This process's id, carried by its claims (see {@link DailyPostScheduler}). */
+  owner: string;
+  /** Where questions of the day come from: {@link defaultQuestionSource} unless another source is given. */
+  questions?: QuestionOfTheDay;
 }): DailyPosts {
   const settings = deps.settings ?? DEFAULT_DAILY_POSTS;
-  const composer = new PostComposer(deps.base, deps.i18n);
+  const questions = deps.questions ?? defaultQuestionSource(deps.base, deps.i18n);
+  const composer = new PostComposer(deps.base, deps.i18n, questions);
+  const presses = new QuestionPresses({ base: deps.base, i18n: deps.i18n, composer, questions, clock: deps.clock, store: deps.store });
   const feature = new SubscriptionFeature({
     store: deps.store,
     composer,
+    presses,
     resolver: deps.resolver,
     i18n: deps.i18n,
     clock: deps.clock,
     defaults: { timeZone: settings.timeZone, postMinutes: parsePostTime(settings.postTime) ?? 9 * 60 },
   });
-  if (!deps.store) return { composer, feature };
+  if (!deps.store) return { composer, questions, feature };
   const logger = deps.logger.child({ feature: 'daily-posts' });
   const queue = new SendQueue({
     messenger: deps.messenger,
@@ -80,6 +116,9 @@ export function createDailyPosts(deps: {
     logger,
     catchUpHours: settings.catchUpHours,
     metrics: deps.metrics,
+    owner: deps.owner,
+    leaseMs: settings.leaseMs,
+    exclusive: settings.exclusive,
   });
-  return { composer, feature, queue, scheduler };
+  return { composer, questions, feature, queue, scheduler };
 }

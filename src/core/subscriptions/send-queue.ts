@@ -18,11 +18,20 @@ export interface SendJob {
   group: boolean;
   /** Builds the message when its turn comes (the chat's language may have changed meanwhile). */
   reply: () => ChatReply;
+  /**
+   * Records that the message went out. It may throw (the store cannot write): the queue then keeps the outcome
+   * and retries this, never the send.
+   */
   onSent(messageId: string): void;
-  /** The chat blocked or removed the bot. */
+  /** Records that the chat blocked or removed the bot; retried like {@link SendJob.onSent}. */
   onUnavailable(error: ChatUnavailableError): void;
   /** Given up for now after transient failures; the claim stays, so a later tick tries again. */
   onGiveUp?(error: unknown): void;
+  /**
+   * Whether this process may still send the job (it holds the claim's lease), asked just before sending; when
+   * not, the job is dropped unsent and its claim waits for whoever holds it.
+   */
+  leaseHeld?(): boolean;
 }
 
 /** Send rates of one platform. */
@@ -40,12 +49,14 @@ export interface SendQueueOptions {
   logger: Logger;
   /** Rates by platform; a platform not listed is not throttled here (Discord: discord.js follows the headers). */
   rates: Partial<Record<ChatAddress['platform'], PlatformRate>>;
-  /** Messages in flight at once. */
+  /** Messages in flight at once; 3 by default (grammY's advice for broadcasts: very few in parallel). */
   concurrency?: number;
   /** Attempts after a transient error (network, 5xx) before giving up until the next tick. */
   maxAttempts?: number;
   /** 429s in a row for one message before giving up until the next tick. */
   maxRateLimitRetries?: number;
+  /** Waits between attempts to record a sent message while the store fails: the first, and the longest. */
+  recordRetryMs?: { first: number; max: number };
 }
 
 interface Queued {
@@ -54,10 +65,18 @@ interface Queued {
   rateLimited: number;
 }
 
+/** What one attempt at a job came to: the write that records it, or nothing to record. */
+type Attempt = { record: () => void } | 'requeued' | 'dropped';
+
 /**
  * A fan-out queue: paces messages per platform (Telegram: about 30 a second overall, 20 a minute per group),
  * waits out `retry_after` when a platform answers 429, and reports a chat that blocked the bot instead of
  * retrying it for ever.
+ *
+ * Sending and recording are separate steps: once a platform has accepted a message, the outcome is kept in
+ * memory and only its record is retried, so a store that cannot write makes a post late, never doubled.
+ * While a record fails, no new message starts (the fan-out stalls, and {@link SendQueue.recording} says so)
+ * until the store writes again.
  */
 export class SendQueue {
   private readonly pending: Queued[] = [];
@@ -68,17 +87,27 @@ export class SendQueue {
   private running = 0;
   private stopped = false;
   private idle: (() => void)[] = [];
-  readonly stats = { sent: 0, rateLimited: 0, unavailable: 0, failed: 0 };
+  private recordFailing = false;
+  /** `stats.dropped` when the last "claims not held" line was logged (see attempt). */
+  private droppedLogged = 0;
+  /** Wakes the workers that wait for the store (or for a pause) when it recovers or the queue stops. */
+  private readonly wake = new Set<() => void>();
+  readonly stats = { sent: 0, rateLimited: 0, unavailable: 0, failed: 0, recordFailed: 0, dropped: 0 };
 
   constructor(private readonly options: SendQueueOptions) {}
 
-  /** Whether a job with this key is queued or being sent. */
+  /** Whether a job with this key is queued, being sent, or sent and waiting to be recorded. */
   has(key: string): boolean {
     return this.keys.has(key);
   }
 
   get size(): number {
     return this.keys.size;
+  }
+
+  /** 'failing' while a sent message cannot be recorded (the fan-out is stalled meanwhile). */
+  get recording(): 'ok' | 'failing' {
+    return this.recordFailing ? 'failing' : 'ok';
   }
 
   /** Queues a job (once per key) and starts workers as needed. */
@@ -89,7 +118,7 @@ export class SendQueue {
     this.pump();
   }
 
-  /** Resolves when nothing is queued or in flight. */
+  /** Resolves when nothing is queued, in flight or waiting to be recorded. */
   drain(): Promise<void> {
     if (this.keys.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
@@ -97,18 +126,19 @@ export class SendQueue {
 
   /**
    * Stops: queued jobs are dropped (their deliveries stay claimed and are sent after the restart), messages in
-   * flight finish.
+   * flight finish, and an outcome still unrecorded gets one last attempt.
    */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const q of this.pending.splice(0)) this.keys.delete(q.job.key);
+    this.wakeAll();
     if (this.running > 0) await this.drain();
     else this.settle();
   }
 
   private pump(): void {
-    const limit = this.options.concurrency ?? 8;
-    while (!this.stopped && this.running < limit && this.pending.length > 0) {
+    const limit = this.options.concurrency ?? 3;
+    while (!this.stopped && !this.recordFailing && this.running < limit && this.pending.length > 0) {
       const next = this.pending.shift();
       if (!next) break;
       this.running++;
@@ -127,49 +157,115 @@ export class SendQueue {
   }
 
   private async work(q: Queued): Promise<void> {
+    const outcome = await this.attempt(q);
+    if (typeof outcome === 'object') await this.record(q.job, outcome.record);
+    if (outcome !== 'requeued') this.keys.delete(q.job.key);
+  }
+
+  /** Sends the job once (after its turn comes), and says what is left to record. */
+  private async attempt(q: Queued): Promise<Attempt> {
     const { job } = q;
     const { logger } = this.options;
-    let requeued = false;
-    try {
-      if (!(await this.acquire(job))) return;
-      const sent = await this.options.messenger.send(job.address, job.reply());
-      this.stats.sent++;
-      this.keys.delete(job.key);
-      job.onSent(sent.messageId);
-    } catch (error) {
-      if (error instanceof ChatUnavailableError) {
-        this.stats.unavailable++;
-        this.keys.delete(job.key);
-        logger.info({ platform: job.address.platform, chatId: job.address.chatId }, 'chat unavailable: pausing its daily posts');
-        job.onUnavailable(error);
-        return;
-      }
-      if (error instanceof RateLimitedError) {
-        this.stats.rateLimited++;
-        const platform = job.address.platform;
-        const until = this.options.timer.now() + error.retryAfterMs;
-        this.pausedUntil.set(platform, Math.max(this.pausedUntil.get(platform) ?? 0, until));
-        logger.warn({ platform, retryAfterMs: error.retryAfterMs }, 'rate limited: waiting before the next message');
-        if (++q.rateLimited <= (this.options.maxRateLimitRetries ?? 5) && !this.stopped) {
-          this.pending.unshift(q);
-          requeued = true;
-          return;
-        }
-      } else if (++q.attempts < (this.options.maxAttempts ?? 3) && !this.stopped) {
-        logger.warn({ platform: job.address.platform, chatId: job.address.chatId, attempt: q.attempts, err: errorText(error) }, 'send failed: retrying');
-        await this.options.timer.sleep(1000 * 2 ** (q.attempts - 1));
-        if (!this.stopped) {
-          this.pending.push(q);
-          requeued = true;
-          return;
-        }
-      }
-      this.stats.failed++;
-      logger.error({ platform: job.address.platform, chatId: job.address.chatId, err: errorText(error) }, 'send failed: giving up until the next tick');
-      job.onGiveUp?.(error);
-    } finally {
-      if (!requeued) this.keys.delete(job.key);
+    if (!(await this.acquire(job))) return 'dropped';
+    if (job.leaseHeld && !job.leaseHeld()) {
+      // Logged once per stretch: a stalled fan-out of thousands would otherwise log a line per chat.
+      if (this.stats.dropped++ === this.droppedLogged)
+        logger.warn({ platform: job.address.platform }, 'daily posts not sent: this instance no longer holds their claims (the store could not renew them); they wait for the next tick');
+      return 'dropped';
     }
+    this.droppedLogged = this.stats.dropped;
+    let messageId: string;
+    try {
+      messageId = (await this.options.messenger.send(job.address, job.reply())).messageId;
+    } catch (error) {
+      return this.failed(q, error);
+    }
+    this.stats.sent++;
+    return { record: () => job.onSent(messageId) };
+  }
+
+  private async failed(q: Queued, error: unknown): Promise<Attempt> {
+    const { job } = q;
+    const { logger } = this.options;
+    if (error instanceof ChatUnavailableError) {
+      this.stats.unavailable++;
+      logger.info({ platform: job.address.platform, chatId: job.address.chatId }, 'chat unavailable: pausing its daily posts');
+      return { record: () => job.onUnavailable(error) };
+    }
+    if (error instanceof RateLimitedError) {
+      this.stats.rateLimited++;
+      const platform = job.address.platform;
+      const until = this.options.timer.now() + error.retryAfterMs;
+      this.pausedUntil.set(platform, Math.max(this.pausedUntil.get(platform) ?? 0, until));
+      logger.warn({ platform, retryAfterMs: error.retryAfterMs }, 'rate limited: waiting before the next message');
+      if (++q.rateLimited <= (this.options.maxRateLimitRetries ?? 5) && !this.stopped) {
+        this.pending.unshift(q);
+        return 'requeued';
+      }
+    } else if (++q.attempts < (this.options.maxAttempts ?? 3) && !this.stopped) {
+      logger.warn({ platform: job.address.platform, chatId: job.address.chatId, attempt: q.attempts, err: errorText(error) }, 'send failed: retrying');
+      await this.options.timer.sleep(1000 * 2 ** (q.attempts - 1));
+      if (!this.stopped) {
+        this.pending.push(q);
+        return 'requeued';
+      }
+    }
+    this.stats.failed++;
+    logger.error({ platform: job.address.platform, chatId: job.address.chatId, err: errorText(error) }, 'send failed: giving up until the next tick');
+    job.onGiveUp?.(error);
+    return 'dropped';
+  }
+
+  /**
+   * Records an outcome, retrying the write (never the send) with a growing wait while the store fails. The
+   * first failure stalls the fan-out; the first success afterwards resumes it. Once the queue is stopped, one
+   * more attempt is made and then the outcome is given up, loudly: that post may be sent again after a restart.
+   */
+  private async record(job: SendJob, write: () => void): Promise<void> {
+    const { logger } = this.options;
+    const retry = this.options.recordRetryMs ?? { first: 1_000, max: 30_000 };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        write();
+        if (this.recordFailing) {
+          this.recordFailing = false;
+          logger.info({}, 'daily posts: the store records again; the fan-out resumes');
+          this.wakeAll();
+          this.pump();
+        }
+        return;
+      } catch (error) {
+        this.stats.recordFailed++;
+        if (!this.recordFailing) {
+          this.recordFailing = true;
+          logger.error(
+            { platform: job.address.platform, chatId: job.address.chatId, err: errorText(error) },
+            'daily post sent but not recorded: retrying the record; no new post goes out until the store can write',
+          );
+        }
+        if (this.stopped && attempt > 1) {
+          logger.error({ platform: job.address.platform, chatId: job.address.chatId, key: job.key }, 'daily post sent but never recorded: it may be posted again after a restart');
+          return;
+        }
+        await this.pause(Math.min(retry.max, retry.first * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  /** Sleeps, or less when the queue stops or the store recovers. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        if (!this.wake.delete(finish)) return;
+        resolve();
+      };
+      this.wake.add(finish);
+      void this.options.timer.sleep(ms).then(finish);
+    });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.wake]) wake();
   }
 
   /**
@@ -183,6 +279,11 @@ export class SendQueue {
     const groupKey = rate?.perGroupPerMinute && job.group ? `${platform}:${job.address.chatId}` : undefined;
     for (;;) {
       if (this.stopped) return false;
+      if (this.recordFailing) {
+        // Stalled: wait for the store (or the stop) before taking a slot.
+        await this.pause(1_000);
+        continue;
+      }
       const now = timer.now();
       let wait = this.pausedUntil.get(platform) ?? 0;
       if (groupKey && rate?.perGroupPerMinute) {

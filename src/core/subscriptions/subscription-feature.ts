@@ -1,4 +1,5 @@
 import type { ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { clip as clipText } from '../chat/clip.js';
 import { LANGS, type Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { ChatAddress } from '../messenger.js';
@@ -6,7 +7,8 @@ import type { Clock } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
 import type { Store } from '../store/store.js';
 import { addDays, canonicalTimeZone, formatPostTime, isIsoDate, localDateTime, parsePostTime } from './local-time.js';
-import { DAILY_ACTION, type PostComposer } from './post-composer.js';
+import { chatSeed, DAILY_ACTION, previewContext, type PostComposer } from './post-composer.js';
+import type { QuestionPresses } from './question-presses.js';
 
 /** Defaults of new subscriptions (DEFAULT_TIMEZONE, DEFAULT_POST_TIME). */
 export interface SubscriptionDefaults {
@@ -20,6 +22,8 @@ export interface SubscriptionFeatureDeps {
   /** Without a store, previews work and subscribing says it is unavailable. */
   store?: Store;
   composer: PostComposer;
+  /** The question of the day's buttons. */
+  presses: QuestionPresses;
   resolver: Resolver;
   i18n: I18n;
   clock: Clock;
@@ -58,7 +62,7 @@ export class SubscriptionFeature implements ChatFeature {
       case 'today':
         return this.today(req, lang);
       case 'preview':
-        return this.preview(args.trim(), lang);
+        return this.preview(req, args.trim(), lang);
       case 'subscribe':
       case 'unsubscribe':
       case 'settings': {
@@ -74,7 +78,8 @@ export class SubscriptionFeature implements ChatFeature {
   }
 
   action(req: ChatRequest, data: string): ChatReply | undefined {
-    if (!data.startsWith(DAILY_ACTION.answer)) return undefined;
+    if (!data.startsWith(DAILY_ACTION.answer)) return this.deps.presses.press(req, data);
+    // A "Show the answer" button of a post sent before questions had choices.
     const answer = this.deps.resolver.answerFact(data.slice(DAILY_ACTION.answer.length), this.lang(req));
     if (!answer) return undefined;
     return { lang: answer.lang, text: answer.answer, citation: answer.citationLine || undefined, buttons: [], personal: true, answer };
@@ -154,22 +159,22 @@ export class SubscriptionFeature implements ChatFeature {
     const sub = store?.subscriptions.get(at);
     const postLang = req.userLang ?? store?.chats.get(at)?.lang ?? lang;
     const today = localDateTime(this.deps.clock.now().getTime(), sub?.timeZone ?? this.deps.defaults.timeZone).date;
-    if (!store) return this.deps.composer.preview(today, postLang);
+    if (!store) return this.deps.composer.preview(today, postLang, previewContext(chatSeed(at)));
     // Today's post when it went out already; otherwise what it will be.
     const recent = store.subscriptions.recent(at, 7);
     const posted = recent.find((d) => d.localDate === today);
     if (posted) return this.deps.composer.render(posted.plan, today, postLang);
     return this.deps.composer.preview(today, postLang, {
-      seed: `${at.platform}:${at.chatId}`,
+      seed: chatSeed(at),
       recent: recent.map((d) => d.plan),
       shown: { fact: store.subscriptions.shown(at, 'fact'), question: store.subscriptions.shown(at, 'question') },
     });
   }
 
-  private preview(arg: string, lang: Lang): ChatReply {
+  private preview(req: ChatRequest, arg: string, lang: Lang): ChatReply {
     if (!arg) return this.note(lang, 'preview-usage');
     if (!isIsoDate(arg)) return this.note(lang, 'preview-bad-date', { value: clip(arg) });
-    return this.deps.composer.preview(arg, lang);
+    return this.deps.composer.preview(arg, lang, previewContext(chatSeed(address(req))));
   }
 
   /** Reads `[HH:MM] [zone]` in any order; `only` restricts it to one of them (a `/settings` change). */
@@ -204,8 +209,8 @@ function firstDate(now: number, timeZone: string, postMinutes: number): string {
   return local.minutes < postMinutes ? local.date : addDays(local.date, 1);
 }
 
-/** User input shown back, kept short. */
+/** User input shown back, kept short (never cutting an emoji in half). */
 function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return clipText(text, 40);
 }
 

@@ -23,7 +23,10 @@ export interface Subscription {
 /** What a new or changed subscription sets. */
 export type SubscriptionInput = Pick<Subscription, 'address' | 'postMinutes' | 'timeZone' | 'startDate' | 'changedAt' | 'group'>;
 
-/** One day's post to one chat: claimed before it is sent, marked sent after. */
+/**
+ * One day's post to one chat: claimed before it is sent, marked sent after. A claim belongs to one owner (a
+ * running process) until its lease expires; only then may another owner take it over.
+ */
 export interface Delivery {
   address: ChatAddress;
   /** The local date (in the chat's zone when claimed) the post is for. */
@@ -33,6 +36,10 @@ export interface Delivery {
   plan: PostPlan;
   status: 'claimed' | 'sent' | 'skipped';
   group: boolean;
+  /** The process that holds the claim (none for claims older than owners). */
+  owner?: string;
+  /** Until when (epoch ms) the owner holds the claim; 0 when released. */
+  leaseUntil: number;
 }
 
 /** A claim: the delivery, and the rotation entries its plan uses up, written in one transaction. */
@@ -42,6 +49,9 @@ export interface Claim {
   dueAt: number;
   plan: PostPlan;
   claimedAt: number;
+  /** The claiming process, and until when it holds the claim (epoch ms). */
+  owner: string;
+  leaseUntil: number;
   /** Rotation entries to record (track → fact id); a track listed in `resetTracks` is emptied first. */
   shown: { track: RotationTrack; factId: string }[];
   resetTracks: RotationTrack[];
@@ -73,8 +83,17 @@ export interface SubscriptionRepository {
   markSent(address: ChatAddress, localDate: string, messageId: string, sentAt: number): void;
   /** Gives up a delivery (the chat is gone, or the claim is too old to post). */
   markSkipped(address: ChatAddress, localDate: string, reason: string): void;
-  /** Claimed deliveries not yet sent (a crash or a failure came between claim and send). */
+  /** Claimed deliveries not yet sent (a crash or a failure came between claim and send), whoever owns them. */
   listUnsent(): Delivery[];
+  /**
+   * In one atomic step: renews the leases of `owner`'s unsent claims and takes over the unsent claims whose
+   * lease has expired (their owner stopped or crashed), all until `until`. Returns every unsent claim
+   * `owner` holds afterwards, oldest due first. A claim whose lease is still running stays with its owner.
+   * (A shared server database does this with `SELECT … FOR UPDATE SKIP LOCKED`.)
+   */
+  leaseClaims(owner: string, now: number, until: number): Delivery[];
+  /** Ends the leases of `owner`'s unsent claims at once (a graceful stop), so that a successor takes them over without waiting. */
+  releaseClaims(owner: string): void;
   /** The chat's newest deliveries, newest first. */
   recent(address: ChatAddress, limit: number): Delivery[];
   /** Fact ids shown on a rotation track since its last reset. */

@@ -1,37 +1,60 @@
 /** /healthz and /metrics: what a container runtime and Prometheus ask the running bot. */
 import type { HttpRoutes } from './http-server.js';
 
+/**
+ * How a platform connection stands: `connected`; `disconnected` (starting, or the network or API is down and
+ * the bot retries); `conflict` (Telegram: another process polls with this token, see the README); `unauthorized`
+ * (the token was refused).
+ */
+export type PlatformStatus = 'connected' | 'disconnected' | 'conflict' | 'unauthorized';
+
 /** A platform as the health check sees it (RunningPlatform fits). */
 export interface HealthPlatform {
   readonly name: string;
   isConnected(): boolean;
+  /** A finer status than {@link HealthPlatform.isConnected}, when the platform knows one. */
+  status?(): PlatformStatus;
 }
 
 /** What the health check looks at; read on every request. */
 export interface HealthSources {
   /** The store; absent means the bot runs without one. */
-  store?: { ping(): boolean };
+  store?: { checkWrite(): { ok: true } | { ok: false; reason: string } };
   /** The enabled platforms (the list may grow while the bot starts). */
   platforms: readonly HealthPlatform[];
+  /** The daily posts (see DailyPostsHealth): `stalled` is unhealthy, `standby` is not. */
+  dailyPosts?: () => 'ok' | 'standby' | 'stalled' | 'off';
   /** Whether the bot is shutting down (then it is not healthy: a load balancer should stop sending). */
   stopping?: () => boolean;
 }
 
-/** The body of /healthz. */
+/** The body of /healthz: each part, and `ok` only when every part is. */
 export interface HealthReport {
   status: 'ok' | 'unavailable' | 'stopping';
+  /** `failing` when a probe write fails or the last real write failed (disk full, read-only, corrupt). */
   store: 'ok' | 'failing' | 'none';
-  platforms: Record<string, 'connected' | 'disconnected'>;
+  /** Why the store fails: the database's error code, such as `SQLITE_FULL`. */
+  storeError?: string;
+  platforms: Record<string, PlatformStatus>;
+  dailyPosts?: 'ok' | 'standby' | 'stalled' | 'off';
 }
 
-/** Checks the store and each platform; `ok` only when the store answers and every platform is connected. */
+/** Checks the store (it must be able to write), each platform and the daily posts. */
 export function checkHealth(sources: HealthSources): HealthReport {
-  const store = sources.store ? (safe(() => sources.store!.ping()) ? 'ok' : 'failing') : 'none';
+  let store: HealthReport['store'] = 'none';
+  let storeError: string | undefined;
+  if (sources.store) {
+    const check = safe(() => sources.store!.checkWrite(), { ok: false, reason: 'error' } as const);
+    store = check.ok ? 'ok' : 'failing';
+    if (!check.ok) storeError = check.reason;
+  }
   const platforms: HealthReport['platforms'] = {};
-  for (const p of sources.platforms) platforms[p.name] = safe(() => p.isConnected()) ? 'connected' : 'disconnected';
-  const healthy = store !== 'failing' && Object.values(platforms).every((s) => s === 'connected');
+  for (const p of sources.platforms)
+    platforms[p.name] = safe(() => p.status?.() ?? (p.isConnected() ? 'connected' : 'disconnected'), 'disconnected' as const);
+  const dailyPosts = sources.dailyPosts ? safe(sources.dailyPosts, 'stalled' as const) : undefined;
+  const healthy = store !== 'failing' && Object.values(platforms).every((s) => s === 'connected') && dailyPosts !== 'stalled';
   const status = sources.stopping?.() ? 'stopping' : healthy ? 'ok' : 'unavailable';
-  return { status, store, platforms };
+  return { status, store, ...(storeError ? { storeError } : {}), platforms, ...(dailyPosts ? { dailyPosts } : {}) };
 }
 
 /** Something that renders Prometheus text (PrometheusMetrics fits). */
@@ -67,10 +90,11 @@ function isRead(method: string | undefined): boolean {
   return method === 'GET' || method === 'HEAD';
 }
 
-function safe(check: () => boolean): boolean {
+/** A check's answer, or `failed` when the check itself throws. */
+function safe<T>(check: () => T, failed: T): T {
   try {
     return check();
   } catch {
-    return false;
+    return failed;
   }
 }

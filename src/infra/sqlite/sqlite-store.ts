@@ -5,11 +5,14 @@ import type { Lang } from '../../core/facts/schema.js';
 import type { ChatAddress } from '../../core/messenger.js';
 import type { ChatSettings, ChatSettingsRepository } from '../../core/store/chat-settings.js';
 import type { Logger } from '../../core/ports.js';
-import type { Store } from '../../core/store/store.js';
+import type { Store, WriteCheck } from '../../core/store/store.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SqliteSubscriptions } from './subscriptions-repository.js';
+import { SqliteLeases } from './sqlite-leases.js';
 import { SqliteStudyRepository } from './sqlite-study.js';
+import { monitorWrites, storeFaultCode, WriteMonitor } from './write-monitor.js';
+import { SqliteDailyAnswers } from './sqlite-daily-answers.js';
 
 /**
  * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
@@ -74,22 +77,46 @@ export class SqliteChatSettings implements ChatSettingsRepository {
 }
 
 /** Tables keyed by (platform, chat_id), moved together when a chat changes id: a new such table belongs here. */
-const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers'];
+const CHAT_TABLES: readonly string[] = ['chats', 'subscriptions', 'deliveries', 'post_rotation', 'study_sessions', 'study_answers', 'daily_answers'];
+
+/** Options of {@link SqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Told the SQLite error code of every write that failed because of the database (the metrics count them). */
+  onWriteFailure?: (code: string) => void;
+  /** Where rows that cannot be read back are reported (silent when absent). */
+  logger?: Logger;
+}
+
+/** Thrown inside the health probe's transaction to roll it back. */
+class Rollback extends Error {}
 
 /** The SQLite implementation of the core's {@link Store}. */
 export class SqliteStore implements Store {
   readonly chats: SqliteChatSettings;
   readonly study: SqliteStudyRepository;
   readonly subscriptions: SqliteSubscriptions;
+  readonly leases: SqliteLeases;
+  private readonly monitor: WriteMonitor;
+  private readonly probe: () => void;
+  readonly dailyAnswers: SqliteDailyAnswers;
 
-  /** @param options.logger where rows that cannot be read back are reported (silent when absent) */
   constructor(
     readonly db: Database.Database,
-    options: { logger?: Logger } = {},
+    options: SqliteStoreOptions = {},
   ) {
+    // The probe is prepared before the connection is watched: its rolled-back write proves nothing durable.
+    const probeInsert = db.prepare(`INSERT OR REPLACE INTO leases (name, owner, expires_at, acquired_at) VALUES ('health-probe', 'probe', 0, 0)`);
+    this.probe = db.transaction(() => {
+      probeInsert.run();
+      throw new Rollback('health probe');
+    });
+    this.monitor = new WriteMonitor(options.onWriteFailure);
+    monitorWrites(db, this.monitor);
     this.chats = new SqliteChatSettings(db);
     this.study = new SqliteStudyRepository(db, options.logger);
     this.subscriptions = new SqliteSubscriptions(db);
+    this.leases = new SqliteLeases(db);
+    this.dailyAnswers = new SqliteDailyAnswers(db);
   }
 
   transaction<T>(work: () => T): T {
@@ -102,6 +129,17 @@ export class SqliteStore implements Store {
     } catch {
       return false;
     }
+  }
+
+  checkWrite(): WriteCheck {
+    if (!this.db.open) return { ok: false, reason: 'closed' };
+    try {
+      this.probe();
+    } catch (error) {
+      if (!(error instanceof Rollback)) return { ok: false, reason: storeFaultCode(error) ?? (error instanceof Error ? error.name : 'error') };
+    }
+    const fault = this.monitor.lastFault;
+    return fault ? { ok: false, reason: fault } : { ok: true };
   }
 
   close(): void {

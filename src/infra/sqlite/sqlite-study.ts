@@ -140,6 +140,7 @@ export class SqliteStudyRepository implements StudyRepository {
       activeSessions: db.prepare<[], SessionRow>("SELECT * FROM study_sessions WHERE status = 'active' ORDER BY id"),
       advance: db.prepare("UPDATE study_sessions SET current = current + 1, round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
       end: db.prepare("UPDATE study_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
+      openRound: db.prepare("UPDATE study_sessions SET round_opened_at = ? WHERE id = ? AND current = ? AND status = 'active'"),
       // ended_at stays empty: the session did not end, it was given up as unreadable.
       endUnreadable: db.prepare("UPDATE study_sessions SET status = 'ended' WHERE id = ? AND status = 'active'"),
       addAnswer: db.prepare(
@@ -158,8 +159,13 @@ export class SqliteStudyRepository implements StudyRepository {
          GROUP BY platform, user_id
          ORDER BY correct DESC, answered ASC, first_correct_at IS NULL, first_correct_at ASC, user_id`,
       ),
-      userAnswers: db.prepare<[string, string], { correct: number; topics: string; answered_at: number }>(
-        'SELECT correct, topics, answered_at FROM study_answers WHERE platform = ? AND user_id = ? ORDER BY answered_at, rowid',
+      userAnswers: db.prepare<[{ platform: string; userId: string }], { correct: number; topics: string; answered_at: number }>(
+        // Questions of the day count too (not a "Show the answer" pressed before choosing: choice -1).
+        `SELECT correct, topics, answered_at FROM (
+           SELECT correct, topics, answered_at, 0 AS source, rowid AS seq FROM study_answers WHERE platform = @platform AND user_id = @userId
+           UNION ALL
+           SELECT correct, topics, answered_at, 1 AS source, rowid AS seq FROM daily_answers WHERE platform = @platform AND user_id = @userId AND choice >= 0
+         ) ORDER BY answered_at, source, seq`,
       ),
       reviewCard: db.prepare<[string, string, string, string], ReviewRow>('SELECT * FROM study_reviews WHERE platform = ? AND user_id = ? AND fact_id = ? AND kind = ?'),
       reviewCardById: db.prepare<[number], ReviewRow>('SELECT * FROM study_reviews WHERE id = ?'),
@@ -215,6 +221,10 @@ export class SqliteStudyRepository implements StudyRepository {
     return this.q.advance.run(openedAt, id, from).changes === 1;
   }
 
+  openRound(id: number, round: number, openedAt: number): boolean {
+    return this.q.openRound.run(openedAt, id, round).changes === 1;
+  }
+
   end(id: number, at: number, endedAt: number): boolean {
     return this.q.end.run(endedAt, id, at).changes === 1;
   }
@@ -245,7 +255,7 @@ export class SqliteStudyRepository implements StudyRepository {
 
   userAnswers(platform: Platform, userId: string): Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[] {
     return this.q.userAnswers
-      .all(platform, userId)
+      .all({ platform, userId })
       .map((r) => ({ correct: r.correct === 1, topics: parseTopics(r.topics), answeredAt: r.answered_at }));
   }
 

@@ -30,6 +30,8 @@ interface DeliveryRow {
   plan: string;
   status: Delivery['status'];
   is_group: number;
+  owner: string | null;
+  lease_until: number;
 }
 
 /** Subscriptions, deliveries and rotations in SQLite; every multi-row write is one transaction. */
@@ -55,8 +57,8 @@ export class SqliteSubscriptions implements SubscriptionRepository {
         'SELECT MAX(local_date) AS local_date FROM deliveries WHERE platform = ? AND chat_id = ?',
       ),
       insertDelivery: db.prepare(
-        `INSERT INTO deliveries (platform, chat_id, local_date, due_at, plan, status, is_group, claimed_at)
-         VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO deliveries (platform, chat_id, local_date, due_at, plan, status, is_group, claimed_at, owner, lease_until)
+         VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       setLastDate: db.prepare('UPDATE subscriptions SET last_local_date = ? WHERE platform = ? AND chat_id = ?'),
       markSent: db.prepare(
@@ -66,6 +68,12 @@ export class SqliteSubscriptions implements SubscriptionRepository {
         `UPDATE deliveries SET status = 'skipped', note = ? WHERE platform = ? AND chat_id = ? AND local_date = ? AND status = 'claimed'`,
       ),
       unsent: db.prepare<[], DeliveryRow>(`SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY due_at`),
+      // One statement, so atomic: another process's claim changes hands only once its lease has run out.
+      leaseClaims: db.prepare<[string, number, string, number], DeliveryRow>(
+        `UPDATE deliveries SET owner = ?, lease_until = ?
+         WHERE status = 'claimed' AND (owner = ? OR lease_until <= ?) RETURNING *`,
+      ),
+      releaseClaims: db.prepare(`UPDATE deliveries SET lease_until = 0 WHERE status = 'claimed' AND owner = ?`),
       recent: db.prepare<[string, string, number], DeliveryRow>(
         'SELECT * FROM deliveries WHERE platform = ? AND chat_id = ? ORDER BY local_date DESC LIMIT ?',
       ),
@@ -113,7 +121,17 @@ export class SqliteSubscriptions implements SubscriptionRepository {
       const newest = this.q.newest.get(platform, chatId)?.local_date;
       if (newest && newest >= claim.localDate) return false;
       const sub = this.q.get.get(platform, chatId);
-      const inserted = this.q.insertDelivery.run(platform, chatId, claim.localDate, claim.dueAt, JSON.stringify(claim.plan), sub?.is_group ?? 0, claim.claimedAt);
+      const inserted = this.q.insertDelivery.run(
+        platform,
+        chatId,
+        claim.localDate,
+        claim.dueAt,
+        JSON.stringify(claim.plan),
+        sub?.is_group ?? 0,
+        claim.claimedAt,
+        claim.owner,
+        claim.leaseUntil,
+      );
       if (inserted.changes === 0) return false;
       this.q.setLastDate.run(claim.localDate, platform, chatId);
       for (const track of claim.resetTracks) this.q.resetTrack.run(platform, chatId, track);
@@ -132,6 +150,17 @@ export class SqliteSubscriptions implements SubscriptionRepository {
 
   listUnsent(): Delivery[] {
     return this.q.unsent.all().map(toDelivery);
+  }
+
+  leaseClaims(owner: string, now: number, until: number): Delivery[] {
+    return this.q.leaseClaims
+      .all(owner, until, owner, now)
+      .map(toDelivery)
+      .sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  releaseClaims(owner: string): void {
+    this.q.releaseClaims.run(owner);
   }
 
   recent(address: ChatAddress, limit: number): Delivery[] {
@@ -164,5 +193,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     plan: JSON.parse(row.plan) as PostPlan,
     status: row.status,
     group: row.is_group === 1,
+    ...(row.owner ? { owner: row.owner } : {}),
+    leaseUntil: row.lease_until,
   };
 }

@@ -1,6 +1,7 @@
 import type { MessageComponentInteraction } from 'discord.js';
 import { ACTION } from '../../../core/chat/chat-service.js';
 import { STUDY_PREFIX } from '../../../core/study/study-service.js';
+import { parseQuestionButton } from '../../../core/subscriptions/question-presses.js';
 import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
 import { chatRequestOf } from '../request.js';
@@ -15,9 +16,10 @@ import { textOr } from '../strings.js';
 export async function handleComponent(ctx: HandlerContext, interaction: MessageComponentInteraction, responder: Responder): Promise<void> {
   const data = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : interaction.customId;
   const req = chatRequestOf(interaction);
-  // Topics update their menu in place; a quiz answer is confirmed privately (a toast) or, alone in a DM,
-  // replaces the question with its reveal and the next one; nothing public is posted for it.
-  if (data.startsWith(ACTION.topic) || data.startsWith(STUDY_PREFIX)) await responder.deferUpdate(interaction);
+  // Topics update their menu in place; a quiz answer (a study question's or the question of the day's) is
+  // confirmed privately (a toast) or, alone in a DM, replaces the question with its reveal and the next one;
+  // nothing public is posted for it.
+  if (data.startsWith(ACTION.topic) || data.startsWith(STUDY_PREFIX) || isQuestionOfTheDayButton(data)) await responder.deferUpdate(interaction);
   else await responder.defer(false);
   const reply = await ctx.chat.action(req, data);
   if (!reply) {
@@ -30,4 +32,9 @@ export async function handleComponent(ctx: HandlerContext, interaction: MessageC
     return;
   }
   await responder.send(replyToMessage(reply, ctx.i18n), reply.personal ?? false);
+}
+
+/** A press on the question of the day (its choices, "Show the answer"): answered only to the presser. */
+function isQuestionOfTheDayButton(data: string): boolean {
+  return parseQuestionButton(data) !== undefined;
 }

@@ -25,6 +25,8 @@ export function commandHandlers(deps: BotDeps): Composer<Context> {
       if (needsAdminCheck(findCommand(command.name))) req.isAdmin = await isTelegramAdmin(ctx);
       const target = { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined };
       const reply = deps.core.chat.command(req, command.name, command.args);
+      // Over the rate limit, the notice is sent once per window: a repeat is dropped, not posted.
+      if (reply?.repeatNotice) return;
       if (reply) {
         await sendReply(ctx.api, deps, target, reply);
         return;

@@ -2,9 +2,9 @@
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { CoreServices } from '../../../app/core-services.js';
+import { clip } from '../../../core/chat/clip.js';
 import type { Lang } from '../../../core/facts/schema.js';
 import type { Suggestion } from '../../../core/resolver/types.js';
-import { detectLang } from '../../../core/text/normalize.js';
 import type { BotDeps } from '../bot-deps.js';
 import { userLang } from '../chat-request.js';
 import { escapeHtml, renderReplyHtml, TELEGRAM_MESSAGE_LIMIT } from '../html.js';
@@ -31,22 +31,28 @@ export function inlineArticle(core: CoreServices, suggestion: Suggestion, lang: 
     type: 'article',
     id: suggestion.factId.slice(0, 64),
     title,
-    description: short.length > DESCRIPTION_LIMIT ? `${short.slice(0, DESCRIPTION_LIMIT - 1)}…` : short,
+    description: clip(short, DESCRIPTION_LIMIT),
     input_message_content: { message_text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
   };
 }
 
 /**
- * Answers inline queries from the resolver's search (example questions for an empty query), in the
- * language of the typed text, else the user's. Results are the same for everyone, so they are not personal.
+ * Answers inline queries through the chat service (the same rate limit and metrics as questions; example
+ * questions for an empty query), in the language of the typed text, else the user's. Results are the same for
+ * everyone, so they are cached and not personal; a rate-limit refusal is personal and never cached.
  */
 export function inlineQueryHandlers(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
-    const text = ctx.inlineQuery.query.trim();
-    const lang = detectLang(text) ?? userLang(ctx.from.language_code) ?? 'en';
-    const suggestions = text ? deps.core.resolver.search(text, lang, INLINE_RESULTS) : deps.core.resolver.examples(lang, INLINE_RESULTS);
-    const results = suggestions.map((s) => inlineArticle(deps.core, s, lang)).filter((r): r is InlineQueryResultArticle => r !== undefined);
+    const lang = userLang(ctx.from.language_code);
+    const req = { platform: 'telegram' as const, chatId: String(ctx.from.id), userId: String(ctx.from.id), chatKind: 'private' as const, ...(lang ? { userLang: lang } : {}) };
+    const found = deps.core.chat.inline(req, ctx.inlineQuery.query, INLINE_RESULTS);
+    if ('limited' in found) {
+      // No results, and the notice on the button above them (it opens the private chat with the bot).
+      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: clip(found.limited.text, 64), start_parameter: 'limit' } });
+      return;
+    }
+    const results = found.suggestions.map((s) => inlineArticle(deps.core, s, found.lang)).filter((r): r is InlineQueryResultArticle => r !== undefined);
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
   });
   return composer;

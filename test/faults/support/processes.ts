@@ -1,0 +1,44 @@
+/** Child processes for the fault tests: the bot (src/main.ts) or the fan-out alone, with their output kept. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root, where the children run. */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A running child, its standard error as JSON log entries, and how it ended. */
+export interface Child {
+  process: ChildProcess;
+  stderr: () => string;
+  /** Log lines of standard error that are JSON objects. */
+  logs: () => Record<string, unknown>[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs a TypeScript entry point under tsx with the given environment (and, as root, optionally as another user). */
+export function runTs(entry: string, env: Record<string, string>, options: { uid?: number } = {}): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', () => undefined);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const logs = () =>
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { process: child, stderr: () => stderr, logs, exited };
+}
+
+/** Resolves once `predicate` holds (checked every 20 ms), or rejects after `ms`. */
+export async function until(predicate: () => boolean, ms = 30_000, what = 'the condition'): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
