@@ -22,7 +22,7 @@ export interface CvQuery {
   gold: Fact;
   /** Other facts whose answer is as right (a quiz item's `also`). */
   alsoRight?: readonly string[];
-  fold: 'question' | 'fact' | 'quiz';
+  fold: 'question' | 'fact' | 'quiz' | 'counterfactual';
 }
 
 /** A fold: the reduced fact base to build a resolver on, and the questions held out of it. */
@@ -89,6 +89,62 @@ export function quizFold(data: FactBaseData): CvFold {
   return { base, queries };
 }
 
+/**
+ * Names of people and countries the source never mentions, per language, to put in place of the fact
+ * base's own in counterfactual questions.
+ */
+const FOREIGN: Record<'person' | 'place', Record<Lang, string[]>> = {
+  person: { en: ['Lukashenko', 'Mirziyoyev', 'Erdogan'], ru: ['Лукашенко', 'Мирзиёев', 'Эрдоган'], kk: ['Лукашенко', 'Мирзиёев', 'Ердоған'] },
+  place: { en: ['Uzbekistan', 'Kyrgyzstan', 'Belarus'], ru: ['Узбекистан', 'Киргизия', 'Беларусь'], kk: ['Өзбекстан', 'Қырғызстан', 'Беларусь'] },
+};
+
+/**
+ * Counterfactual near misses: the fact base's own questions with a person or country the source talks
+ * about replaced by one it never mentions ("Did Uzbekistan join the sanctions?"), or with a year moved
+ * away from the fact's ("What did Tokayev announce in September 2024?"). The source cannot answer them:
+ * they should be declined. At most `perLang` per fact and language.
+ */
+export function counterfactualFold(data: FactBaseData, perLang = 2): CvFold {
+  const base = new FactBase(data);
+  const queries: CvQuery[] = [];
+  let turn = 0;
+  for (const f of data.facts) {
+    if (f.topics.includes('article')) continue;
+    for (const lang of LANGS) {
+      let made = 0;
+      for (const q of f.questions[lang]) {
+        if (made >= perLang) break;
+        const variant = swapEntity(q, lang, f, base, turn) ?? shiftYear(q, f);
+        if (!variant) continue;
+        turn += 1;
+        made += 1;
+        queries.push({ text: variant, lang, gold: f, fold: 'counterfactual' });
+      }
+    }
+  }
+  return { base, queries };
+}
+
+function swapEntity(q: string, lang: Lang, f: Fact, base: FactBase, turn: number): string | undefined {
+  for (const id of f.entities) {
+    const e = base.entity(id);
+    if (!e || (e.kind !== 'person' && e.kind !== 'place')) continue;
+    const names = [e.name[lang], ...e.aliases, e.name[lang].split(/\s+/).at(-1) ?? ''].filter((n) => n.length >= 4);
+    for (const name of names.sort((a, b) => b.length - a.length)) {
+      const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+      if (!re.test(q)) continue;
+      const pool = FOREIGN[e.kind][lang];
+      return q.replace(re, pool[turn % pool.length] ?? '');
+    }
+  }
+  return undefined;
+}
+
+function shiftYear(q: string, f: Fact): string | undefined {
+  if (!f.date || !/(?<!\d)20(?:19|21|22|23)(?!\d)/.test(q)) return undefined;
+  return q.replace(/(?<!\d)20(19|21|22|23)(?!\d)/, (_, y: string) => `20${Number(y) + 3}`);
+}
+
 /** How a reply to a held-out question is graded. */
 export interface CvOutcome {
   query: CvQuery;
@@ -119,9 +175,9 @@ export function runFolds(folds: CvFold[], model?: ResolverModel): CvOutcome[] {
     for (const query of fold.queries) {
       const explanation = resolver.explain(query.text);
       const type = explanation.analysis.type;
-      const answerable = fold.base.facts.some((f) => f.id === query.gold.id || sameAnswer(f, query.gold, type));
+      const answerable = query.fold !== 'counterfactual' && fold.base.facts.some((f) => f.id === query.gold.id || sameAnswer(f, query.gold, type));
       const facts = explanation.answer.factIds.map((id) => fold.base.fact(id)).filter((f): f is Fact => !!f);
-      const right = explanation.answer.status !== 'unknown' && facts.some((f) => isRight(f, query, type));
+      const right = answerable && explanation.answer.status !== 'unknown' && facts.some((f) => isRight(f, query, type));
       // A near miss (a removed fact's question) is a clean decline only when no fact of its event is left:
       // a sibling of the same event may well answer it in other words, and nobody can tell without reading.
       const sibling = query.fold === 'fact' && fold.base.facts.some((f) => f.event !== undefined && f.event === query.gold.event);

@@ -2,8 +2,9 @@
  * `npm run fit`: fits the resolver's model (src/core/resolver/model.generated.ts) by a procedure anyone can
  * rerun, from the fact base alone (the development sets in ../shared/eval are never used here: they measure).
  *
- * 1. Cross-validation runs (src/eval/cross-validation.ts): 5 question folds (held-out alternate questions)
- *    and 10 fact folds (held-out facts, whose questions should be declined).
+ * 1. Cross-validation runs (src/eval/cross-validation.ts): 5 question folds (held-out alternate questions),
+ *    10 fact folds (held-out facts, whose questions should be declined) and a counterfactual fold (the
+ *    alternate questions with a person or country the source never mentions, or another year: declined).
  * 2. Each held-out question becomes a choice among its top candidates and "none": the right candidates are
  *    the facts that give its answer; a near miss's right choice is "none". A conditional logit with an L2
  *    penalty (src/eval/logistic.ts) fits the signals' weights and the score of "none". Steps 1–2 run twice,
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_MODEL, type ResolverModel } from '../core/resolver/model.js';
 import { SIGNAL_NAMES } from '../core/resolver/signals.js';
 import { loadFactBaseData } from '../infra/data-files.js';
-import { cvReport, factFolds, isRight, questionFolds, quizFold, runFolds, type CvFold, type CvOutcome } from './cross-validation.js';
+import { counterfactualFold, cvReport, factFolds, isRight, questionFolds, quizFold, runFolds, type CvFold, type CvOutcome } from './cross-validation.js';
 import { fitChoiceModel, type Choice } from './choice-model.js';
 
 /** Candidates per held-out question offered to the choice model. */
@@ -39,7 +40,7 @@ function choices(outcomes: CvOutcome[]): Choice[] {
   for (const o of usable) {
     const type = o.explanation.analysis.type;
     const top = o.explanation.candidates.slice(0, TOP);
-    const right = top.flatMap((c, i) => (isRight(c.fact, o.query, type) ? [i] : []));
+    const right = o.shouldDecline ? [] : top.flatMap((c, i) => (isRight(c.fact, o.query, type) ? [i] : []));
     // An answerable question whose fact is not among the candidates teaches nothing about choosing.
     if (!o.shouldDecline && right.length === 0) continue;
     out.push({ features: top.map((c) => SIGNAL_NAMES.map((n) => c.signals[n])), right, weight: 1 });
@@ -67,7 +68,7 @@ function decisionInputs(o: CvOutcome): DecisionInputs {
     ranked: d !== undefined,
     best: d?.best?.probability ?? 0,
     confidence: d?.confidence ?? 0,
-    bestRight: !!d?.best && isRight(d.best.fact, o.query, o.explanation.analysis.type),
+    bestRight: !o.shouldDecline && !!d?.best && isRight(d.best.fact, o.query, o.explanation.analysis.type),
     // A gap turns any answer into a decline; it shows as an unknown reply after a decision to answer.
     gap: d !== undefined && d.status !== 'unknown' && o.explanation.answer.status === 'unknown',
     shouldDecline: o.shouldDecline,
@@ -145,7 +146,7 @@ export function fitModel(folds: CvFold[], thresholdFold: CvFold, start: Resolver
     };
     log(`round ${round}: ${data.length} questions (${data.filter((c) => c.right.length === 0).length} to decline), mean loss ${fit.loss.toFixed(4)}`);
   }
-  const nearMisses = runFolds(folds.filter((f) => f.queries.some((q) => q.fold === 'fact')), model).filter((o) => o.shouldDecline && !o.ambiguous);
+  const nearMisses = runFolds(folds.filter((f) => f.queries.some((q) => q.fold === 'fact' || q.fold === 'counterfactual')), model).filter((o) => o.shouldDecline && !o.ambiguous);
   const inputs = [...runFolds([thresholdFold], model), ...nearMisses].map(decisionInputs);
   log(`thresholds fitted on ${inputs.length - nearMisses.length} quiz questions and ${nearMisses.length} near misses`);
   return { ...model, thresholds: fitThresholds(inputs) };
@@ -154,7 +155,7 @@ export function fitModel(folds: CvFold[], thresholdFold: CvFold, start: Resolver
 /** The standard folds of the procedure: the cross-validation folds and the quiz fold. */
 export function standardFolds(): { folds: CvFold[]; quiz: CvFold } {
   const data = loadFactBaseData();
-  return { folds: [...questionFolds(data, 5), ...factFolds(data, 10)], quiz: quizFold(data) };
+  return { folds: [...questionFolds(data, 5), ...factFolds(data, 10), counterfactualFold(data)], quiz: quizFold(data) };
 }
 
 function render(model: ResolverModel): string {

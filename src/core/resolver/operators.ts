@@ -77,10 +77,12 @@ export function detectOperator(normalized: string, lang: Lang): Operator | undef
 function splitArgs(text: string, joiner: RegExp): { args: [string, string]; context: string } | undefined {
   const clean = text.replace(/[?!.]+\s*$/u, '').trim();
   const clauses = (separator: RegExp) => clean.split(separator).map((c) => c.trim()).filter(Boolean);
-  // Try the clauses a colon or dash makes first ("…: A ма, әлде B ма"), then those commas make too.
-  for (const separator of [/\s*[:;—–]\s*|\s+-\s+/u, /\s*[:,;—–]\s*|\s+-\s+/u]) {
-    const parts = clauses(separator);
-    const holder = parts.find((c) => joiner.test(c));
+  // Try the clauses a colon or dash makes ("…: A ма, әлде B ма"), then those commas make too, then the
+  // whole question ("was A or B first").
+  const passes = [/\s*[:;—–]\s*|\s+-\s+/u, /\s*[:,;—–]\s*|\s+-\s+/u, undefined];
+  for (const separator of passes) {
+    const parts = separator ? clauses(separator) : [clean];
+    const holder = parts.length > 1 || !separator ? parts.find((c) => joiner.test(c)) : undefined;
     if (!holder) continue;
     const args = holder
       .split(joiner)

@@ -49,6 +49,12 @@ export interface QuestionAnalysis {
   unknownShare: number;
   /** Total weight of the content words. */
   totalWeight: number;
+  /** A name the fact base does not know ("Uzbekistan", "Лукашенко"): the question is likely about something else. */
+  unknownName: boolean;
+  /** A "how many" that asks for a length of time ("how long", "сколько времени"), which days and years answer. */
+  asksDuration: boolean;
+  /** The units (data/units.json) the word a "how many" counts belongs to ("how many people" → people). */
+  countedUnits: string[];
 }
 
 /** How much a reading of the word in another of the bot's languages counts (people mix languages). */
@@ -91,7 +97,39 @@ export function analyzeQuestion(raw: string, index: SearchIndex, forcedLang?: La
     entities: index.entitiesNamed(namingKeys),
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0,
     totalWeight,
+    unknownName: hasUnknownName(raw, words),
+    asksDuration: DURATION.test(type === 'howmany' ? normalized : '') || (lang === 'kk' && DURATION.test(normalized.replace(/[\p{L}]+/gu, (w) => foldKazakh(w)))),
+    countedUnits: type === 'howmany' ? countedUnits(normalized, lang, index) : [],
   };
+}
+
+/** The word right after "how many" / "сколько", or right after "қанша" / "неше": what is counted. */
+const COUNTED: Record<Lang, RegExp> = {
+  en: /how (?:many|much) (?:new |more |of the )?([\p{L}]+)/u,
+  ru: /сколько (?:новых |всего )?([\p{L}]+)/u,
+  kk: /(?:канша|неше) (?:жана )?([\p{L}]+)/u,
+};
+
+function countedUnits(normalized: string, lang: Lang, index: SearchIndex): string[] {
+  const text = lang === 'kk' ? normalized.replace(/[\p{L}]+/gu, (w) => foldKazakh(w)) : normalized;
+  const word = COUNTED[lang].exec(text)?.[1];
+  if (!word) return [];
+  const key = stem(word, lang);
+  return [...index.unitKeys].filter(([, keys]) => keys.has(key)).map(([unit]) => unit);
+}
+
+/** Questions about a length of time, in the bot's languages (Kazakh folded). */
+const DURATION = /how long|how much time|how many (?:days|weeks|months|years)|сколько (?:времени|дней|недель|месяцев|лет)|как долго|канша (?:уакит|кун|апта|аи|жил)|неше (?:кун|апта|аи|жил)/u;
+
+/**
+ * Whether the question names something the fact base does not know: a capitalised word inside a sentence
+ * (not its first word) that no fact has in any reading.
+ */
+function hasUnknownName(raw: string, words: QueryWord[]): boolean {
+  const unknown = new Set(words.filter((w) => !w.known).map((w) => w.word));
+  if (unknown.size === 0) return false;
+  for (const m of raw.matchAll(/(?<=[\p{L}\p{N},;:)»"”'-]\s+)\p{Lu}[\p{L}'-]+/gu)) if (unknown.has(normalize(m[0]))) return true;
+  return false;
 }
 
 /**

@@ -113,16 +113,28 @@ export class Resolver {
     return scored;
   }
 
-  /** The decision, with the most precise date preferred among facts that agree for a "when". */
+  /**
+   * The decision, then the fact that answers best among those that agree with the winner: for a "why",
+   * the reason given for it; for a question about several items of a list, the whole list; for a "when",
+   * the most precise date.
+   */
   private decideOn(candidates: Candidate[], type: QuestionType): Decision {
     const decision = decide(candidates, type, this.model);
-    if (type !== 'when' || !decision.best?.fact.date) return decision;
+    const best = decision.best;
+    if (!best || decision.status === 'unknown') return decision;
+    const swap = (c: Candidate): Decision => ({ ...decision, best: { ...c, probability: best.probability, score: best.score } });
+    if (type === 'why' && best.fact.kind !== 'cause' && !best.fact.explains?.length) {
+      const reason = candidates.find((c) => c.fact.explains?.includes(best.fact.id));
+      if (reason) return swap(reason);
+    }
+    const parent = candidates.find((c) => c.fact.value?.type === 'list' && c.fact.value.parts?.includes(best.fact.id));
+    if (parent && parent.signals.coverage > best.signals.coverage + 0.05) return swap(parent);
+    if (type !== 'when' || !best.fact.date) return decision;
     const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
     const rankOf = (c: Candidate) => order[c.fact.date?.precision ?? 'vague'] * 2 + (c.fact.kind === 'event' ? 1 : 0);
-    let best = decision.best;
-    for (const c of candidates.slice(1, 6))
-      if (c.fact.date && sameAnswer(c.fact, decision.best.fact, type) && rankOf(c) > rankOf(best)) best = c;
-    return best === decision.best ? decision : { ...decision, best: { ...best, probability: decision.best.probability, score: decision.best.score } };
+    let precise = best;
+    for (const c of candidates.slice(1, 6)) if (c.fact.date && sameAnswer(c.fact, best.fact, type) && rankOf(c) > rankOf(precise)) precise = c;
+    return precise === best ? decision : swap(precise);
   }
 
   /** The reply for a decision: an answer, a best guess with choices, an honest gap, or a decline. */

@@ -46,6 +46,8 @@ export const SIGNAL_NAMES = [
   'coverageLead',
   /** Share of the question's weight carried by words the fact base does not know (same for every fact). */
   'unknownShare',
+  /** The question names something the fact base does not know ("Uzbekistan"): same for every fact. */
+  'unknownName',
 ] as const;
 
 /** One signal's name. */
@@ -151,6 +153,7 @@ export function computeSignals(
         similarityLead: 0,
         coverageLead: 0,
         unknownShare: q.unknownShare,
+        unknownName: q.unknownName ? 1 : 0,
       },
     });
   }
@@ -190,12 +193,18 @@ function addRelativeSignals(out: { fact: Fact; signals: Signals }[], q: Question
   for (const c of out) if (c.fact.explains?.some((id) => about.has(id))) c.signals.explainsMatch = 1;
 }
 
-/** 1 when a "how many" question never names what the fact's typed number counts. */
+/**
+ * 1 when a "how many" counts something else than the fact's typed number: the word it counts ("how many
+ * *people*", "сколько *человек*", "қанша *адам*") names another unit, or no word of the question names the
+ * fact's unit at all.
+ */
 function unitMissing(q: QuestionAnalysis, fact: Fact, index: SearchIndex): number {
   if (q.type !== 'howmany' || fact.value?.type !== 'number') return 0;
-  if (fact.value.unit === 'percent' && q.normalized.includes('%')) return 0;
-  if (fact.value.unit === 'usd-per-month' && q.normalized.includes('$')) return 0;
-  const keys = index.unitKeys.get(fact.value.unit);
+  const unit = fact.value.unit;
+  if (q.countedUnits.length > 0) return q.countedUnits.includes(unit) ? 0 : 1;
+  if (unit === 'percent' && q.normalized.includes('%')) return 0;
+  if (unit === 'usd-per-month' && q.normalized.includes('$')) return 0;
+  const keys = index.unitKeys.get(unit);
   if (!keys) return 0;
   return q.words.some((w) => keys.has(w.key) || w.readings.some((r) => keys.has(r.key))) ? 0 : 1;
 }
@@ -232,14 +241,19 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
   return best;
 }
 
-const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|majority|most|day|week|month|year|single|once)\b/i;
+const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|majority|most|single|once)\b/i;
+const SPAN = /\b(?:day|week|month|year)s?\b/i;
 const DATE_IN_TEXT =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d\d\b/g;
 
-/** Whether a fact states a quantity (a typed number, or a number in its short answer that is not a date). */
-export function statesQuantity(fact: Fact): boolean {
+/**
+ * Whether a fact states a quantity: a typed number or list, or a number in its short answer that is not a
+ * date; for a question about a length of time, also a span in words ("the day before", "a year").
+ */
+export function statesQuantity(fact: Fact, duration = false): boolean {
   if (fact.value?.type === 'number' || fact.value?.type === 'list') return true;
-  return QUANTITY.test(fact.short.en.replace(DATE_IN_TEXT, ' '));
+  const short = fact.short.en.replace(DATE_IN_TEXT, ' ');
+  return QUANTITY.test(short) || (duration && SPAN.test(short));
 }
 
 /**
@@ -252,7 +266,7 @@ function typeFit(q: QuestionAnalysis, fact: Fact, index: SearchIndex): number {
       if (!fact.date) return -1;
       return fact.date.precision === 'day' || fact.date.precision === 'month' ? 1 : 0.5;
     case 'howmany':
-      return statesQuantity(fact) ? 1 : -1;
+      return statesQuantity(fact, q.asksDuration) ? 1 : -1;
     case 'why':
       return fact.kind === 'cause' || (fact.explains?.length ?? 0) > 0 ? 1 : 0;
     case 'who':
