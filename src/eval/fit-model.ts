@@ -87,7 +87,7 @@ function evaluate(inputs: DecisionInputs[], t: ResolverModel['thresholds']) {
   for (const i of inputs) {
     // Operators, calendars and several-part questions do not go through the thresholds.
     if (!i.ranked) continue;
-    const status = i.best < t.unsure || i.gap ? 'unknown' : i.confidence >= t.answer ? 'answered' : 'unsure';
+    const status = i.confidence < t.unsure || i.gap ? 'unknown' : i.confidence >= t.answer ? 'answered' : 'unsure';
     const right = status !== 'unknown' && i.bestRight;
     if (status === 'answered') {
       answered++;

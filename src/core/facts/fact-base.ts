@@ -1,5 +1,5 @@
 import type { QuizItem } from '../study/quiz-bank-schema.js';
-import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic, UnitWords } from './schema.js';
+import type { ContrastPairs, Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic, UnitWords } from './schema.js';
 
 /** Everything the data files hold, already validated. */
 export interface FactBaseData {
@@ -11,6 +11,8 @@ export interface FactBaseData {
   synonyms?: SynonymGroups;
   /** Words that name what a typed number counts (optional). */
   units?: UnitWords;
+  /** Word groups that contradict each other, for false premises (optional). */
+  contrasts?: ContrastPairs;
   /** The quiz bank (data/quiz), already checked against the facts and topics; empty when there is none. */
   quiz?: QuizItem[];
 }
@@ -26,6 +28,7 @@ export class FactBase {
   readonly documents: readonly SourceDoc[];
   readonly synonyms: SynonymGroups;
   readonly units: UnitWords;
+  readonly contrasts: ContrastPairs;
   /** The quiz bank's items, in file order. */
   readonly quiz: readonly QuizItem[];
   private readonly factById = new Map<string, Fact>();
@@ -41,6 +44,7 @@ export class FactBase {
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
     this.units = data.units ?? {};
+    this.contrasts = data.contrasts ?? [];
     this.quiz = data.quiz ?? [];
     for (const f of data.facts) {
       this.factById.set(f.id, f);

@@ -31,6 +31,11 @@ export const factDate = z
     text: localizedText.optional(),
     /** Why this value, when the source implies it rather than writes it. */
     derived: nonEmpty.optional(),
+    /**
+     * The whole date is worked out, not written (the treaty's signing, from its 30th anniversary): it may be
+     * computed with, but it is never told as an event of that day.
+     */
+    inferred: z.boolean().optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -217,6 +222,12 @@ export const entitySchema = z
      * (the Mazhilis elections came "the day before" Nauryz).
      */
     follows: nonEmpty.optional(),
+    /**
+     * What people ask about this entity that the source never says (a person's birth year, a country's
+     * independence): a question that names the entity and uses one of the keywords (and, when `types` are
+     * given, is of one of those types) is declined honestly, whatever fact it resembles.
+     */
+    gaps: z.array(gapSchema).optional(),
   })
   .strict();
 export type Entity = z.infer<typeof entitySchema>;
@@ -270,3 +281,13 @@ export const unitFileSchema = z
   .object({ units: z.record(z.string().regex(/^[a-z-]+$/), localizedList) })
   .strict();
 export type UnitWords = z.infer<typeof unitFileSchema>['units'];
+
+/**
+ * Pairs of word groups that contradict each other ("created for the first time" / "re-established",
+ * "more powers" / "stripped of powers"): a yes/no question that says one while its answer says the other
+ * rests on a false premise, and the answer is "no".
+ */
+export const contrastFileSchema = z
+  .object({ pairs: z.array(z.object({ a: localizedList, b: localizedList }).strict()) })
+  .strict();
+export type ContrastPairs = z.infer<typeof contrastFileSchema>['pairs'];

@@ -25,6 +25,7 @@ rate-limited = You are asking very fast. Please wait { $seconds } s and ask agai
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 unknown-command = I don't know that command. Type /help to see what I can do.
 related-questions = Related questions:
+gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
 button-expired = This button is out of date. Please ask again.

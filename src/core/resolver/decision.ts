@@ -63,9 +63,9 @@ export function conflicts(a: Fact, b: Fact, type: QuestionType): boolean {
  */
 export function decide(ranked: readonly Candidate[], type: QuestionType, model: ResolverModel): Decision {
   const best = ranked[0];
-  if (!best || best.probability < model.thresholds.unsure) return { status: 'unknown', reason: 'no-match', best, confidence: best?.probability ?? 0 };
   let confidence = 0;
-  for (const c of ranked) if (!conflicts(best.fact, c.fact, type)) confidence += c.probability;
+  for (const c of ranked) if (best && !conflicts(best.fact, c.fact, type)) confidence += c.probability;
+  if (!best || confidence < model.thresholds.unsure) return { status: 'unknown', reason: 'no-match', best, confidence };
   const rival = ranked.find((c) => conflicts(best.fact, c.fact, type));
   if (confidence >= model.thresholds.answer) return { status: 'answered', reason: 'confident', best, rival, confidence };
   return { status: 'unsure', reason: rival && rival.probability > 0.1 ? 'close-rival' : 'weak-match', best, rival, confidence };

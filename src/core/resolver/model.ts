@@ -15,7 +15,7 @@ export interface ResolverModel {
   thresholds: {
     /** Least probability that the answer is right (the best fact and the facts that agree with it) for a confident answer. */
     answer: number;
-    /** Least probability of the best fact for a best guess with "did you mean" choices; below it the bot declines. */
+    /** Least probability that the answer is right for a best guess with "did you mean" choices; below it the bot declines. */
     unsure: number;
   };
 }

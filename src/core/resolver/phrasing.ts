@@ -16,8 +16,11 @@ export class Phrasing {
     private readonly i18n: I18n,
   ) {}
 
-  /** A fact's answer worded for the question type; `polarity` is the yes/no the fact gives, when known. */
-  answer(fact: Fact, type: QuestionType, lang: Lang, polarity?: 'yes' | 'no'): string {
+  /**
+   * A fact's answer worded for the question type; `polarity` is the yes/no the fact gives, when known;
+   * `countList` says a "how many" counts the fact's list.
+   */
+  answer(fact: Fact, type: QuestionType, lang: Lang, polarity?: 'yes' | 'no', countList = false): string {
     const text = fact.answer[lang];
     const first = firstSentence(text);
     if (type === 'yesno') return polarity ? `${this.i18n.t(lang, polarity)} ${text}` : text;
@@ -26,7 +29,7 @@ export class Phrasing {
       return saysDate(first, fact, lang) ? text : `${capitalize(date)} — ${text}`;
     }
     if (type === 'howmany') {
-      if (fact.value?.type === 'list') return this.count(fact, lang);
+      if (fact.value?.type === 'list') return countList ? this.count(fact, lang) : text;
       return saysNumber(first, fact) ? text : `${capitalize(fact.short[lang])} — ${text}`;
     }
     if (type === 'who' && !this.namesPerson(first, fact, lang)) return `${capitalize(fact.short[lang])} — ${text}`;

@@ -55,6 +55,8 @@ export interface QuestionAnalysis {
   asksDuration: boolean;
   /** The units (data/units.json) the word a "how many" counts belongs to ("how many people" → people). */
   countedUnits: string[];
+  /** The keys of the words a "how many" counts ("how many *Kazakh presidents*"), to tell a list that counts them. */
+  countedKeys: string[];
 }
 
 /** How much a reading of the word in another of the bot's languages counts (people mix languages). */
@@ -100,21 +102,26 @@ export function analyzeQuestion(raw: string, index: SearchIndex, forcedLang?: La
     unknownName: hasUnknownName(raw, words),
     asksDuration: DURATION.test(type === 'howmany' ? normalized : '') || (lang === 'kk' && DURATION.test(normalized.replace(/[\p{L}]+/gu, (w) => foldKazakh(w)))),
     countedUnits: type === 'howmany' ? countedUnits(normalized, lang, index) : [],
+    countedKeys: type === 'howmany' ? countedWords(normalized, lang).map((w) => stem(w, lang)) : [],
   };
 }
 
-/** The word right after "how many" / "сколько", or right after "қанша" / "неше": what is counted. */
+/** The two words right after "how many" / "сколько", or right after "қанша" / "неше": what is counted. */
 const COUNTED: Record<Lang, RegExp> = {
-  en: /how (?:many|much) (?:new |more |of the )?([\p{L}]+)/u,
-  ru: /сколько (?:новых |всего )?([\p{L}]+)/u,
-  kk: /(?:канша|неше) (?:жана )?([\p{L}]+)/u,
+  en: /how (?:many|much) (?:new |more |of the )?([\p{L}]+)(?: ([\p{L}]+))?/u,
+  ru: /сколько (?:новых |всего )?([\p{L}]+)(?: ([\p{L}]+))?/u,
+  kk: /(?:канша|неше) (?:жана )?([\p{L}]+)(?: ([\p{L}]+))?/u,
 };
 
-function countedUnits(normalized: string, lang: Lang, index: SearchIndex): string[] {
+function countedWords(normalized: string, lang: Lang): string[] {
   const text = lang === 'kk' ? normalized.replace(/[\p{L}]+/gu, (w) => foldKazakh(w)) : normalized;
-  const word = COUNTED[lang].exec(text)?.[1];
-  if (!word) return [];
-  const key = stem(word, lang);
+  const m = COUNTED[lang].exec(text);
+  return m ? [m[1], m[2]].filter((w): w is string => !!w && !isStopword(w, lang)) : [];
+}
+
+function countedUnits(normalized: string, lang: Lang, index: SearchIndex): string[] {
+  const key = countedWords(normalized, lang).map((w) => stem(w, lang))[0];
+  if (!key) return [];
   return [...index.unitKeys].filter(([, keys]) => keys.has(key)).map(([unit]) => unit);
 }
 
@@ -129,7 +136,9 @@ function hasUnknownName(raw: string, words: QueryWord[]): boolean {
   const unknown = new Set(words.filter((w) => !w.known).map((w) => w.word));
   if (unknown.size === 0) return false;
   for (const m of raw.matchAll(/(?<=[\p{L}\p{N},;:)»"”'-]\s+)\p{Lu}[\p{L}'-]+/gu)) if (unknown.has(normalize(m[0]))) return true;
-  return false;
+  // A first word that no reading or correction explains and is long enough to be a name ("Qyrgyzstan …").
+  const first = /^\s*(\p{Lu}[\p{L}'-]{4,})/u.exec(raw)?.[1];
+  return first !== undefined && unknown.has(normalize(first));
 }
 
 /**
@@ -175,19 +184,19 @@ function queryWords(normalized: string, lang: Lang, index: SearchIndex): QueryWo
     // The word in the question's language, then in the other languages its script can be (a Russian word in
     // a Kazakh question, "Referendum" in Latin-script Kazakh, "AENS" anywhere).
     const own = stem(word, lang);
-    if (index.df(own) > 0) push(own, 1);
+    if (index.knows(own)) push(own, 1);
     for (const l of LANGS) {
       if (l === lang || (isCyrillic(word) ? l === 'en' : l === 'ru')) continue;
       const key = stem(word, l);
-      if (index.df(key) > 0) push(key, OTHER_LANGUAGE_FACTOR);
+      if (index.knows(key)) push(key, OTHER_LANGUAGE_FACTOR);
     }
     const known = readings.length > 0;
     // Synonyms from data/synonyms.json: "office" also reads as "post", a little more weakly.
     for (const base of [...readings, { key: own, factor: 1 }])
       for (const syn of index.synonymKeys.get(base.key) ?? []) if (index.df(syn) > 0) push(syn, base.factor * SYNONYM_FACTOR);
-    // A rare or unknown word may be a misspelling of a known one (compared in folded form for Kazakh).
-    // Corrections get no synonyms of their own: a guess of a guess drifts ("represents" → "repress" → "crackdown").
-    if (!/\d/.test(word) && readings.every((r) => index.df(r.key) <= 2))
+    // An unknown word may be a misspelling of a known one (compared in folded form for Kazakh); a known one is
+    // taken as written. Corrections get no synonyms of their own: a guess of a guess drifts.
+    if (!known && !/\d/.test(word))
       for (const fix of index.corrections(lang === 'kk' ? foldKazakh(word) : word))
         if (fix.similarity >= TYPO_SIMILARITY && fix.key !== own) push(fix.key, fix.similarity * (known ? 0.9 : 1));
     // A known word weighs its own IDF; an unknown one that of its rarest reading, or the highest IDF.

@@ -15,7 +15,7 @@ import { Phrasing } from './phrasing.js';
 import { analyzeQuestion, questionLang, stripMentions, type QuestionAnalysis } from './question-analysis.js';
 import type { QuestionType } from './question-type.js';
 import { SearchIndex } from './search-index.js';
-import { computeSignals, SimilarityScratch, type Candidate } from './signals.js';
+import { computeSignals, countsList, SimilarityScratch, type Candidate } from './signals.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 import type { ResolveOptions, ResolvedAnswer, Suggestion } from './types.js';
 
@@ -105,9 +105,9 @@ export class Resolver {
   /** Every candidate fact, best first, with its signals and the model's score. */
   rank(analysis: QuestionAnalysis, options: ResolveOptions = {}): Candidate[] {
     const followUp = this.followUpNeighbourhood(analysis.normalized, options);
-    const scored = computeSignals(analysis, this.index, this.scratch, { followUp })
-      .map((c) => ({ ...c, score: scoreOf(c.signals, this.model), probability: 0 }))
-      .sort((a, b) => b.score - a.score);
+    const scored = computeSignals(analysis, this.index, this.scratch, { followUp });
+    for (const c of scored) c.score = scoreOf(c.signals, this.model);
+    scored.sort((a, b) => b.score - a.score);
     const p = choiceProbabilities(scored.map((c) => c.score), this.model);
     scored.forEach((c, i) => (c.probability = p[i] ?? 0));
     return scored;
@@ -127,8 +127,14 @@ export class Resolver {
       const reason = candidates.find((c) => c.fact.explains?.includes(best.fact.id));
       if (reason) return swap(reason);
     }
+    // A question about two or more items of one list ("the death penalty and the Constitutional Court") is
+    // answered by the list.
     const parent = candidates.find((c) => c.fact.value?.type === 'list' && c.fact.value.parts?.includes(best.fact.id));
-    if (parent && parent.signals.coverage > best.signals.coverage + 0.05) return swap(parent);
+    if (parent?.fact.value?.type === 'list') {
+      const parts = new Set(parent.fact.value.parts);
+      const asked = candidates.slice(0, 8).filter((c) => parts.has(c.fact.id) && c.signals.coverage >= best.signals.coverage * 0.5);
+      if (asked.length >= 2 || parent.signals.coverage > best.signals.coverage + 0.05) return swap(parent);
+    }
     if (type !== 'when' || !best.fact.date) return decision;
     const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
     const rankOf = (c: Candidate) => order[c.fact.date?.precision ?? 'vague'] * 2 + (c.fact.kind === 'event' ? 1 : 0);
@@ -139,8 +145,11 @@ export class Resolver {
 
   /** The reply for a decision: an answer, a best guess with choices, an honest gap, or a decline. */
   private reply(decision: Decision, ranked: Candidate[], analysis: QuestionAnalysis, lang: Lang): ResolvedAnswer {
+    const entityGap = this.askedEntityGap(analysis, decision.best?.fact);
+    if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }));
     const best = decision.best;
     if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability);
+    if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability);
     const gap = this.askedGap(best.fact, analysis);
     if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
     const text = this.answerText(best, analysis, lang);
@@ -148,10 +157,25 @@ export class Resolver {
     return this.unsure(best, text, ranked, lang, analysis.type);
   }
 
-  /** The answer's text for the question: a list gathered from the fact's event for a list question. */
+  /** The answer's text for the question, with yes or no first when the question is yes/no and the answer tells which. */
   private answerText(best: Candidate, analysis: QuestionAnalysis, lang: Lang): string {
-    const polarity = best.bestQuestion?.yesno && best.signals.similarity >= YES_NO_SIMILARITY ? best.bestQuestion.yesno : undefined;
-    return this.phrasing.answer(best.fact, analysis.type, lang, polarity);
+    return this.phrasing.answer(best.fact, analysis.type, lang, this.polarity(best, analysis), countsList(analysis, best.fact, this.index));
+  }
+
+  /**
+   * Yes or no for a yes/no question: the answer of the fact's own yes/no question it matches closely, or
+   * "no" when the question says one side of a contradiction (data/contrasts.json) and the fact only the
+   * other ("created for the first time?" — it was re-established). Undefined when neither tells.
+   */
+  private polarity(best: Candidate, analysis: QuestionAnalysis): 'yes' | 'no' | undefined {
+    if (analysis.type !== 'yesno') return undefined;
+    if (best.bestQuestion?.yesno && best.signals.similarity >= YES_NO_SIMILARITY) return best.bestQuestion.yesno;
+    const said = this.index.answerKeys.get(best.fact.id) ?? new Set<string>();
+    const asked = new Set(analysis.words.map((w) => w.key));
+    for (const { a, b } of this.index.contrastKeys)
+      for (const [mine, theirs] of [[a, b], [b, a]] as const)
+        if ([...asked].some((k) => mine.has(k)) && [...said].some((k) => theirs.has(k)) && ![...said].some((k) => mine.has(k))) return 'no';
+    return undefined;
   }
 
   /**
@@ -225,21 +249,53 @@ export class Resolver {
     return near;
   }
 
-  /** The index of the fact's gap the question asks about, if any. */
+  /**
+   * The index of the fact's gap the question asks about, if any: a question type the gap names, or a word
+   * of the question among the gap's keywords that the fact's answer never uses (a "when" about the CSTO
+   * meeting is answered by its date; "when did Kazakhstan join the CSTO" asks what the source leaves out).
+   */
   private askedGap(fact: Fact, analysis: QuestionAnalysis): number | undefined {
     const gaps = fact.gaps ?? [];
     const keys = this.index.gapKeys.get(fact.id) ?? [];
-    // A "when" about a dated fact is answered by its date, whatever detail words come with it.
-    const answeredByDate = analysis.type === 'when' && fact.date !== undefined && fact.date.precision !== 'vague';
     for (let i = 0; i < gaps.length; i++) {
       if (gaps[i]?.types.includes(analysis.type)) return i;
-      if (answeredByDate) continue;
       const words = keys[i];
       // The word itself asks for the detail, not a synonym or a correction of it ("commerce" does not ask
       // the volume of trade).
-      if (words && analysis.words.some((w) => words.has(w.word) || words.has(w.key))) return i;
+      const says = this.index.answerKeys.get(fact.id);
+      if (words && analysis.words.some((w) => (words.has(w.word) || words.has(w.key)) && !says?.has(w.key))) return i;
     }
     return undefined;
+  }
+
+  /**
+   * A detail the source never gives about an entity the question names (a person's birth year, when the
+   * country became independent): a keyword of one of the entity's gaps, of one of its types when it names
+   * any, that the best fact's text does not use itself.
+   */
+  private askedEntityGap(analysis: QuestionAnalysis, best: Fact | undefined): { about: Record<Lang, string> } | undefined {
+    const explained = best ? this.index.answerKeys.get(best.id) : undefined;
+    for (const [id, named] of analysis.entities) {
+      if (named.descriptor) continue;
+      for (const { gap, keys } of this.index.entityGapKeys.get(id) ?? []) {
+        if (gap.types.length > 0 && !gap.types.includes(analysis.type)) continue;
+        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained?.has(w.key))) return gap;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a question that asks for one attribute (when, who, where, how many) names a person or place the
+   * best fact does not involve at all: Russia's population is not Kazakhstan's, whatever else matches.
+   */
+  private aboutAnotherEntity(fact: Fact, analysis: QuestionAnalysis): boolean {
+    if (!['when', 'who', 'where', 'howmany'].includes(analysis.type)) return false;
+    const involved = this.index.involved.get(fact.id) ?? new Set<string>();
+    return [...analysis.entities].some(([id, named]) => {
+      const kind = this.base.entity(id)?.kind;
+      return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id);
+    });
   }
 
   /** An honest decline that says what is missing and what the source does say. */
@@ -251,14 +307,19 @@ export class Resolver {
 
   private unsure(best: Candidate, head: string, ranked: Candidate[], lang: Lang, type: QuestionType): ResolvedAnswer {
     // Choices are other answers, not the same one again: one per event, none that agrees with the guess.
-    const others: Candidate[] = [];
+    const others: Fact[] = [];
     for (const c of ranked) {
-      if (others.length >= 2 || c.probability < this.model.thresholds.unsure) break;
-      if (sameAnswer(best.fact, c.fact, type) || others.some((o) => o.fact.event && o.fact.event === c.fact.event)) continue;
-      others.push(c);
+      if (others.length >= 2 || c.probability < this.model.thresholds.unsure / 2) break;
+      if (sameAnswer(best.fact, c.fact, type) || others.some((o) => o.event && o.event === c.fact.event)) continue;
+      others.push(c.fact);
     }
-    const suggestions = [best, ...others].map((r) => this.suggestion(r.fact, lang));
-    const lines = others.map((r) => `• ${this.suggestion(r.fact, lang).question}`);
+    // With no likely rival, the other sides of the same thing: the facts next in line, then related ones.
+    for (const f of [...ranked.slice(1, 6).map((c) => c.fact), ...best.fact.related.map((id) => this.base.fact(id)).filter((f): f is Fact => !!f)]) {
+      if (others.length >= 2) break;
+      if (f.id !== best.fact.id && !others.includes(f) && !sameAnswer(best.fact, f, type)) others.push(f);
+    }
+    const suggestions = [best.fact, ...others].map((f) => this.suggestion(f, lang));
+    const lines = others.map((f) => `• ${this.suggestion(f, lang).question}`);
     const budget = REPLY_BUDGET - this.citationLineOf(best.fact, lang).length - 2;
     while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 3 > budget) lines.pop();
     const text = lines.length ? `${head}\n\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}` : `${head}\n${this.i18n.t(lang, 'unsure-note')}`;
@@ -338,9 +399,10 @@ export class Resolver {
     return out;
   }
 
-  /** A fact as a question to offer, in a language. */
+  /** A fact as a question to offer, in a language: its first well-formed question (keyword queries aside). */
   suggestion(fact: Fact, lang: Lang): Suggestion {
-    return { factId: fact.id, question: fact.questions[lang][0] ?? fact.title[lang] };
+    const questions = fact.questions[lang];
+    return { factId: fact.id, question: questions.find((q) => /^[\p{Lu}«"“].*\?$/u.test(q)) ?? questions[0] ?? fact.title[lang] };
   }
 
   private relatedOf(fact: Fact, lang: Lang): Suggestion[] {
@@ -358,12 +420,17 @@ export class Resolver {
   search(text: string, lang: Lang, limit = 10): Suggestion[] {
     const analysis = analyzeQuestion(text.slice(0, MAX_QUESTION_LENGTH), this.index, undefined, lang);
     if (!analysis.words.some((w) => w.known)) return [];
+    const typed = normalize(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
     return this.rank(analysis)
       .slice(0, limit)
-      .map((r) => ({
-        factId: r.fact.id,
-        question: r.bestQuestion && r.bestQuestion.lang === lang && !r.bestQuestion.yesno ? r.bestQuestion.text : this.suggestion(r.fact, lang).question,
-      }));
+      .map((r) => {
+        if (r.bestQuestion && r.bestQuestion.lang === lang && !r.bestQuestion.yesno) return { factId: r.fact.id, question: r.bestQuestion.text };
+        // The fact's question in this language that shows most of what was typed (autocomplete reads as a continuation).
+        const shown = r.fact.questions[lang].filter((q) => /^[\p{Lu}«"“].*\?$/u.test(q));
+        const scoreOf = (q: string) => typed.filter((w) => normalize(q).includes(w)).length;
+        const question = [...shown].sort((a, b) => scoreOf(b) - scoreOf(a))[0] ?? this.suggestion(r.fact, lang).question;
+        return { factId: r.fact.id, question };
+      });
   }
 
   /** Answers a fact directly (a pressed "did you mean" button). */

@@ -85,10 +85,36 @@ export class SearchIndex {
   readonly background = new Set<string>();
   /** unit of a typed number -> the keys of the words that name what it counts (data/units.json). */
   readonly unitKeys = new Map<string, Set<string>>();
+  /** entity id -> its gaps (details the source never gives about it), each with the keys of its keywords. */
+  readonly entityGapKeys = new Map<string, { gap: NonNullable<Entity['gaps']>[number]; keys: Set<string> }[]>();
+  /** Each pair of contradicting word groups (data/contrasts.json) as keys. */
+  readonly contrastKeys: { a: Set<string>; b: Set<string> }[] = [];
+  /** first key of a phrase alias -> the facts it points at, with all its keys. */
+  readonly phraseAliases = new Map<string, { factId: string; keys: string[] }[]>();
+  /** Every key that occurs in a phrase alias. */
+  readonly phraseKeys = new Set<string>();
+  /** fact id -> the keys of its answer in every language (what it says, as opposed to how it is asked). */
+  readonly answerKeys = new Map<string, Set<string>>();
 
   constructor(readonly base: FactBase) {
     this.factCount = base.facts.length;
-    for (const e of base.entities) this.addEntityNames(e);
+    for (const e of base.entities) {
+      this.addEntityNames(e);
+      const gaps = (e.gaps ?? []).map((gap) => ({ gap, keys: new Set(gap.keywords.flatMap((k) => [k.toLowerCase(), ...LANGS.flatMap((l) => keysOf(k, l))])) }));
+      if (gaps.length) this.entityGapKeys.set(e.id, gaps);
+    }
+    for (const pair of base.contrasts) {
+      const keys = (side: typeof pair.a) => new Set(LANGS.flatMap((l) => side[l].flatMap((w) => keysOf(w, l))));
+      const a = keys(pair.a);
+      const b = keys(pair.b);
+      // A key on both sides (Kazakh roots cut short: "мерзімінде" / "мерзімінен") tells nothing.
+      for (const k of [...a])
+        if (b.has(k)) {
+          a.delete(k);
+          b.delete(k);
+        }
+      this.contrastKeys.push({ a, b });
+    }
     for (const [unit, words] of Object.entries(base.units))
       this.unitKeys.set(unit, new Set(LANGS.flatMap((l) => words[l].flatMap((w) => keysOf(w, l)))));
     this.dropAmbiguousNames();
@@ -184,10 +210,30 @@ export class SearchIndex {
       }
       add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title, lang);
       add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short, lang);
-      add(analyze(fact.answer[lang], lang), FIELD_WEIGHT.answer, lang);
+      const answerTerms = analyze(fact.answer[lang], lang);
+      add(answerTerms, FIELD_WEIGHT.answer, lang);
+      const keys = this.answerKeys.get(fact.id) ?? new Set<string>();
+      for (const t of answerTerms) keys.add(t.key);
+      this.answerKeys.set(fact.id, keys);
       if (fact.value?.type === 'list') for (const item of fact.value.items[lang]) add(analyze(item, lang), FIELD_WEIGHT.short, lang);
     }
-    for (const alias of fact.aliases) for (const l of LANGS) add(analyze(alias, l), FIELD_WEIGHT.alias);
+    // A one-word alias points at the fact on its own; a phrase ("capital punishment") only when the question
+    // has all of its words: a single shared word ("capital") is not enough.
+    for (const alias of fact.aliases)
+      for (const l of LANGS) {
+        const terms = analyze(alias, l);
+        const keys = [...new Set(terms.map((t) => t.key))];
+        if (keys.length <= 1) add(terms, FIELD_WEIGHT.alias);
+        else {
+          for (const t of terms) {
+            this.learnWord(t.word, t.key);
+            this.phraseKeys.add(t.key);
+          }
+          const list = this.phraseAliases.get(keys[0] ?? '') ?? [];
+          if (!list.some((p) => p.factId === fact.id && p.keys.join(' ') === keys.join(' '))) list.push({ factId: fact.id, keys });
+          this.phraseAliases.set(keys[0] ?? '', list);
+        }
+      }
     // Gap keywords are not added to the postings: they must not draw a question to the fact, only tell,
     // once the fact is found, that the question asks what the source leaves unsaid.
     this.gapKeys.set(
@@ -255,9 +301,27 @@ export class SearchIndex {
     return fuse;
   }
 
-  /** Number of facts a key occurs in. */
+  /** Number of facts a key occurs in (phrase aliases aside). */
   df(key: string): number {
     return this.postings.get(key)?.size ?? 0;
+  }
+
+  /** Whether the fact base knows a key at all: in a fact's text or in a phrase alias. */
+  knows(key: string): boolean {
+    return this.df(key) > 0 || this.phraseKeys.has(key);
+  }
+
+  /** The facts whose phrase aliases a question's keys contain whole, each with the keys that matched. */
+  phrasesMatched(questionKeys: ReadonlySet<string>): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const key of questionKeys)
+      for (const p of this.phraseAliases.get(key) ?? [])
+        if (p.keys.every((k) => questionKeys.has(k))) {
+          const set = out.get(p.factId) ?? new Set<string>();
+          for (const k of p.keys) set.add(k);
+          out.set(p.factId, set);
+        }
+    return out;
   }
 
   /** Inverse document frequency; a key no fact has gets the highest weight, so it pulls coverage down. */

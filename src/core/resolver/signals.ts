@@ -1,7 +1,7 @@
 import type { Fact } from '../facts/schema.js';
 import { dateMatches } from './date-query.js';
 import type { QuestionAnalysis } from './question-analysis.js';
-import type { IndexedQuestion, SearchIndex } from './search-index.js';
+import { FIELD_WEIGHT, type IndexedQuestion, type SearchIndex } from './search-index.js';
 
 /**
  * The named signals that score a fact as the answer to a question. Each is a number, mostly in 0..1; the
@@ -73,6 +73,9 @@ export interface RankContext {
   followUp: ReadonlyMap<string, number>;
 }
 
+/** How many facts, best explaining the question first, get the full set of signals. */
+const MAX_CANDIDATES = 40;
+
 /** Per-question accumulators reused by every query (zeroed after use): the resolver is single-threaded. */
 export class SimilarityScratch {
   readonly shared: Float64Array;
@@ -92,10 +95,11 @@ export function computeSignals(
   index: SearchIndex,
   scratch: SimilarityScratch,
   context: RankContext,
-): { fact: Fact; signals: Signals; bestQuestion?: IndexedQuestion }[] {
+): Candidate[] {
   const total = q.totalWeight || 1;
   // Coverage: the share of the question's weight that a fact explains, each word by its best reading.
   const coverage = new Map<string, number>();
+  const phrases = index.phrasesMatched(q.keys);
   for (const word of q.words) {
     const best = new Map<string, number>();
     for (const r of word.readings)
@@ -103,13 +107,19 @@ export function computeSignals(
         const m = fieldWeight * r.factor;
         if (m > (best.get(factId) ?? 0)) best.set(factId, m);
       }
+    for (const [factId, keys] of phrases)
+      for (const r of word.readings)
+        if (keys.has(r.key) && FIELD_WEIGHT.alias * r.factor > (best.get(factId) ?? 0)) best.set(factId, FIELD_WEIGHT.alias * r.factor);
     for (const [factId, m] of best) coverage.set(factId, (coverage.get(factId) ?? 0) + (word.weight * m) / total);
   }
   const bestQuestion = similarities(q, index, scratch, total);
   const named = [...q.entities.keys()].filter((id) => !index.background.has(id));
   const numbers = q.numbers.slice(0, 2);
-  const out: { fact: Fact; signals: Signals; bestQuestion?: IndexedQuestion }[] = [];
-  for (const [factId, cov] of coverage) {
+  const out: Candidate[] = [];
+  // Only the facts that explain the question best can win: the rest are left out before the finer signals.
+  const pool = [...coverage].map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const);
+  if (pool.length > MAX_CANDIDATES) pool.sort((a, b) => b[2] - a[2]).length = MAX_CANDIDATES;
+  for (const [factId, cov] of pool) {
     const fact = index.base.fact(factId);
     if (!fact) continue;
     const involved = index.involved.get(factId) ?? new Set<string>();
@@ -133,6 +143,8 @@ export function computeSignals(
     out.push({
       fact,
       bestQuestion: bq?.q,
+      score: 0,
+      probability: 0,
       signals: {
         coverage: cov,
         similarity: bq?.sim ?? 0,
@@ -165,7 +177,7 @@ export function computeSignals(
  * Signals that compare a fact with the others: its lead in similarity and coverage, and for a "why"
  * whether it gives the reason for one of the facts the question is most about.
  */
-function addRelativeSignals(out: { fact: Fact; signals: Signals }[], q: QuestionAnalysis): void {
+function addRelativeSignals(out: Candidate[], q: QuestionAnalysis): void {
   const top2 = (key: 'similarity' | 'coverage') => {
     let first = 0;
     let second = 0;
@@ -256,6 +268,11 @@ export function statesQuantity(fact: Fact, duration = false): boolean {
   return QUANTITY.test(short) || (duration && SPAN.test(short));
 }
 
+/** Whether a "how many" counts the items of the fact's list: the counted words are among the fact's own words. */
+export function countsList(q: QuestionAnalysis, fact: Fact, index: SearchIndex): boolean {
+  return q.countedKeys.some((k) => index.postings.get(k)?.has(fact.id));
+}
+
 /**
  * +1 when the fact is of the kind the question asks for, −1 when it cannot answer it at all, 0 when the
  * question type says nothing (what, yes/no).
@@ -266,6 +283,8 @@ function typeFit(q: QuestionAnalysis, fact: Fact, index: SearchIndex): number {
       if (!fact.date) return -1;
       return fact.date.precision === 'day' || fact.date.precision === 'month' ? 1 : 0.5;
     case 'howmany':
+      // A list answers "how many" only when it lists what is counted ("how many principles").
+      if (fact.value?.type === 'list') return countsList(q, fact, index) ? 1 : -1;
       return statesQuantity(fact, q.asksDuration) ? 1 : -1;
     case 'why':
       return fact.kind === 'cause' || (fact.explains?.length ?? 0) > 0 ? 1 : 0;
