@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     rateLimit: { limit: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     metrics,
     study: { questionSeconds: config.STUDY_QUESTION_SECONDS },
+    ...(config.QUESTION_LOG ? { questionLog: { retentionDays: config.QUESTION_LOG_DAYS } } : {}),
     dailyPosts: {
       timeZone: config.DEFAULT_TIMEZONE,
       postTime: config.DEFAULT_POST_TIME,
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     return scheduler && queue ? startDailyPostCron(scheduler, queue, logger, () => metrics.error('post')) : undefined;
   };
 
+  core.questionLog?.start();
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     core.messengers.register('terminal', terminal.messenger());
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     await terminal.run('No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.');
     await posts?.stop();
     core.study?.close();
+    await core.questionLog?.stop();
     store.close();
     return;
   }
@@ -165,6 +168,9 @@ async function main(): Promise<void> {
   }
   const posts = startDailyPosts();
   if (posts) workers.push(posts);
+  // Stopped with the workers: it finishes the log writes in flight before the store closes.
+  const questionLog = core.questionLog;
+  if (questionLog) workers.push({ name: 'question-log', stop: () => questionLog.stop() });
   logger.info({ platforms: running.map((p) => p.name), port: http.port }, 'bot started');
 }
 

@@ -3,6 +3,7 @@ import type { StudyRepository } from '../study/study-store.js';
 import type { DailyAnswerRepository } from '../subscriptions/daily-answers.js';
 import type { ChatSettingsRepository } from './chat-settings.js';
 import type { LeaseRepository } from './leases.js';
+import type { QuestionLogRepository } from '../questions/question-log.js';
 
 /** Whether the store can write now; when not, a short reason (an error code such as `SQLITE_FULL`). */
 export type WriteCheck = { ok: true } | { ok: false; reason: string };
@@ -21,6 +22,8 @@ export interface Store {
   leases: LeaseRepository;
   /** Members' presses on the question of the day. */
   dailyAnswers: DailyAnswerRepository;
+  /** Questions the bot could not answer, and "Not what I asked" tickets (asynchronous already). */
+  questionLog: QuestionLogRepository;
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Whether the store answers a read. */

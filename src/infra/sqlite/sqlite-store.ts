@@ -13,6 +13,7 @@ import { SqliteLeases } from './sqlite-leases.js';
 import { SqliteStudyRepository } from './sqlite-study.js';
 import { monitorWrites, storeFaultCode, WriteMonitor } from './write-monitor.js';
 import { SqliteDailyAnswers } from './sqlite-daily-answers.js';
+import { SqliteQuestionLog, type QuestionLogLimits } from './sqlite-question-log.js';
 
 /**
  * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
@@ -85,6 +86,8 @@ export interface SqliteStoreOptions {
   onWriteFailure?: (code: string) => void;
   /** Where rows that cannot be read back are reported (silent when absent). */
   logger?: Logger;
+  /** Row limits of the question log (QUESTION_LOG_LIMITS by default; tests pass small ones). */
+  questionLogLimits?: QuestionLogLimits;
 }
 
 /** Thrown inside the health probe's transaction to roll it back. */
@@ -99,6 +102,7 @@ export class SqliteStore implements Store {
   private readonly monitor: WriteMonitor;
   private readonly probe: () => void;
   readonly dailyAnswers: SqliteDailyAnswers;
+  readonly questionLog: SqliteQuestionLog;
 
   constructor(
     readonly db: Database.Database,
@@ -117,6 +121,7 @@ export class SqliteStore implements Store {
     this.subscriptions = new SqliteSubscriptions(db);
     this.leases = new SqliteLeases(db);
     this.dailyAnswers = new SqliteDailyAnswers(db);
+    this.questionLog = new SqliteQuestionLog(db, options.questionLogLimits);
   }
 
   transaction<T>(work: () => T): T {
