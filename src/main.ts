@@ -110,7 +110,12 @@ async function main(): Promise<void> {
     return scheduler && queue ? startDailyPostCron(scheduler, queue, logger, () => metrics.error('post')) : undefined;
   };
 
-  core.questionLog?.start();
+  // The question log purges what has expired every hour; when it is off, what it kept still expires.
+  if (core.questionLog) core.questionLog.start();
+  else
+    await store.questionLog
+      .purge(Date.now() - config.QUESTION_LOG_DAYS * 86_400_000, Date.now())
+      .catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'question log: expired entries not deleted'));
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     core.messengers.register('terminal', terminal.messenger());

@@ -89,6 +89,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
           keys: options.questionLog.keys ?? new DailySaltKeys(),
           clock: options.clock,
           timers: options.questionLog.timers ?? systemTimers,
+          defer: (run) => void setImmediate(run),
           i18n,
           logger: options.logger.child({ component: 'question-log' }),
           metrics,

@@ -29,8 +29,13 @@ export interface QuestionRecorderDeps {
   repository: QuestionLogRepository;
   keys: PrivacyKeys;
   clock: Clock;
-  /** Defers writes past the reply, and runs the hourly purge. */
+  /** Runs the hourly purge. */
   timers: Timers;
+  /**
+   * Runs a write once the reply in hand has gone its way (Node's setImmediate: after the pending I/O, and it
+   * keeps the process alive until the write is done, so {@link QuestionRecorder.flush} always settles).
+   */
+  defer: (run: () => void) => void;
   i18n: I18n;
   logger: Logger;
   metrics?: Metrics;
@@ -151,7 +156,7 @@ export class QuestionRecorder implements ChatFeature {
   /** Runs a write after the current reply has gone its way; a failure is logged and counted. */
   private background(kind: string, work: () => Promise<unknown>): void {
     const done = new Promise<void>((resolve) => {
-      this.deps.timers.schedule(0, () => {
+      this.deps.defer(() => {
         let result: Promise<unknown>;
         try {
           result = work();
@@ -171,7 +176,7 @@ export class QuestionRecorder implements ChatFeature {
     const e = error instanceof Error ? error : new Error(String(error));
     const code = 'code' in e && typeof e.code === 'string' ? e.code : undefined;
     // The error never carries the question: statements bind it as a parameter.
-    this.deps.logger.warn({ kind, err: { name: e.name, ...(code ? { code } : {}), message: e.message } }, 'question log write failed');
+    this.deps.logger.error({ kind, err: { name: e.name, ...(code ? { code } : {}), message: e.message } }, 'question log write failed');
   }
 }
 

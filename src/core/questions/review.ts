@@ -88,12 +88,21 @@ interface Read {
 
 /** Groups the entries and gives each group its verdict, the most asked first. */
 export function reviewQuestions(entries: readonly LoggedQuestion[], resolver: Resolver): QuestionGroup[] {
-  const reads = entries.map((entry) => read(entry, resolver));
+  // Each distinct wording is read once (logs repeat themselves), then joins the first group it resembles.
   const groups: Read[][] = [];
-  for (const r of reads) {
-    const home = groups.find((g) => sameGroup(g[0]!, r));
-    if (home) home.push(r);
-    else groups.push([r]);
+  const seen = new Map<string, { read: Read; home: Read[] }>();
+  for (const entry of entries) {
+    const key = `${entry.lang}\u0000${entry.text}`;
+    const known = seen.get(key);
+    if (known) {
+      known.home.push({ ...known.read, entry });
+      continue;
+    }
+    const r = read(entry, resolver);
+    let home = groups.find((g) => sameGroup(g[0]!, r));
+    if (!home) groups.push((home = []));
+    seen.set(key, { read: r, home });
+    home.push(r);
   }
   return groups.map((g) => summarize(g, resolver)).sort((a, b) => b.askers - a.askers || b.entries.length - a.entries.length || a.entries[0]!.at - b.entries[0]!.at);
 }
