@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Resolver } from '../../src/core/resolver/resolver.js';
-import { SearchIndex } from '../../src/core/resolver/search-index.js';
+import { SearchIndex, type IndexSnapshot } from '../../src/core/resolver/search-index.js';
 import { loadSearchIndex } from '../../src/infra/search-index-artefact.js';
 import { readEvalSet } from '../../src/eval/eval-set.js';
 import { sharedFacts } from '../support/shared-facts.js';
@@ -13,7 +13,7 @@ const questions = readEvalSet(join(import.meta.dirname, '..', 'eval', 'questions
 
 describe('the search index artefact', () => {
   it('restores an index that answers exactly as the built one', () => {
-    const restored = new Resolver(base, undefined, undefined, new SearchIndex(base, JSON.parse(JSON.stringify(resolver.index.snapshot()))));
+    const restored = new Resolver(base, undefined, undefined, new SearchIndex(base, JSON.parse(JSON.stringify(resolver.index.snapshot())) as IndexSnapshot));
     for (const q of questions) {
       const a = resolver.resolve(q);
       const b = restored.resolve(q);
