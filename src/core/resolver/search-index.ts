@@ -265,13 +265,13 @@ export class SearchIndex {
    * The entities a question names, by name or by description: every key of one of an entity's names must
    * be among the question's keys.
    */
-  entitiesNamed(questionKeys: ReadonlySet<string>): Map<string, { descriptor: boolean }> {
-    const out = new Map<string, { descriptor: boolean }>();
+  entitiesNamed(questionKeys: ReadonlySet<string>): Map<string, { descriptor: boolean; keys: string[] }> {
+    const out = new Map<string, { descriptor: boolean; keys: string[] }>();
     for (const key of questionKeys)
       for (const name of this.entityNames.get(key) ?? [])
         if (name.keys.every((k) => questionKeys.has(k))) {
           const prev = out.get(name.entityId);
-          if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor });
+          if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor, keys: name.keys });
         }
     return out;
   }
