@@ -3,6 +3,7 @@ import type { Fact, Lang } from '../facts/schema.js';
 import { citationLine } from '../facts/citation-line.js';
 import { I18n } from '../i18n/i18n.js';
 import { formatDateValue } from '../text/dates.js';
+import { firstSentence } from '../text/sentences.js';
 import { monthOf } from '../text/months.js';
 import { normalize } from '../text/normalize.js';
 import { calendarListing } from './calendar.js';
@@ -156,14 +157,31 @@ export class Resolver {
     if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability);
     const gap = this.askedGap(best.fact, analysis);
     if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
-    const text = this.answerText(best, analysis, lang);
+    const text = this.answerText(best, analysis, lang, ranked);
     if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, decision.confidence, [], this.relatedOf(best.fact, lang));
     return this.unsure(best, text, ranked, lang, analysis.type);
   }
 
-  /** The answer's text for the question, with yes or no first when the question is yes/no and the answer tells which. */
-  private answerText(best: Candidate, analysis: QuestionAnalysis, lang: Lang): string {
-    return this.phrasing.answer(best.fact, analysis.type, lang, this.polarity(best, analysis), countsList(analysis, best.fact, this.index));
+  /**
+   * The answer's text for the question, with yes or no first when the question is yes/no and the answer
+   * tells which. A list question whose best fact is not a list gathers the other facts of its event that
+   * match the question nearly as well ("what did Tokayev call unacceptable?": three statements of one speech).
+   */
+  private answerText(best: Candidate, analysis: QuestionAnalysis, lang: Lang, ranked: readonly Candidate[] = []): string {
+    const text = this.phrasing.answer(best.fact, analysis.type, lang, this.polarity(best, analysis), countsList(analysis, best.fact, this.index));
+    if (analysis.type !== 'list' || best.fact.value?.type === 'list' || !best.fact.event) return text;
+    const more = ranked
+      .filter(
+        (c) =>
+          c.fact.id !== best.fact.id &&
+          c.fact.event === best.fact.event &&
+          c.fact.kind === best.fact.kind &&
+          c.fact.speaker === best.fact.speaker &&
+          c.signals.coverage >= best.signals.coverage * 0.7,
+      )
+      .slice(0, 2)
+      .map((c) => `• ${firstSentence(c.fact.answer[lang])}`);
+    return more.length ? `${text}\n${more.join('\n')}` : text;
   }
 
   /**
