@@ -150,11 +150,13 @@ export class Resolver {
 
   /** The reply for a decision: an answer, a best guess with choices, an honest gap, or a decline. */
   private reply(decision: Decision, ranked: Candidate[], analysis: QuestionAnalysis, lang: Lang): ResolvedAnswer {
+    // A decline offers questions near what was asked, when anything was near, rather than the same three.
+    const near = this.nearQuestions(ranked, lang);
     const entityGap = this.askedEntityGap(analysis, decision.best?.fact);
-    if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }));
+    if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }), 0, near);
     const best = decision.best;
-    if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability);
-    if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability);
+    if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability, near);
+    if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability, near);
     const gap = this.askedGap(best.fact, analysis);
     if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
     const text = this.answerText(best, analysis, lang, ranked);
@@ -401,8 +403,19 @@ export class Resolver {
     return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: 'what', factIds: [], confidence: 0, suggestions, related: [], smallTalk: true };
   }
 
-  private decline(lang: Lang, type: QuestionType, message: string, confidence = 0): ResolvedAnswer {
-    const suggestions = this.examples(lang);
+  /** Up to three questions of the facts ranked best (one per event), if they matched at all. */
+  private nearQuestions(ranked: readonly Candidate[], lang: Lang): Suggestion[] {
+    const out: Fact[] = [];
+    for (const c of ranked) {
+      if (out.length >= 3 || c.signals.coverage < 0.3) break;
+      if (c.fact.topics.includes('article') || out.some((f) => f.id === c.fact.id || (f.event !== undefined && f.event === c.fact.event))) continue;
+      out.push(c.fact);
+    }
+    return out.map((f) => this.suggestion(f, lang));
+  }
+
+  private decline(lang: Lang, type: QuestionType, message: string, confidence = 0, near: Suggestion[] = []): ResolvedAnswer {
+    const suggestions = near.length > 0 ? near : this.examples(lang);
     const answer = `${message}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}`;
     return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: type, factIds: [], confidence: round(confidence), suggestions, related: [] };
   }
