@@ -44,7 +44,7 @@ export interface QuestionAnalysis {
   /** Numbers written in digits. */
   numbers: string[];
   /** Entities the question names (by name or by description), background entities included. */
-  entities: Map<string, { descriptor: boolean }>;
+  entities: Map<string, { descriptor: boolean; keys: string[] }>;
   /** Share of the question's weight carried by words the fact base does not know at all. */
   unknownShare: number;
   /** Total weight of the content words. */

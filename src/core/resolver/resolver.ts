@@ -93,8 +93,12 @@ export class Resolver {
     }
 
     const contentWords = analysis.words.filter((w) => !/^\d+$/.test(w.word) && monthOf(w.word, analysis.lang) === undefined);
-    if (analysis.dates.length > 0 && (WHAT_HAPPENED.test(analysis.normalized) || contentWords.length <= 1))
-      return done(this.calendar(analysis.dates, lang, analysis.type));
+    // "What happened on …": the events of those dates; when none is dated so (an event only "after" the
+    // date), the question is read like any other.
+    if (analysis.dates.length > 0 && (WHAT_HAPPENED.test(analysis.normalized) || contentWords.length <= 1)) {
+      const calendar = this.calendar(analysis.dates, lang, analysis.type);
+      if (calendar.status !== 'unknown' || contentWords.length <= 1) return done(calendar);
+    }
     if (!analysis.words.some((w) => w.known)) return done(this.decline(lang, analysis.type, this.unknownText(lang)));
 
     const candidates = this.rank(analysis, options);
@@ -271,15 +275,16 @@ export class Resolver {
   /**
    * A detail the source never gives about an entity the question names (a person's birth year, when the
    * country became independent): a keyword of one of the entity's gaps, of one of its types when it names
-   * any, that the best fact's text does not use itself.
+   * any, that the best fact does not use itself.
    */
   private askedEntityGap(analysis: QuestionAnalysis, best: Fact | undefined): { about: Record<Lang, string> } | undefined {
-    const explained = best ? this.index.answerKeys.get(best.id) : undefined;
+    // A keyword the best fact itself uses anywhere (its answer or the ways it is asked) asks about that fact.
+    const explained = (key: string) => best !== undefined && (this.index.postings.get(key)?.has(best.id) ?? false);
     for (const [id, named] of analysis.entities) {
       if (named.descriptor) continue;
       for (const { gap, keys } of this.index.entityGapKeys.get(id) ?? []) {
         if (gap.types.length > 0 && !gap.types.includes(analysis.type)) continue;
-        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained?.has(w.key))) return gap;
+        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained(w.key))) return gap;
       }
     }
     return undefined;
@@ -292,9 +297,11 @@ export class Resolver {
   private aboutAnotherEntity(fact: Fact, analysis: QuestionAnalysis): boolean {
     if (!['when', 'who', 'where', 'howmany'].includes(analysis.type)) return false;
     const involved = this.index.involved.get(fact.id) ?? new Set<string>();
+    // Involved, or named in the fact's own words (its questions included): "in Moscow" is about the fact if it says Moscow.
+    const mentions = (keys: string[]) => keys.every((k) => this.index.postings.get(k)?.has(fact.id));
     return [...analysis.entities].some(([id, named]) => {
       const kind = this.base.entity(id)?.kind;
-      return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id);
+      return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id) && !mentions(named.keys);
     });
   }
 
