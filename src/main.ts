@@ -10,6 +10,7 @@ import type { RunningPlatform } from './adapters/platform.js';
 import { TerminalChat } from './adapters/terminal/terminal-chat.js';
 import { startDailyPostCron } from './infra/daily-post-cron.js';
 import { loadFactBase } from './infra/data-files.js';
+import { createResolver } from './infra/search-index-artefact.js';
 import { dailyPostsHealth } from './core/subscriptions/daily-posts.js';
 import type { Logger } from './core/ports.js';
 import { openStore, StoreStartError } from './infra/sqlite/open-store.js';
@@ -88,9 +89,11 @@ async function main(): Promise<void> {
     startFailed(logger, error.message, error);
     return;
   }
+  const base = loadFactBase();
   const core = createCoreServices({
     store,
-    base: loadFactBase(),
+    base,
+    resolver: createResolver(base, logger.child({ component: 'resolver' })),
     clock: systemClock,
     logger,
     rateLimit: { limit: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },

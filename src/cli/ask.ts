@@ -7,18 +7,19 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Resolver, type Explanation } from '../core/resolver/resolver.js';
+import type { Explanation } from '../core/resolver/resolver.js';
 import type { ResolvedAnswer } from '../core/resolver/types.js';
 import { contributions, DEFAULT_MODEL } from '../core/resolver/model.js';
 import { LANGS, type Lang } from '../core/facts/schema.js';
 import { loadFactBase } from '../infra/data-files.js';
+import { createResolver } from '../infra/search-index-artefact.js';
 
 const { values, positionals } = parseArgs({
   options: { json: { type: 'boolean', default: false }, lang: { type: 'string' }, explain: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
 const lang = LANGS.includes(values.lang as Lang) ? (values.lang as Lang) : undefined;
-const resolver = new Resolver(loadFactBase());
+const resolver = createResolver(loadFactBase());
 
 /** The JSON line of the evaluation protocol. */
 function toJsonLine(a: ResolvedAnswer): string {

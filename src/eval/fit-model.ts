@@ -13,8 +13,8 @@
  *    questions (data/quiz, in three languages: they should be answered) and the fact folds' near misses whose
  *    event has no fact left (they should be declined). Near misses with a sibling fact left are left out: a
  *    sibling may answer them in other words. The answer threshold gives the most confident right answers
- *    while the precision of confident answers stays at or above 0.99; the unsure threshold maximises accuracy
- *    with in-scope questions and declines weighed as in the development sets (80:20).
+ *    to the quiz questions while their precision stays at or above 0.99; the unsure threshold maximises
+ *    accuracy with in-scope questions and declines (the near misses) weighed as in the development sets (80:20).
  *
  * `--dry-run` prints the result without writing it.
  */
@@ -109,8 +109,11 @@ function evaluate(inputs: DecisionInputs[], t: ResolverModel['thresholds']) {
 export function fitThresholds(inputs: DecisionInputs[]): ResolverModel['thresholds'] {
   let answer = 0.99;
   let bestConfident = -1;
+  // The answer threshold is judged on the questions to answer: near misses are the unsure threshold's
+  // business (a confident answer to one is counted there as a decline missed).
+  const answerable = inputs.filter((i) => !i.shouldDecline);
   for (let a = 0.3; a <= 0.995; a += 0.005) {
-    const r = evaluate(inputs, { answer: a, unsure: 0 });
+    const r = evaluate(answerable, { answer: a, unsure: 0 });
     if (r.precision >= PRECISION_FLOOR && r.confident > bestConfident) {
       bestConfident = r.confident;
       answer = round(a);

@@ -1,7 +1,7 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
-import { formatCalendarDate, formatFactDate } from '../text/dates.js';
+import { formatCalendarDate, formatFactDate, parseDateValue } from '../text/dates.js';
 import { dateMatches, type DateQuery } from './date-query.js';
 
 /** The events of the asked dates, one line per event, as many as fit the reply. */
@@ -33,7 +33,7 @@ export function calendarListing(base: FactBase, i18n: I18n, dates: DateQuery[], 
     // (the talks in Moscow, the visit to Kazan) are lines of their own.
     if (f.kind !== 'event' && f.event && shown.some((s) => s.event === f.event && s.date?.value === f.date?.value)) continue;
     const title = f.kind !== 'event' && f.event ? (base.entity(f.event)?.name[lang] ?? f.title[lang]) : f.title[lang];
-    const line = `• ${formatFactDate(f.date!, lang)}: ${stripDateInParens(title)}`;
+    const line = `• ${formatFactDate(f.date!, lang)}: ${withoutDate(title, f, lang)}`;
     if (intro.length + lines.join('\n').length + line.length + 2 > budget) break;
     lines.push(line);
     shown.push(f);
@@ -52,9 +52,18 @@ function preciseEnough(f: Fact, d: DateQuery): boolean {
   return true;
 }
 
-/** An event's name without the date it carries in parentheses (the line already gives the date). */
-function stripDateInParens(name: string): string {
-  return name.replace(/\s*\([^)]*\d{4}[^)]*\)\s*$/u, '');
+/**
+ * A title without the date the line already gives: in brackets ("(June 5, 2022)"), or written in ("of March
+ * 16, 2022", "16 марта 2022 года", "2022 жылғы 16 наурыздағы").
+ */
+function withoutDate(title: string, f: Fact, lang: Lang): string {
+  let out = title.replace(/\s*\([^)]*\d{4}[^)]*\)\s*$/u, '');
+  const { year, month, day } = parseDateValue(f.date?.value ?? '');
+  if (month && day) {
+    const forms = [formatCalendarDate({ year, month, day }, lang), formatCalendarDate({ month, day }, lang)];
+    for (const form of forms) out = out.replace(new RegExp(`\\s*(?:of |on )?${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:да|де|дағы|дегі)?`, 'u'), '');
+  }
+  return out.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 /** Events before statements when several facts share a date. */

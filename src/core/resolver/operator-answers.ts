@@ -104,11 +104,13 @@ function durationText(a: When, b: When, unit: 'days' | 'weeks' | 'months' | 'yea
   }
   if (a.month !== undefined && b.month !== undefined) {
     const months = Math.abs((b.year - a.year) * 12 + (b.month - a.month));
+    if (months === 0) return undefined;
     if (unit === 'years' || months >= 12) return t('amount-about-years', Math.round(months / 12));
     return t('amount-about-months', months);
   }
+  // A year on one side: whole years only, and nothing when both fall in one year (the source cannot tell).
   const years = Math.abs(b.year - a.year);
-  return t('amount-years', years);
+  return years === 0 ? undefined : t('amount-years', years);
 }
 
 /** Whole years from the earlier date to the later one (an age: "30 years" until the 31st anniversary). */
@@ -124,13 +126,24 @@ function wholeYears(a: When, b: When): number {
  * event apart, its own title), followed by the date in brackets unless the name already says it.
  */
 function labelOf(fact: Fact, lang: Lang, base: FactBase, ownTitle: boolean): string {
-  const eventName = !ownTitle && fact.kind !== 'event' && fact.event ? base.entity(fact.event)?.name[lang] : undefined;
+  const eventName = !ownTitle && fact.event ? base.entity(fact.event)?.name[lang] : undefined;
   const name = (eventName ?? fact.title[lang]).replace(/\s*\([^)]*\)\s*$/u, '');
   const date = formatFactDate(fact.date!, lang);
   const { month, day } = parseDateValue(fact.date!.value);
   const dayMonth = month && day ? formatCalendarDate({ month, day }, lang) : undefined;
   const says = name.includes(date) || (dayMonth !== undefined && name.includes(dayMonth)) || (fact.date!.precision !== 'day' && name.includes(fact.date!.value.slice(0, 4)));
-  return says ? name : `${name} (${date})`;
+  return midSentence(says ? name : `${name} (${date})`, base);
+}
+
+/**
+ * A label as it reads inside a sentence: a common noun loses its capital ("Внеочередное послание" →
+ * "внеочередное послание"), a name keeps it ("Tokayev in Kazan").
+ */
+function midSentence(label: string, base: FactBase): string {
+  const first = label.split(/[\s–-]/u)[0] ?? '';
+  if (!/^\p{Lu}\p{Ll}/u.test(first)) return label;
+  const isName = base.entities.some((e) => [e.name.en, e.name.ru, e.name.kk, ...e.aliases].some((n) => n.split(/\s+/u).some((w) => w === first || first.startsWith(w.slice(0, Math.max(4, w.length - 2))))));
+  return isName ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 function capitalizeFirst(s: string): string {

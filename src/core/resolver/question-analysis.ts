@@ -44,7 +44,7 @@ export interface QuestionAnalysis {
   /** Numbers written in digits. */
   numbers: string[];
   /** Entities the question names (by name or by description), background entities included. */
-  entities: Map<string, { descriptor: boolean }>;
+  entities: Map<string, { descriptor: boolean; keys: string[] }>;
   /** Share of the question's weight carried by words the fact base does not know at all. */
   unknownShare: number;
   /** Total weight of the content words. */
@@ -77,9 +77,13 @@ export function stripMentions(normalized: string): string {
  * languages, likely corrections of misspellings and synonyms.
  */
 export function analyzeQuestion(raw: string, index: SearchIndex, forcedLang?: Lang, fallbackLang?: Lang): QuestionAnalysis {
-  const normalized = stripMentions(normalize(raw));
-  const lang = forcedLang ?? questionLang(normalized, index) ?? fallbackLang ?? 'en';
-  const type = questionType(normalized, lang);
+  const full = stripMentions(normalize(raw));
+  const lang = forcedLang ?? questionLang(full, index) ?? fallbackLang ?? 'en';
+  // "Name two." after a question asks for a list; the instruction's words are not what the question is about.
+  const instruction = LIST_INSTRUCTION.exec(full);
+  const normalized = instruction && instruction.index > 0 ? full.slice(0, instruction.index).trim() : full;
+  const asked = questionType(normalized, lang);
+  const type = instruction && (asked === 'what' || asked === 'yesno') ? 'list' : asked;
   const words = queryWords(normalized, lang, index);
   const keys = new Set(words.flatMap((w) => w.readings.map((r) => r.key)));
   // Entities are named by the words themselves (in any of the bot's languages), not by synonyms or
@@ -124,6 +128,10 @@ function countedUnits(normalized: string, lang: Lang, index: SearchIndex): strin
   if (!key) return [];
   return [...index.unitKeys].filter(([, keys]) => keys.has(key)).map(([unit]) => unit);
 }
+
+/** An instruction to list ("name two", "назовите хотя бы два пункта", "екеуін ата"), at the end of a question. */
+const LIST_INSTRUCTION =
+  /(?:[.?!]\s*|,\s*|\s+)(?:(?:please\s+)?(?:name|list|give)\s+(?:at\s+least\s+)?(?:two|three|2|3|some|a few)\b[^?]*|(?:назовите|назови|перечислите|перечисли)(?:\s+хотя\s+бы)?(?:\s+(?:два|две|три|2|3|несколько)\b)?[^?]*|(?:кемінде\s+|кеминде\s+)?(?:екеуін|екеуин|екі|үшеуін)\s+(?:ата\p{L}*|атап\s+бер\p{L}*)[^?]*|ekeýin\s+ata\p{L}*)[.!]?\s*$/u;
 
 /** Questions about a length of time, in the bot's languages (Kazakh folded). */
 const DURATION = /how long|how much time|how many (?:days|weeks|months|years)|сколько (?:времени|дней|недель|месяцев|лет)|как долго|канша (?:уакит|кун|апта|аи|жил)|неше (?:кун|апта|аи|жил)/u;

@@ -3,6 +3,7 @@ import type { Fact, Lang } from '../facts/schema.js';
 import { citationLine } from '../facts/citation-line.js';
 import { I18n } from '../i18n/i18n.js';
 import { formatDateValue } from '../text/dates.js';
+import { firstSentence } from '../text/sentences.js';
 import { monthOf } from '../text/months.js';
 import { normalize } from '../text/normalize.js';
 import { calendarListing } from './calendar.js';
@@ -93,8 +94,12 @@ export class Resolver {
     }
 
     const contentWords = analysis.words.filter((w) => !/^\d+$/.test(w.word) && monthOf(w.word, analysis.lang) === undefined);
-    if (analysis.dates.length > 0 && (WHAT_HAPPENED.test(analysis.normalized) || contentWords.length <= 1))
-      return done(this.calendar(analysis.dates, lang, analysis.type));
+    // "What happened on …": the events of those dates; when none is dated so (an event only "after" the
+    // date), the question is read like any other.
+    if (analysis.dates.length > 0 && (WHAT_HAPPENED.test(analysis.normalized) || contentWords.length <= 1)) {
+      const calendar = this.calendar(analysis.dates, lang, analysis.type);
+      if (calendar.status !== 'unknown' || contentWords.length <= 1) return done(calendar);
+    }
     if (!analysis.words.some((w) => w.known)) return done(this.decline(lang, analysis.type, this.unknownText(lang)));
 
     const candidates = this.rank(analysis, options);
@@ -145,21 +150,40 @@ export class Resolver {
 
   /** The reply for a decision: an answer, a best guess with choices, an honest gap, or a decline. */
   private reply(decision: Decision, ranked: Candidate[], analysis: QuestionAnalysis, lang: Lang): ResolvedAnswer {
+    // A decline offers questions near what was asked, when anything was near, rather than the same three.
+    const near = this.nearQuestions(ranked, lang);
     const entityGap = this.askedEntityGap(analysis, decision.best?.fact);
-    if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }));
+    if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }), 0, near);
     const best = decision.best;
-    if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability);
-    if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability);
+    if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability, near);
+    if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability, near);
     const gap = this.askedGap(best.fact, analysis);
     if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
-    const text = this.answerText(best, analysis, lang);
+    const text = this.answerText(best, analysis, lang, ranked);
     if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, decision.confidence, [], this.relatedOf(best.fact, lang));
     return this.unsure(best, text, ranked, lang, analysis.type);
   }
 
-  /** The answer's text for the question, with yes or no first when the question is yes/no and the answer tells which. */
-  private answerText(best: Candidate, analysis: QuestionAnalysis, lang: Lang): string {
-    return this.phrasing.answer(best.fact, analysis.type, lang, this.polarity(best, analysis), countsList(analysis, best.fact, this.index));
+  /**
+   * The answer's text for the question, with yes or no first when the question is yes/no and the answer
+   * tells which. A list question whose best fact is not a list gathers the other facts of its event that
+   * match the question nearly as well ("what did Tokayev call unacceptable?": three statements of one speech).
+   */
+  private answerText(best: Candidate, analysis: QuestionAnalysis, lang: Lang, ranked: readonly Candidate[] = []): string {
+    const text = this.phrasing.answer(best.fact, analysis.type, lang, this.polarity(best, analysis), countsList(analysis, best.fact, this.index));
+    if (analysis.type !== 'list' || best.fact.value?.type === 'list' || !best.fact.event) return text;
+    const more = ranked
+      .filter(
+        (c) =>
+          c.fact.id !== best.fact.id &&
+          c.fact.event === best.fact.event &&
+          c.fact.kind === best.fact.kind &&
+          c.fact.speaker === best.fact.speaker &&
+          c.signals.coverage >= best.signals.coverage * 0.7,
+      )
+      .slice(0, 2)
+      .map((c) => `• ${firstSentence(c.fact.answer[lang])}`);
+    return more.length ? `${text}\n${more.join('\n')}` : text;
   }
 
   /**
@@ -271,15 +295,16 @@ export class Resolver {
   /**
    * A detail the source never gives about an entity the question names (a person's birth year, when the
    * country became independent): a keyword of one of the entity's gaps, of one of its types when it names
-   * any, that the best fact's text does not use itself.
+   * any, that the best fact does not use itself.
    */
   private askedEntityGap(analysis: QuestionAnalysis, best: Fact | undefined): { about: Record<Lang, string> } | undefined {
-    const explained = best ? this.index.answerKeys.get(best.id) : undefined;
+    // A keyword the best fact itself uses anywhere (its answer or the ways it is asked) asks about that fact.
+    const explained = (key: string) => best !== undefined && (this.index.postings.get(key)?.has(best.id) ?? false);
     for (const [id, named] of analysis.entities) {
       if (named.descriptor) continue;
       for (const { gap, keys } of this.index.entityGapKeys.get(id) ?? []) {
         if (gap.types.length > 0 && !gap.types.includes(analysis.type)) continue;
-        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained?.has(w.key))) return gap;
+        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained(w.key))) return gap;
       }
     }
     return undefined;
@@ -292,9 +317,11 @@ export class Resolver {
   private aboutAnotherEntity(fact: Fact, analysis: QuestionAnalysis): boolean {
     if (!['when', 'who', 'where', 'howmany'].includes(analysis.type)) return false;
     const involved = this.index.involved.get(fact.id) ?? new Set<string>();
+    // Involved, or named in the fact's own words (its questions included): "in Moscow" is about the fact if it says Moscow.
+    const mentions = (keys: string[]) => keys.every((k) => this.index.postings.get(k)?.has(fact.id));
     return [...analysis.entities].some(([id, named]) => {
       const kind = this.base.entity(id)?.kind;
-      return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id);
+      return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id) && !mentions(named.keys);
     });
   }
 
@@ -376,8 +403,19 @@ export class Resolver {
     return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: 'what', factIds: [], confidence: 0, suggestions, related: [], smallTalk: true };
   }
 
-  private decline(lang: Lang, type: QuestionType, message: string, confidence = 0): ResolvedAnswer {
-    const suggestions = this.examples(lang);
+  /** Up to three questions of the facts ranked best (one per event), if they matched at all. */
+  private nearQuestions(ranked: readonly Candidate[], lang: Lang): Suggestion[] {
+    const out: Fact[] = [];
+    for (const c of ranked) {
+      if (out.length >= 3 || c.signals.coverage < 0.3) break;
+      if (c.fact.topics.includes('article') || out.some((f) => f.id === c.fact.id || (f.event !== undefined && f.event === c.fact.event))) continue;
+      out.push(c.fact);
+    }
+    return out.map((f) => this.suggestion(f, lang));
+  }
+
+  private decline(lang: Lang, type: QuestionType, message: string, confidence = 0, near: Suggestion[] = []): ResolvedAnswer {
+    const suggestions = near.length > 0 ? near : this.examples(lang);
     const answer = `${message}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}`;
     return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: type, factIds: [], confidence: round(confidence), suggestions, related: [] };
   }

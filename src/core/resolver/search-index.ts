@@ -43,6 +43,31 @@ export interface IndexedQuestion {
   weight: number;
 }
 
+/**
+ * Everything the index computes from the fact base, as plain JSON-able data (see {@link SearchIndex.snapshot}).
+ * Bump {@link INDEX_FORMAT} when its shape or the way it is computed changes.
+ */
+export interface IndexSnapshot {
+  postings: [string, [string, number][]][];
+  questions: { f: string; l: Lang; t: string; k: string[]; y?: 'yes' | 'no' }[];
+  keysByLang: Record<Lang, string[]>;
+  vocabulary: [string, string][];
+  synonymKeys: [string, string[]][];
+  entityNames: [string, EntityName[]][];
+  gapKeys: [string, string[][]][];
+  questionTypes: [string, QuestionType[]][];
+  involved: [string, string[]][];
+  unitKeys: [string, string[]][];
+  entityGapKeys: [string, string[][]][];
+  contrastKeys: { a: string[]; b: string[] }[];
+  phraseAliases: [string, { factId: string; keys: string[] }[]][];
+  phraseKeys: string[];
+  answerKeys: [string, string[]][];
+}
+
+/** The version of {@link IndexSnapshot}'s format. */
+export const INDEX_FORMAT = 1;
+
 /** A way of naming an entity: the keys that must all appear in a question for it to name the entity. */
 interface EntityName {
   entityId: string;
@@ -96,13 +121,38 @@ export class SearchIndex {
   /** fact id -> the keys of its answer in every language (what it says, as opposed to how it is asked). */
   readonly answerKeys = new Map<string, Set<string>>();
 
-  constructor(readonly base: FactBase) {
+  constructor(
+    readonly base: FactBase,
+    /** A snapshot of this index taken on the same data (see {@link snapshot}): restored instead of built. */
+    snapshot?: IndexSnapshot,
+  ) {
     this.factCount = base.facts.length;
+    if (snapshot) this.restore(snapshot);
+    else this.build();
+    // Derived from the above either way: IDF, the questions' weights, their postings, the background.
+    for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
+    for (const q of this.questions) {
+      for (const k of q.keys) {
+        q.weight += this.idf(k);
+        let list = this.questionPostings.get(k);
+        if (!list) this.questionPostings.set(k, (list = []));
+        list.push(q);
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const ids of this.involved.values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id, n] of counts) if (n >= this.factCount * 0.5) this.background.add(id);
+  }
+
+  /** Builds every structure from the fact base (the costly part: every text analysed in every language). */
+  private build(): void {
+    const base = this.base;
     for (const e of base.entities) {
       this.addEntityNames(e);
       const gaps = (e.gaps ?? []).map((gap) => ({ gap, keys: new Set(gap.keywords.flatMap((k) => [k.toLowerCase(), ...LANGS.flatMap((l) => keysOf(k, l))])) }));
       if (gaps.length) this.entityGapKeys.set(e.id, gaps);
     }
+    this.dropAmbiguousNames();
     for (const pair of base.contrasts) {
       const keys = (side: typeof pair.a) => new Set(LANGS.flatMap((l) => side[l].flatMap((w) => keysOf(w, l))));
       const a = keys(pair.a);
@@ -117,7 +167,6 @@ export class SearchIndex {
     }
     for (const [unit, words] of Object.entries(base.units))
       this.unitKeys.set(unit, new Set(LANGS.flatMap((l) => words[l].flatMap((w) => keysOf(w, l)))));
-    this.dropAmbiguousNames();
     for (const fact of base.facts) this.addFact(fact);
     for (const group of base.synonyms) {
       const keys = [...new Set(group.flatMap((w) => LANGS.flatMap((l) => analyze(w, l).map((t) => t.key))))];
@@ -127,12 +176,52 @@ export class SearchIndex {
         for (const other of keys) if (other !== k) set.add(other);
       }
     }
-    // IDF is final only now that every fact is in; questions' weights and the IDF table follow from it.
-    for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
-    for (const q of this.questions) for (const k of q.keys) q.weight += this.idf(k);
-    const counts = new Map<string, number>();
-    for (const ids of this.involved.values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-    for (const [id, n] of counts) if (n >= this.factCount * 0.5) this.background.add(id);
+  }
+
+  /** Everything {@link build} computes, as plain data: saved once per data version and restored at start. */
+  snapshot(): IndexSnapshot {
+    const sets = <K>(m: Map<K, Set<string>>) => [...m].map(([k, v]) => [k, [...v]] as [K, string[]]);
+    return {
+      postings: [...this.postings].map(([k, m]) => [k, [...m]]),
+      questions: this.questions.map((q) => ({ f: q.factId, l: q.lang, t: q.text, k: [...q.keys], ...(q.yesno ? { y: q.yesno } : {}) })),
+      keysByLang: { en: [...this.keysByLang.en], ru: [...this.keysByLang.ru], kk: [...this.keysByLang.kk] },
+      vocabulary: [...this.vocabulary],
+      synonymKeys: sets(this.synonymKeys),
+      entityNames: [...this.entityNames],
+      gapKeys: [...this.gapKeys].map(([k, v]) => [k, v.map((s) => [...s])]),
+      questionTypes: [...this.questionTypes].map(([k, v]) => [k, [...v]]),
+      involved: sets(this.involved),
+      unitKeys: sets(this.unitKeys),
+      entityGapKeys: [...this.entityGapKeys].map(([k, v]) => [k, v.map((g) => [...g.keys])]),
+      contrastKeys: this.contrastKeys.map((c) => ({ a: [...c.a], b: [...c.b] })),
+      phraseAliases: [...this.phraseAliases],
+      phraseKeys: [...this.phraseKeys],
+      answerKeys: sets(this.answerKeys),
+    };
+  }
+
+  private restore(s: IndexSnapshot): void {
+    for (const [k, m] of s.postings) this.postings.set(k, new Map(m));
+    for (const q of s.questions) this.questions.push({ index: this.questions.length, factId: q.f, lang: q.l, text: q.t, keys: new Set(q.k), yesno: q.y, weight: 0 });
+    for (const l of LANGS) for (const k of s.keysByLang[l]) this.keysByLang[l].add(k);
+    for (const [word, key] of s.vocabulary) this.remember(word, key);
+    for (const [k, v] of s.synonymKeys) this.synonymKeys.set(k, new Set(v));
+    for (const [k, v] of s.entityNames) this.entityNames.set(k, v);
+    for (const [k, v] of s.gapKeys) this.gapKeys.set(k, v.map((x) => new Set(x)));
+    for (const [k, v] of s.questionTypes) this.questionTypes.set(k, new Set(v));
+    for (const [k, v] of s.involved) this.involved.set(k, new Set(v));
+    for (const [k, v] of s.unitKeys) this.unitKeys.set(k, new Set(v));
+    for (const [id, v] of s.entityGapKeys) {
+      const gaps = this.base.entity(id)?.gaps ?? [];
+      this.entityGapKeys.set(
+        id,
+        v.flatMap((keys, i) => (gaps[i] ? [{ gap: gaps[i], keys: new Set(keys) }] : [])),
+      );
+    }
+    for (const c of s.contrastKeys) this.contrastKeys.push({ a: new Set(c.a), b: new Set(c.b) });
+    for (const [k, v] of s.phraseAliases) this.phraseAliases.set(k, v);
+    for (const k of s.phraseKeys) this.phraseKeys.add(k);
+    for (const [k, v] of s.answerKeys) this.answerKeys.set(k, new Set(v));
   }
 
   private addEntityNames(e: Entity): void {
@@ -176,13 +265,13 @@ export class SearchIndex {
    * The entities a question names, by name or by description: every key of one of an entity's names must
    * be among the question's keys.
    */
-  entitiesNamed(questionKeys: ReadonlySet<string>): Map<string, { descriptor: boolean }> {
-    const out = new Map<string, { descriptor: boolean }>();
+  entitiesNamed(questionKeys: ReadonlySet<string>): Map<string, { descriptor: boolean; keys: string[] }> {
+    const out = new Map<string, { descriptor: boolean; keys: string[] }>();
     for (const key of questionKeys)
       for (const name of this.entityNames.get(key) ?? [])
         if (name.keys.every((k) => questionKeys.has(k))) {
           const prev = out.get(name.entityId);
-          if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor });
+          if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor, keys: name.keys });
         }
     return out;
   }
@@ -270,17 +359,16 @@ export class SearchIndex {
     if (!types) this.questionTypes.set(factId, (types = new Set()));
     types.add(questionType(normalize(text)));
     this.questions.push(q);
-    for (const k of q.keys) {
-      let list = this.questionPostings.get(k);
-      if (!list) this.questionPostings.set(k, (list = []));
-      list.push(q);
-    }
   }
 
   /** Remembers a word of the fact base (Kazakh in its folded form) for language votes and spelling corrections. */
   private learnWord(word: string, key: string, lang?: Lang): void {
     if (lang) this.keysByLang[lang].add(key);
-    const surface = lang === 'kk' ? foldKazakh(word) : word;
+    this.remember(lang === 'kk' ? foldKazakh(word) : word, key);
+  }
+
+  /** Adds a word (as the fuzzy search compares it) to the vocabulary and its bucket. */
+  private remember(surface: string, key: string): void {
     if (this.vocabulary.has(surface)) return;
     this.vocabulary.set(surface, key);
     if (surface.length < 4 || /\d/.test(surface)) return;
