@@ -113,13 +113,15 @@ async function main(): Promise<void> {
     return scheduler && queue ? startDailyPostCron(scheduler, queue, logger, () => metrics.error('post')) : undefined;
   };
 
-  // The question log purges what has expired every hour; when it is off, what it kept still expires.
-  if (core.questionLog) core.questionLog.start();
-  else
+  // The question log deletes what has expired at start and every hour (started where the bot goes on, and
+  // stopped before the store closes); when it is off, what it kept still expires.
+  const questionLog = core.questionLog;
+  if (!questionLog)
     await store.questionLog
       .purge(Date.now() - config.QUESTION_LOG_DAYS * 86_400_000, Date.now())
       .catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'question log: expired entries not deleted'));
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
+    questionLog?.start();
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     core.messengers.register('terminal', terminal.messenger());
     core.study?.resume((platform) => core.messengers.has(platform));
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
     await terminal.run('No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.');
     await posts?.stop();
     core.study?.close();
-    await core.questionLog?.stop();
+    await questionLog?.stop();
     store.close();
     return;
   }
@@ -144,6 +146,10 @@ async function main(): Promise<void> {
   }
   // SIGTERM/SIGINT: workers, then platforms (stop taking updates, finish replies), then HTTP, then the store.
   const shutdown = installShutdown({ workers, platforms: running, http, store, logger });
+  if (questionLog) {
+    questionLog.start();
+    workers.push({ name: 'question-log', stop: () => questionLog.stop() });
+  }
   stopAll = (reason) => void shutdown.shutdown(reason, 1);
   // A platform still starting counts as disconnected.
   const platformHealth = enabled.map((name) => ({
@@ -176,9 +182,6 @@ async function main(): Promise<void> {
   }
   const posts = startDailyPosts();
   if (posts) workers.push(posts);
-  // Stopped with the workers: it finishes the log writes in flight before the store closes.
-  const questionLog = core.questionLog;
-  if (questionLog) workers.push({ name: 'question-log', stop: () => questionLog.stop() });
   logger.info({ platforms: running.map((p) => p.name), port: http.port }, 'bot started');
 }
 

@@ -116,7 +116,8 @@ describe('questions:review', async () => {
     expect(report).toMatch(/^# Questions the bot could not answer\n/);
     expect(report).toContain('## 2. “when was the referendum?”');
     expect(report).toContain('2 askers, 3 logged (3 guessed); English; telegram group 3.');
-    expect(report).toContain('The bot leaned to `referendum-june-5` (“National referendum of June 5”) with a score of 0.40.');
+    const title = resolver.base.fact('referendum-june-5')?.title.en;
+    expect(report).toContain(`The bot leaned to \`referendum-june-5\` (“${title}”) with a score of 0.40.`);
     expect(report).toContain('**Verdict to check: the bot missed it.**');
     expect(report).toContain('**Verdict to check: the source is silent.** Add a gap to fact `referendum-june-5`');
     expect(report).toContain('and the bot already says so');
