@@ -2,10 +2,11 @@
  * The question log: what the bot could not answer, kept to improve the fact base, and nothing that names who
  * asked. See README "Improving the answers" for what is stored and why.
  */
+import type { ChatRequest } from '../chat/chat-service.js';
 import type { Lang } from '../facts/schema.js';
 
 /** Where a question came from, without saying who or which chat. */
-export type LogPlatform = 'telegram' | 'discord' | 'terminal';
+export type LogPlatform = ChatRequest['platform'];
 
 /**
  * Why a question is in the log: the bot declined (`unknown`), gave a best guess (`unsure`), or answered and a

@@ -15,7 +15,7 @@ import { maskPersonalData } from './mask.js';
 import type { PrivacyKeys } from './privacy-keys.js';
 import { TICKET_TTL_MS, type LoggedQuestion, type QuestionLogRepository } from './question-log.js';
 
-/** Button data prefix of "Not what I asked": `f:<lang>:<ticket id>` (about 20 bytes, far within Telegram's 64). */
+/** Button data prefix of "Not what I asked": `f:<lang>:<ticket id>` (about 20 bytes, far within the 64 a button's data may hold). */
 export const FEEDBACK_PREFIX = 'f:';
 
 /** Longest question text kept; longer ones are cut (the resolver declines anything past 1000 characters). */
