@@ -3,7 +3,7 @@ import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { ChatAddress } from '../messenger.js';
-import { citationLine } from '../facts/citation-line.js';
+import { citationLineOfMany } from '../facts/citation-line.js';
 import { formatCalendarDate, parseDateValue } from '../text/dates.js';
 import { addDays } from './local-time.js';
 import { eventsOf, OnThisDay, type EventOnDay } from './on-this-day.js';
@@ -364,8 +364,8 @@ export class PostComposer {
     }
 
     if (blocks.length === 0) blocks.push(t.t(lang, 'on-this-day-none', { when: formatCalendarDate(parseDateValue(localDate), lang) }));
-    const citations = [...new Set(cited.map((f) => citationLine(this.base, this.i18n, f, lang)))];
-    return { lang, text: blocks.join('\n\n'), citation: citations.join('\n') || undefined, date, buttons };
+    const citation = cited.length ? citationLineOfMany(this.base, this.i18n, cited, lang) : undefined;
+    return { lang, text: blocks.join('\n\n'), citation, date, buttons };
   }
 
   /** One event: its lead's first sentence, then its other facts as a short list (or, alone, the lead's whole answer). */
