@@ -295,6 +295,13 @@ export class PostComposer {
     return ids;
   }
 
+  /** What an event is called: its event entity's name (without the date in brackets), or the fact's title. */
+  private eventName(fact: Fact, lang: Lang): string {
+    const name = (fact.event ? this.base.entity(fact.event)?.name[lang] : undefined) ?? fact.title[lang];
+    const bare = name.replace(/\s*\([^)]*\)\s*$/u, '');
+    return bare.charAt(0).toUpperCase() + bare.slice(1);
+  }
+
   /** The post as a reply, in a language. */
   render(plan: PostPlan, localDate: string, lang: Lang, mode: PostMode = 'post'): ChatReply {
     const t = this.i18n;
@@ -326,8 +333,9 @@ export class PostComposer {
       const days = dayNumber(plan.date) - dayNumber(localDate);
       if (first && years > 0 && days > 0) {
         const when = formatCalendarDate({ month: Number(plan.date.slice(5, 7)), day: Number(plan.date.slice(8, 10)) }, lang);
-        const leads = events.map((e) => toldStatement(e.lead, lang, [String(yearOf(e.date))]));
-        blocks.push([t.t(lang, 'daily-upcoming', { days, date: when, years }), ...leads].join('\n'));
+        // A teaser: the event's name. The story itself is told on the day, not twice within three days.
+        const names = events.map((e) => `• ${this.eventName(e.lead, lang)}`);
+        blocks.push([t.t(lang, 'daily-upcoming', { days, date: when, years }), ...names].join('\n'));
         cited.push(...events.map((e) => e.lead));
       }
     } else {
