@@ -1,6 +1,11 @@
 /** English interface strings (Fluent syntax). */
 export default `
 source-line = Source: “{ $title }”, { $date }, section “{ $section }”, paragraph { $paragraph }
+source-lines = Source: “{ $title }”, { $date }: { $places }
+source-place = section “{ $section }”, { $count ->
+    [one] paragraph
+   *[other] paragraphs
+} { $paragraphs }
 yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.

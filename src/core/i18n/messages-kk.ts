@@ -1,6 +1,8 @@
 /** Kazakh interface strings (Fluent syntax). */
 export default `
 source-line = Дереккөз: «{ $title }», { $date }, «{ $section }» бөлімі, { $paragraph }-абзац
+source-lines = Дереккөз: «{ $title }», { $date }: { $places }
+source-place = «{ $section }» бөлімі, { $paragraphs }-абзац
 yes = Иә.
 no = Жоқ.
 unsure-note = Дәл осыны сұрағаныңызға сенімді емеспін.

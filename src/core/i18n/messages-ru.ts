@@ -1,6 +1,11 @@
 /** Russian interface strings (Fluent syntax). */
 export default `
 source-line = Источник: «{ $title }», { $date }, раздел «{ $section }», абзац { $paragraph }
+source-lines = Источник: «{ $title }», { $date }: { $places }
+source-place = раздел «{ $section }», { $count ->
+    [one] абзац
+   *[other] абзацы
+} { $paragraphs }
 yes = Да.
 no = Нет.
 unsure-note = Не уверен, что вы спрашивали именно об этом.
