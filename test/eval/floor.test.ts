@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeRun, readEvalSet } from '../../src/eval/eval-set.js';
 import { sharedFacts } from '../support/shared-facts.js';
 
-const FLOOR = { inScope: 0.82, declines: 0.75, answeredPrecision: 0.97 };
+const FLOOR = { inScope: 0.84, declines: 0.72, answeredPrecision: 0.97 };
 
 describe('the project question set', () => {
   it(`stays above the floors: in-scope ${FLOOR.inScope}, declines ${FLOOR.declines}, precision of confident answers ${FLOOR.answeredPrecision}`, () => {
