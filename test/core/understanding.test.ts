@@ -109,8 +109,9 @@ describe('what the source does not cover', () => {
     expect(a.answer).toMatch(/does not say when Nazarbayev was born/);
   });
 
-  it('does not let one word of a phrase alias ("capital" of "capital punishment") answer', () => {
-    expect(ask('What is the capital of Kazakhstan?').factIds).not.toContain('referendum-death-penalty');
+  it('does not let one word of a phrase ("capital" of "capital punishment") answer with confidence', () => {
+    const a = ask('What is the capital of Kazakhstan?');
+    expect(a.status).not.toBe('answered');
   });
 
   it('reads a Kazakh month name only in Kazakh ("Kazan" is a city)', () => {
