@@ -11,6 +11,7 @@ import type { RunningPlatform } from './adapters/platform.js';
 import { TerminalChat } from './adapters/terminal/terminal-chat.js';
 import { startDailyPostCron } from './infra/daily-post-cron.js';
 import { loadFactBase } from './infra/data-files.js';
+import { createResolver } from './infra/search-index-artefact.js';
 import { dailyPostsHealth } from './core/subscriptions/daily-posts.js';
 import type { Logger } from './core/ports.js';
 import { openStore, StoreStartError } from './infra/open-store.js';
@@ -96,14 +97,17 @@ async function main(): Promise<void> {
     startFailed(logger, error.message, error);
     return;
   }
+  const base = loadFactBase();
   const core = createCoreServices({
     store,
-    base: loadFactBase(),
+    base,
+    resolver: createResolver(base, logger.child({ component: 'resolver' })),
     clock: systemClock,
     logger,
     rateLimit: { limit: config.RATE_LIMIT_QUESTIONS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     metrics,
     study: { questionSeconds: config.STUDY_QUESTION_SECONDS, timerLeaseMs: config.STUDY_TIMER_LEASE_SECONDS * 1000 },
+    ...(config.QUESTION_LOG ? { questionLog: { retentionDays: config.QUESTION_LOG_DAYS } } : {}),
     dailyPosts: {
       timeZone: config.DEFAULT_TIMEZONE,
       postTime: config.DEFAULT_POST_TIME,
@@ -118,7 +122,15 @@ async function main(): Promise<void> {
     return scheduler && queue ? startDailyPostCron(scheduler, queue, logger, () => metrics.error('post')) : undefined;
   };
 
+  // The question log deletes what has expired at start and every hour (started where the bot goes on, and
+  // stopped before the store closes); when it is off, what it kept still expires.
+  const questionLog = core.questionLog;
+  if (!questionLog)
+    await store.questionLog
+      .purge(Date.now() - config.QUESTION_LOG_DAYS * 86_400_000, Date.now())
+      .catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'question log: expired entries not deleted'));
   if (!config.TELEGRAM_BOT_TOKEN && !discord) {
+    questionLog?.start();
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
     core.messengers.register('terminal', terminal.messenger());
     await core.study?.resume((platform) => core.messengers.has(platform));
@@ -126,6 +138,7 @@ async function main(): Promise<void> {
     await terminal.run('No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.');
     await posts?.stop();
     core.study?.close();
+    await questionLog?.stop();
     await store.close();
     return;
   }
@@ -142,6 +155,10 @@ async function main(): Promise<void> {
   }
   // SIGTERM/SIGINT: workers, then platforms (stop taking updates, finish replies), then HTTP, then the store.
   const shutdown = installShutdown({ workers, platforms: running, http, store, logger });
+  if (questionLog) {
+    questionLog.start();
+    workers.push({ name: 'question-log', stop: () => questionLog.stop() });
+  }
   stopAll = (reason) => void shutdown.shutdown(reason, 1);
   // A platform still starting counts as disconnected.
   const platformHealth = enabled.map((name) => ({

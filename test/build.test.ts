@@ -49,6 +49,8 @@ describe('npm run build', () => {
     expect(sources).toContain('main.ts');
     for (const s of sources) expect(existsSync(join(DIST, s.replace(/\.ts$/, '.js'))), s).toBe(true);
     expect(existsSync(join(DIST, 'test'))).toBe(false);
+    // The search index artefact is built with the code, so a compiled start restores it.
+    expect(existsSync(join(DIST, 'search-index.json'))).toBe(true);
     expect(existsSync(join(DIST, 'bench'))).toBe(false);
   });
 

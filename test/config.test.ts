@@ -41,6 +41,13 @@ describe('configuration', () => {
     }
   });
 
+  it('turns the question log on by default, off with QUESTION_LOG=off, and checks QUESTION_LOG_DAYS', () => {
+    expect(loadConfig({})).toMatchObject({ QUESTION_LOG: true, QUESTION_LOG_DAYS: 90 });
+    expect(loadConfig({ QUESTION_LOG: 'off', QUESTION_LOG_DAYS: '30' })).toMatchObject({ QUESTION_LOG: false, QUESTION_LOG_DAYS: 30 });
+    for (const bad of [{ QUESTION_LOG: 'maybe' }, { QUESTION_LOG_DAYS: '0' }, { QUESTION_LOG_DAYS: '1.5' }, { QUESTION_LOG_DAYS: 'ninety' }])
+      expect(() => loadConfig(bad)).toThrow(new RegExp(Object.keys(bad)[0]!));
+  });
+
   it('requires a secret with a webhook URL', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });

@@ -14,6 +14,9 @@ import type { QuizItem } from '../core/study/quiz-bank-schema.js';
 import type { RandomSource } from '../core/study/random.js';
 import { StudyService } from '../core/study/study-service.js';
 import { systemTimers, type Timers } from '../core/study/timers.js';
+import type { PrivacyKeys } from '../core/questions/privacy-keys.js';
+import { QuestionRecorder } from '../core/questions/question-recorder.js';
+import { DailySaltKeys } from '../infra/privacy-keys.js';
 import { createDailyPosts, DEFAULT_DAILY_POSTS, type DailyPosts, type DailyPostSettings } from '../core/subscriptions/daily-posts.js';
 
 /** Options of {@link createCoreServices}. */
@@ -41,6 +44,11 @@ export interface CoreOptions {
   study?: { questionSeconds?: number; timers?: Timers; random?: RandomSource; bank?: readonly QuizItem[]; timerLeaseMs?: number };
   /** This process's id in the store (owner of its daily-post claims); host, pid and a random part by default. */
   instanceId?: string;
+  /**
+   * The question log (needs a store): questions declined or guessed at, and "Not what I asked" presses,
+   * kept `retentionDays` (QUESTION_LOG_DAYS). Off when absent (QUESTION_LOG=off, tests and tools).
+   */
+  questionLog?: { retentionDays: number; keys?: PrivacyKeys; timers?: Timers };
 }
 
 /** The platform-independent services, wired once and shared by every adapter. */
@@ -65,6 +73,8 @@ export interface CoreServices {
   study?: StudyService;
   /** This process's id in the store: its claims, timers and leases carry it. */
   instanceId: string;
+  /** The question log's recorder (with a store, unless it is off): `start()` it, `stop()` it before the store closes. */
+  questionLog?: QuestionRecorder;
 }
 
 /** Wires the core once: resolver, interface strings, the chat service, daily posts and (with a store) study sessions. */
@@ -74,6 +84,20 @@ export function createCoreServices(options: CoreOptions): CoreServices {
   const resolver = options.resolver ?? new Resolver(options.base, undefined, i18n);
   const rate = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
   const metrics = options.metrics ?? noopMetrics;
+  const questionLog =
+    options.store && options.questionLog
+      ? new QuestionRecorder({
+          repository: options.store.questionLog,
+          keys: options.questionLog.keys ?? new DailySaltKeys(),
+          clock: options.clock,
+          timers: options.questionLog.timers ?? systemTimers,
+          defer: (run) => void setImmediate(run),
+          i18n,
+          logger: options.logger.child({ component: 'question-log' }),
+          metrics,
+          retentionDays: options.questionLog.retentionDays,
+        })
+      : undefined;
   const chat = new ChatService({
     base: options.base,
     resolver,
@@ -88,7 +112,10 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     // "Today" in a question is the chat's date: its daily-post zone, else the default zone.
     chatTimeZone: async (req) =>
       (await options.store?.subscriptions.get({ platform: req.platform, chatId: req.chatId }))?.timeZone ?? (options.dailyPosts ?? DEFAULT_DAILY_POSTS).timeZone,
+    observer: questionLog,
   });
+  // "Not what I asked" presses count against the rate limit like any answer button.
+  if (questionLog) chat.addFeature(questionLog);
   const messengers = new Messengers();
   const owner = options.instanceId ?? newInstanceId();
   const dailyPosts = createDailyPosts({
@@ -124,7 +151,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
     : undefined;
   // Quiz and review choices answer the bot's own questions: they are not rate-limited requests.
   if (study) chat.addFeature(study, { limitActions: false });
-  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study, instanceId: owner };
+  return { base: options.base, i18n, resolver, chat, clock: options.clock, logger: options.logger, messengers, store: options.store, metrics, dailyPosts, study, questionLog, instanceId: owner };
 }
 
 /** A process id that is unique across hosts and restarts, and still tells an operator where it runs. */

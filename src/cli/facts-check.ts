@@ -3,7 +3,7 @@
  * (facts per kind, per section of the source, per language).
  */
 import { DataError, formatProblem, loadFactBaseData } from '../infra/data-files.js';
-import { LANGS } from '../core/facts/schema.js';
+import { LANGS, placesOf } from '../core/facts/schema.js';
 
 try {
   const data = loadFactBaseData();
@@ -18,7 +18,13 @@ try {
     console.log(`${doc.title}:`);
     for (const s of doc.sections) {
       const facts = data.facts.filter((f) => f.source.doc === doc.id && f.source.section === s.id);
-      const covered = new Set(facts.flatMap((f) => [f.source.paragraph, ...(f.source.also ?? [])]));
+      const covered = new Set(
+        data.facts
+          .filter((f) => f.source.doc === doc.id)
+          .flatMap((f) => placesOf(f.source))
+          .filter((p) => p.section === s.id)
+          .map((p) => p.paragraph),
+      );
       const missing = Array.from({ length: s.paragraphs }, (_, i) => i + 1).filter((p) => !covered.has(p));
       console.log(
         `  ${s.id}: ${facts.length} facts, paragraphs ${covered.size}/${s.paragraphs}` +

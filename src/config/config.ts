@@ -52,6 +52,8 @@ export const configSchema = z.object({
   POST_CATCH_UP_HOURS: z.coerce.number().min(0).max(23).default(3),
   TELEGRAM_POSTS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
   STUDY_QUESTION_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
+  QUESTION_LOG: onOff,
+  QUESTION_LOG_DAYS: z.coerce.number().int().min(1, 'must be at least 1 (day)').max(3650).default(90),
 });
 
 /** Whether the runtime knows an IANA time zone name. */

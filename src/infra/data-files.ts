@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { FactBaseData } from '../core/facts/fact-base.js';
 import { FactBase } from '../core/facts/fact-base.js';
-import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema } from '../core/facts/schema.js';
+import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema, unitFileSchema, contrastFileSchema } from '../core/facts/schema.js';
 import { existsSync } from 'node:fs';
 import { crossCheck, type DataProblem, zodProblems } from '../core/facts/validate.js';
 import { crossCheckQuiz, type FiledQuizItem } from '../core/study/quiz-bank-check.js';
@@ -53,6 +53,8 @@ export function loadFactBaseData(dir = DATA_DIR, options: { quiz?: boolean } = {
   const topics = parseFile(dir, join(dir, 'topics.json'), topicFileSchema, problems);
   const entities = parseFile(dir, join(dir, 'entities.json'), entityFileSchema, problems);
   const synonyms = existsSync(join(dir, 'synonyms.json')) ? parseFile(dir, join(dir, 'synonyms.json'), synonymFileSchema, problems) : undefined;
+  const units = existsSync(join(dir, 'units.json')) ? parseFile(dir, join(dir, 'units.json'), unitFileSchema, problems) : undefined;
+  const contrasts = existsSync(join(dir, 'contrasts.json')) ? parseFile(dir, join(dir, 'contrasts.json'), contrastFileSchema, problems) : undefined;
   const factDir = join(dir, 'facts');
   const facts = readdirSync(factDir)
     .filter((f) => f.endsWith('.json'))
@@ -65,6 +67,8 @@ export function loadFactBaseData(dir = DATA_DIR, options: { quiz?: boolean } = {
     topics: topics?.topics ?? [],
     documents: sources?.documents ?? [],
     synonyms: synonyms?.groups ?? [],
+    units: units?.units ?? {},
+    contrasts: contrasts?.pairs ?? [],
     quiz: quiz.map((q) => q.item),
   };
   if (problems.length === 0) problems.push(...crossCheck(data), ...crossCheckQuiz(quiz, data));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../src/core/facts/schema.js';
+import { LANGS, placesOf } from '../../src/core/facts/schema.js';
 import { crossCheck } from '../../src/core/facts/validate.js';
 import { loadFactBaseData } from '../../src/infra/data-files.js';
 
@@ -38,9 +38,11 @@ describe('the fact base', () => {
     const sections = new Map(data.documents.flatMap((d) => d.sections.map((s) => [`${d.id}/${s.id}`, s.paragraphs])));
     for (const f of data.facts) {
       for (const r of f.related) expect(ids.has(r), `${f.id} related ${r}`).toBe(true);
-      const count = sections.get(`${f.source.doc}/${f.source.section}`);
-      expect(count, `${f.id} section`).toBeDefined();
-      for (const p of [f.source.paragraph, ...(f.source.also ?? [])]) expect(p).toBeLessThanOrEqual(count ?? 0);
+      for (const p of placesOf(f.source)) {
+        const count = sections.get(`${f.source.doc}/${p.section}`);
+        expect(count, `${f.id} section ${p.section}`).toBeDefined();
+        expect(p.paragraph, `${f.id} paragraph`).toBeLessThanOrEqual(count ?? 0);
+      }
     }
   });
 

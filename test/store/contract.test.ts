@@ -11,6 +11,7 @@ import type { Store } from '../../src/core/store/store.js';
 import type { QuizQuestion } from '../../src/core/study/quiz.js';
 import type { StudySession } from '../../src/core/study/study-store.js';
 import type { Claim } from '../../src/core/subscriptions/subscription-repository.js';
+import type { LoggedQuestion } from '../../src/core/questions/question-log.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
 import { freshPostgresStore } from '../support/postgres.js';
 
@@ -20,19 +21,22 @@ interface Harness {
   close: () => Promise<void>;
 }
 
+/** Small caps, so that the question log's trimming shows. */
+const LIMITS = { entries: 3, tickets: 2 };
+
 const STORES: [string, () => Promise<Harness>][] = [
   [
     'SQLite',
     () => {
-      const store = new SqliteStore(openDatabase(':memory:'));
+      const store = new SqliteStore(openDatabase(':memory:'), { questionLogLimits: LIMITS });
       return Promise.resolve({ store, raw: (sql) => Promise.resolve(void store.db.exec(sql)), close: () => store.close() });
     },
   ],
   [
     'PostgreSQL',
     async () => {
-      const store = await freshPostgresStore();
-      return { store, raw: async (sql) => void (await store.db.query(sql)), close: () => store.close() };
+      const store = await freshPostgresStore({ questionLogLimits: LIMITS });
+      return { store, raw: async (sql: string) => void (await store.db.query(sql)), close: () => store.close() };
     },
   ],
 ];
@@ -287,6 +291,42 @@ describe.each(STORES)('the %s store', (_name, open) => {
       expect(await store.study.session(id)).toBeUndefined();
       expect(await store.study.activeSessions()).toEqual([]);
       expect(await store.study.createSession(sessionOf(chat))).not.toBeUndefined();
+    });
+  });
+
+  describe('the question log', () => {
+    const entry = (text: string, at: number, extra: Partial<LoggedQuestion> = {}): LoggedQuestion => ({
+      text, lang: 'en', status: 'unknown', score: 0.2, platform: 'telegram', chatKind: 'group', asker: 'h1', at, ...extra,
+    });
+
+    it('keeps entries oldest first, by language and time, one per ticket and asker, at most the cap', async () => {
+      const { store } = await start();
+      expect(await store.questionLog.add(entry('a', 10, { factId: 'f', status: 'unsure' }))).toBe(true);
+      expect(await store.questionLog.add(entry('b', 20, { lang: 'kk' }))).toBe(true);
+      expect(await store.questionLog.add(entry('c', 30, { status: 'wrong' }), 't1')).toBe(true);
+      expect(await store.questionLog.add(entry('c', 31, { status: 'wrong' }), 't1')).toBe(false);
+      expect(await store.questionLog.count()).toBe(3);
+      expect(await store.questionLog.list({ since: 0, lang: 'kk' })).toEqual([entry('b', 20, { lang: 'kk' })]);
+      expect(await store.questionLog.add(entry('c', 32, { status: 'wrong', asker: 'h2' }), 't1')).toBe(true);
+      // The cap is 3 (counted by id, and the refused repeat took one): the oldest went.
+      expect((await store.questionLog.list({ since: 0 })).map((e) => [e.text, e.asker])).toEqual([['c', 'h1'], ['c', 'h2']]);
+      expect((await store.questionLog.list({ since: 31 })).map((e) => e.asker)).toEqual(['h2']);
+      expect(await store.questionLog.purge(31, 0)).toBe(1);
+      expect(await store.questionLog.count()).toBe(1);
+    });
+
+    it('keeps feedback tickets until they expire, at most the cap', async () => {
+      const { store } = await start();
+      const ticket = (id: string, expiresAt: number) => ({ id, text: `q ${id}`, lang: 'ru' as const, score: 0.9, expiresAt, factId: 'f' });
+      await store.questionLog.addTicket(ticket('x', 100));
+      expect(await store.questionLog.ticket('x', 50)).toEqual(ticket('x', 100));
+      expect(await store.questionLog.ticket('x', 100)).toBeUndefined();
+      await store.questionLog.addTicket(ticket('y', 200));
+      await store.questionLog.addTicket(ticket('z', 200));
+      expect(await store.questionLog.ticket('x', 50)).toBeUndefined();
+      expect(await store.questionLog.ticket('y', 50)).toBeDefined();
+      await store.questionLog.purge(0, 200);
+      expect(await store.questionLog.ticket('z', 150)).toBeUndefined();
     });
   });
 

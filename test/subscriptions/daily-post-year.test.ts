@@ -173,8 +173,9 @@ describe.each(LANGS)('a year of daily posts in %s', (lang) => {
     const previews = planned.get(lang)!.previews.slice(0, DAYS);
     for (let i = 1; i < previews.length; i++) expect(previews[i]!.reply.text, previews[i]!.date).not.toBe(previews[i - 1]!.reply.text);
     const facts = previews.flatMap((p) => (p.plan.kind === 'fact' ? [p.plan.factId] : []));
-    // A year of previews goes round most of the rotation (the rest are event days and anniversaries ahead).
-    expect(new Set(facts).size).toBeGreaterThan(composer.rotationSize * 0.8);
+    // A year of previews goes round most of the rotation (the rest are event days, anniversaries ahead, and
+    // the facts of the event the day's question is about, held back so as not to give it away).
+    expect(new Set(facts).size).toBeGreaterThan(composer.rotationSize * 0.6);
     expect(composer.preview('2024-08-20', lang)).toEqual(previews.find((p) => p.date === '2024-08-20')!.reply);
   });
 });

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatReply, ChatRequest, ChatService } from '../../core/chat/chat-service.js';
 import type { Messenger } from '../../core/messenger.js';
-import { terminalText } from './terminal-text.js';
+import { FEEDBACK_COMMAND, feedbackButton, numberedButtons, terminalText } from './terminal-text.js';
 
 /**
  * A chat with the bot in the terminal: the same commands as on Telegram and Discord, plain questions,
@@ -10,6 +10,8 @@ import { terminalText } from './terminal-text.js';
  */
 export class TerminalChat {
   private buttons: string[] = [];
+  /** The last answer's "Not what I asked" button data, pressed by typing /wrong. */
+  private feedback: string | undefined;
   private readonly req: ChatRequest = { platform: 'terminal', chatId: 'terminal', userId: 'terminal', chatKind: 'private', userName: 'you' };
 
   constructor(
@@ -24,6 +26,7 @@ export class TerminalChat {
     let reply: ChatReply | undefined;
     const choice = /^\d{1,2}$/.test(text) ? this.buttons[Number(text) - 1] : undefined;
     if (choice) reply = await this.chat.action(this.req, choice);
+    else if (text === FEEDBACK_COMMAND && this.feedback) reply = await this.chat.action(this.req, this.feedback);
     else if (text.startsWith('/')) {
       const [, name = '', args = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(text) ?? [];
       reply = (await this.chat.command(this.req, name, args)) ?? (await this.chat.command(this.req, 'help', ''));
@@ -33,7 +36,10 @@ export class TerminalChat {
 
   private render(reply: ChatReply): string {
     // A notification (a quiz press's confirmation) leaves the buttons above it pressable.
-    if (!reply.toast) this.buttons = reply.buttons.flat().map((b) => b.data);
+    if (!reply.toast) {
+      this.buttons = numberedButtons(reply).map((b) => b.data);
+      this.feedback = feedbackButton(reply)?.data;
+    }
     return terminalText(reply);
   }
 

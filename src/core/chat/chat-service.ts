@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
 import type { ResolvedAnswer, Suggestion } from '../resolver/types.js';
+import type { AnswerObserver } from '../questions/answer-observer.js';
 import { detectLang } from '../text/normalize.js';
 import { formatDateValue } from '../text/dates.js';
 import { localDateTime } from '../subscriptions/local-time.js';
@@ -57,6 +58,8 @@ export interface ChatFeature {
 export interface Button {
   label: string;
   data: string;
+  /** What the button means, for adapters that show it their own way: `feedback` is "Not what I asked" (the terminal's /wrong). */
+  kind?: 'feedback';
 }
 
 /**
@@ -124,6 +127,8 @@ export interface ChatServiceDeps {
   chatLang?: (req: ChatRequest) => Promise<Lang | undefined>;
   /** The chat's time zone (its daily-post zone, else DEFAULT_TIMEZONE): "today" in a question is its date there. UTC when absent. */
   chatTimeZone?: (req: ChatRequest) => Promise<string>;
+  /** Sees every answered question (the question log); may add buttons to the reply. */
+  observer?: AnswerObserver;
 }
 
 /**
@@ -240,16 +245,18 @@ export class ChatService {
   private async answer(req: ChatRequest, text: string): Promise<ChatReply> {
     const fallback = this.baseLang(req);
     const today = await this.localToday(req);
-    const answer = this.deps.resolver.resolve(text, {
+    const explanation = this.deps.resolver.explain(text, {
       fallbackLang: fallback,
       context: await this.deps.conversations.get(this.contextKey(req)),
       today,
     });
+    const answer = explanation.answer;
     if (answer.status !== 'unknown' && answer.factIds.length > 0)
       await this.deps.conversations.set(this.contextKey(req), { factIds: answer.factIds.slice(0, 1) });
     this.deps.logger.debug({ status: answer.status, lang: answer.lang, factIds: answer.factIds }, 'question resolved');
     this.deps.metrics?.questionAnswered(answer.status, answer.lang);
-    return this.fromAnswer(answer);
+    const reply = this.fromAnswer(answer);
+    return this.deps.observer?.afterAnswer(req, text, explanation, reply) ?? reply;
   }
 
   /** Handles a button press; undefined for data that is not ours (or stale). */

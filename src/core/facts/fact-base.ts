@@ -1,5 +1,5 @@
 import type { QuizItem } from '../study/quiz-bank-schema.js';
-import type { Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic } from './schema.js';
+import type { ContrastPairs, Entity, Fact, Lang, SourceDoc, SynonymGroups, Topic, UnitWords } from './schema.js';
 
 /** Everything the data files hold, already validated. */
 export interface FactBaseData {
@@ -9,6 +9,10 @@ export interface FactBaseData {
   documents: SourceDoc[];
   /** Synonym groups for matching questions (optional). */
   synonyms?: SynonymGroups;
+  /** Words that name what a typed number counts (optional). */
+  units?: UnitWords;
+  /** Word groups that contradict each other, for false premises (optional). */
+  contrasts?: ContrastPairs;
   /** The quiz bank (data/quiz), already checked against the facts and topics; empty when there is none. */
   quiz?: QuizItem[];
 }
@@ -23,6 +27,8 @@ export class FactBase {
   readonly topics: readonly Topic[];
   readonly documents: readonly SourceDoc[];
   readonly synonyms: SynonymGroups;
+  readonly units: UnitWords;
+  readonly contrasts: ContrastPairs;
   /** The quiz bank's items, in file order. */
   readonly quiz: readonly QuizItem[];
   private readonly factById = new Map<string, Fact>();
@@ -37,6 +43,8 @@ export class FactBase {
     this.topics = data.topics;
     this.documents = data.documents;
     this.synonyms = data.synonyms ?? [];
+    this.units = data.units ?? {};
+    this.contrasts = data.contrasts ?? [];
     this.quiz = data.quiz ?? [];
     for (const f of data.facts) {
       this.factById.set(f.id, f);

@@ -31,6 +31,11 @@ export const factDate = z
     text: localizedText.optional(),
     /** Why this value, when the source implies it rather than writes it. */
     derived: nonEmpty.optional(),
+    /**
+     * The whole date is worked out, not written (the treaty's signing, from its 30th anniversary): it may be
+     * computed with, but it is never told as an event of that day.
+     */
+    inferred: z.boolean().optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -49,10 +54,29 @@ export const locator = z
     section: nonEmpty,
     /** 1-based paragraph number within the section (non-empty lines after the heading). */
     paragraph: z.number().int().positive(),
-    /** Further paragraphs the fact also draws on, in the same section. */
-    also: z.array(z.number().int().positive()).optional(),
+    /**
+     * Further paragraphs the fact also draws on: a number for a paragraph of the same section, or
+     * `{ section, paragraph }` for one in another section (a fact the source states twice).
+     */
+    also: z
+      .array(z.union([z.number().int().positive(), z.object({ section: nonEmpty, paragraph: z.number().int().positive() }).strict()]))
+      .optional(),
   })
   .strict();
+
+/** One paragraph of a source document. */
+export interface Place {
+  section: string;
+  paragraph: number;
+}
+
+/** Every paragraph a fact draws on: its locator's paragraph first, then the others. */
+export function placesOf(source: z.infer<typeof locator>): Place[] {
+  return [
+    { section: source.section, paragraph: source.paragraph },
+    ...(source.also ?? []).map((p) => (typeof p === 'number' ? { section: source.section, paragraph: p } : p)),
+  ];
+}
 
 /** A yes/no question with the answer the source supports. */
 export const yesNoQuestion = z.object({ q: nonEmpty, a: z.enum(['yes', 'no']) }).strict();
@@ -193,6 +217,17 @@ export const entitySchema = z
       .optional(),
     /** For an event: when it happened, as precisely as the source says. */
     date: factDate.optional(),
+    /**
+     * For an event: the event that came just before it, where the source orders the two but its dates cannot
+     * (the Mazhilis elections came "the day before" Nauryz).
+     */
+    follows: nonEmpty.optional(),
+    /**
+     * What people ask about this entity that the source never says (a person's birth year, a country's
+     * independence): a question that names the entity and uses one of the keywords (and, when `types` are
+     * given, is of one of those types) is declined honestly, whatever fact it resembles.
+     */
+    gaps: z.array(gapSchema).optional(),
   })
   .strict();
 export type Entity = z.infer<typeof entitySchema>;
@@ -237,3 +272,22 @@ export const synonymFileSchema = z
   .object({ groups: z.array(z.array(z.string().trim().regex(/^[\p{L}\p{N}'-]+$/u, 'a synonym is one word')).min(2)) })
   .strict();
 export type SynonymGroups = z.infer<typeof synonymFileSchema>['groups'];
+
+/**
+ * Words by which a question names what it counts, per unit of a typed number (`people`: "people",
+ * "человек", "адам"): a "how many" that counts something else is not answered by that number.
+ */
+export const unitFileSchema = z
+  .object({ units: z.record(z.string().regex(/^[a-z-]+$/), localizedList) })
+  .strict();
+export type UnitWords = z.infer<typeof unitFileSchema>['units'];
+
+/**
+ * Pairs of word groups that contradict each other ("created for the first time" / "re-established",
+ * "more powers" / "stripped of powers"): a yes/no question that says one while its answer says the other
+ * rests on a false premise, and the answer is "no".
+ */
+export const contrastFileSchema = z
+  .object({ pairs: z.array(z.object({ a: localizedList, b: localizedList }).strict()) })
+  .strict();
+export type ContrastPairs = z.infer<typeof contrastFileSchema>['pairs'];

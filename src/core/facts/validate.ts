@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FactBaseData } from './fact-base.js';
-import { LANGS, type Fact } from './schema.js';
+import { LANGS, placesOf, type Fact } from './schema.js';
 
 /** A problem found in the data, named by file, fact id and field. */
 export interface DataProblem {
@@ -69,24 +69,24 @@ export function crossCheck(data: FactBaseData): DataProblem[] {
     for (const t of f.topics)
       if (!topicIds.has(t)) problems.push({ file, id: f.id, field: 'topics', message: `unknown topic "${t}"` });
     problems.push(...typedFieldProblems(f, ids, entityKinds));
+    if (f.value?.type === 'number' && data.units && !(f.value.unit in data.units))
+      problems.push({ file, id: f.id, field: 'value.unit', message: `unit "${f.value.unit}" is not in data/units.json` });
     const doc = data.documents.find((d) => d.id === f.source.doc);
     if (!doc) {
       problems.push({ file, id: f.id, field: 'source.doc', message: `unknown document "${f.source.doc}"` });
       continue;
     }
-    const section = doc.sections.find((s) => s.id === f.source.section);
-    if (!section) {
-      problems.push({ file, id: f.id, field: 'source.section', message: `unknown section "${f.source.section}"` });
-      continue;
-    }
-    for (const p of [f.source.paragraph, ...(f.source.also ?? [])])
-      if (p > section.paragraphs)
+    for (const place of placesOf(f.source)) {
+      const section = doc.sections.find((s) => s.id === place.section);
+      if (!section) problems.push({ file, id: f.id, field: 'source.section', message: `unknown section "${place.section}"` });
+      else if (place.paragraph > section.paragraphs)
         problems.push({
           file,
           id: f.id,
           field: 'source.paragraph',
-          message: `section "${section.id}" has ${section.paragraphs} paragraphs, not ${p}`,
+          message: `section "${section.id}" has ${section.paragraphs} paragraphs, not ${place.paragraph}`,
         });
+    }
     for (const lang of LANGS)
       if (f.questions[lang].length === 0)
         problems.push({ file, id: f.id, field: `questions.${lang}`, message: 'no questions' });

@@ -1,6 +1,11 @@
 /** English interface strings (Fluent syntax). */
 export default `
 source-line = Source: “{ $title }”, { $date }, section “{ $section }”, paragraph { $paragraph }
+source-lines = Source: “{ $title }”, { $date }: { $places }
+source-place = section “{ $section }”, { $count ->
+    [one] paragraph
+   *[other] paragraphs
+} { $paragraphs }
 yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.
@@ -25,10 +30,41 @@ rate-limited = You are asking very fast. Please wait { $seconds } s and ask agai
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 unknown-command = I don't know that command. Type /help to see what I can do.
 related-questions = Related questions:
+gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
 button-expired = This button is out of date. Please ask again.
+feedback-button = Not what I asked
+feedback-thanks = Thank you! The question is noted, so that the answers can be improved.
 date-label = Date
+smalltalk-hello = Hello! I answer questions about Kazakhstan's 2022–2023 reforms from one source, “{ $title }” ({ $date }), in English, Russian or Kazakh.
+smalltalk-thanks = You're welcome! Ask me anything else about the reforms.
+smalltalk-bye = Goodbye! Come back with more questions about the reforms.
+smalltalk-who-are-you = I am a bot that answers questions about Kazakhstan's 2022–2023 political reforms — the January events, the referendum, the new presidential term, the economy, relations with Russia — from one source, “{ $title }” ({ $date }). Type /help to see my commands.
+compare-earlier = { $first } came first; { $second } came later.
+compare-later = { $first } came later; { $second } was earlier.
+duration = { $amount } passed between { $from } and { $to }.
+amount-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+amount-about-weeks = { $n ->
+    [one] about a week
+   *[other] about { $n } weeks
+}
+amount-about-months = { $n ->
+    [one] about a month
+   *[other] about { $n } months
+}
+amount-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
+amount-about-years = { $n ->
+    [one] about a year
+   *[other] about { $n } years
+}
+part-not-covered = My source does not say anything about “{ $part }”.
 # Daily posts
 daily-on-this-day = On this day in { $year }, { $ago }:
 daily-years-ago = { $years ->

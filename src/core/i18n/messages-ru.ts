@@ -1,18 +1,27 @@
 /** Russian interface strings (Fluent syntax). */
 export default `
 source-line = Источник: «{ $title }», { $date }, раздел «{ $section }», абзац { $paragraph }
+source-lines = Источник: «{ $title }», { $date }: { $places }
+source-place = раздел «{ $section }», { $count ->
+    [one] абзац
+   *[other] абзацы
+} { $paragraphs }
 yes = Да.
 no = Нет.
 unsure-note = Не уверен, что вы спрашивали именно об этом.
 did-you-mean = Или вы имели в виду:
 unknown-empty = Задайте, пожалуйста, вопрос о реформах в Казахстане 2022–2023 годов.
-unknown-too-long = Сообщение слишком длинное ({ $length } символов). Задайте, пожалуйста, один короткий вопрос.
+unknown-too-long = Сообщение слишком длинное ({ $length ->
+    [one] { $length } символ
+    [few] { $length } символа
+   *[many] { $length } символов
+  }). Задайте, пожалуйста, один короткий вопрос.
 unknown = Не знаю: в моём источнике, «{ $title }» ({ $date }), об этом не сказано. Я могу ответить о январских событиях 2022 года, референдуме, реформах, экономике и отношениях с Россией.
 try-asking = Попробуйте спросить:
 calendar-intro = События ({ $when }):
-calendar-none = В моём источнике нет событий с датой { $when }.
+calendar-none = В моём источнике нет событий за { $when }.
 calendar-nearest = Ближайшие датированные события:
-on-this-day-none = В этот день ({ $when }) в моём источнике ничего не происходило.
+on-this-day-none = В моём источнике нет событий, случившихся в этот день ({ $when }).
 welcome = Здравствуйте! Я отвечаю на вопросы о политических реформах в Казахстане 2022–2023 годов и ссылаюсь на источник, статью «{ $title }» ({ $date }). Спрашивайте на русском, казахском или английском.
 help-intro = Задайте вопрос своими словами, например «Когда был референдум?» или «What did the referendum change?». Я отвечаю по одному источнику и честно говорю, если в нём об этом нет.
 help-commands = Команды:
@@ -21,14 +30,51 @@ help-group-telegram = В группе я вижу только команды, �
 topics-intro = Вот о чём я знаю. Выберите тему:
 topic-questions = { $topic }: о чём можно спросить
 ask-usage = Напишите вопрос после команды, например: /ask когда был референдум?
-rate-limited = Слишком много вопросов подряд. Подождите { $seconds } с и спросите снова.
+rate-limited = Слишком много вопросов подряд. Подождите { $seconds ->
+    [one] { $seconds } секунду
+    [few] { $seconds } секунды
+   *[many] { $seconds } секунд
+  } и спросите снова.
 error-apology = Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.
 unknown-command = Я не знаю такой команды. Наберите /help, чтобы узнать, что я умею.
 related-questions = Связанные вопросы:
+gap-entity = В моём источнике не сказано, { $about }.
 gap = В моём источнике не сказано, { $about }. Что в нём есть: { $answer }
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
 button-expired = Эта кнопка устарела. Задайте вопрос снова.
+feedback-button = Вопрос был о другом
+feedback-thanks = Спасибо! Вопрос записан, чтобы ответы стали лучше.
 date-label = Дата
+smalltalk-hello = Здравствуйте! Я отвечаю на вопросы о реформах в Казахстане 2022–2023 годов по одному источнику, «{ $title }» ({ $date }), на русском, казахском или английском.
+smalltalk-thanks = Пожалуйста! Спрашивайте о реформах ещё.
+smalltalk-bye = До свидания! Возвращайтесь с новыми вопросами о реформах.
+smalltalk-who-are-you = Я бот, который отвечает на вопросы о политических реформах в Казахстане 2022–2023 годов — январских событиях, референдуме, новом президентском сроке, экономике, отношениях с Россией — по одному источнику, «{ $title }» ({ $date }). Команды — в /help.
+compare-earlier = Сначала — { $first }, затем — { $second }.
+compare-later = Позже — { $first }, раньше — { $second }.
+duration = Между событиями «{ $from }» и «{ $to }» — { $amount }.
+amount-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+   *[many] { $n } дней
+}
+amount-about-weeks = { $n ->
+    [one] около { $n } недели
+   *[other] около { $n } недель
+}
+amount-about-months = { $n ->
+    [one] около { $n } месяца
+   *[other] около { $n } месяцев
+}
+amount-years = { $n ->
+    [one] { $n } год
+    [few] { $n } года
+   *[many] { $n } лет
+}
+amount-about-years = { $n ->
+    [one] около { $n } года
+   *[other] около { $n } лет
+}
+part-not-covered = На вопрос «{ $part }» в моём источнике ответа нет.
 # Daily posts
 daily-on-this-day = В этот день в { $year } году, { $ago }:
 daily-years-ago = { $years ->
@@ -51,14 +97,14 @@ daily-show-answer = Показать ответ
 daily-choice-yes = Да
 daily-choice-no = Нет
 daily-reveal-yesterday = Вчерашний вопрос: { $question }
-daily-reveal-dated = Вопрос { $date }: { $question }
+daily-reveal-dated = Вопрос от { $date }: { $question }
 daily-reveal-answer = Ответ: { $answer }. { $explanation }
 daily-recorded = Ваш ответ «{ $choice }» принят. Правильный — в следующем посте.
 daily-already-answered = Вы уже ответили на этот вопрос: засчитывается первое нажатие.
 daily-seen-answer = Вы посмотрели ответ до выбора, поэтому это нажатие не засчитывается.
 daily-closed = Этот вопрос уже закрыт: ответ был в следующем посте.
 daily-right = ✅ Верно! { $explanation }
-daily-wrong = ❌ Не совсем: правильный ответ — «{ $answer }». { $explanation }
+daily-wrong = ❌ Увы, нет: правильный ответ — «{ $answer }». { $explanation }
 sub-subscribed = Ежедневные посты включены: каждый день в { $time } ({ $zone }). Изменить — /settings, отключить — /unsubscribe.
 sub-updated = Теперь ежедневные посты приходят в { $time } ({ $zone }).
 sub-unsubscribed = Ежедневные посты отключены. /subscribe включит их снова.
@@ -80,12 +126,20 @@ study-intro = 📚 Викторина: { $count ->
     [one] { $count } вопрос
     [few] { $count } вопроса
    *[many] { $count } вопросов
-  }, по { $seconds } с на каждый. Нажмите ответ: засчитывается только первое нажатие.
+  }, по { $seconds ->
+    [one] { $seconds } секунде
+    [few] { $seconds } секунды
+   *[many] { $seconds } секунд
+  } на каждый. Нажмите ответ: засчитывается только первое нажатие.
 study-intro-topic = 📚 Викторина на тему «{ $topic }»: { $count ->
     [one] { $count } вопрос
     [few] { $count } вопроса
    *[many] { $count } вопросов
-  }, по { $seconds } с на каждый. Нажмите ответ: засчитывается только первое нажатие.
+  }, по { $seconds ->
+    [one] { $seconds } секунде
+    [few] { $seconds } секунды
+   *[many] { $seconds } секунд
+  } на каждый. Нажмите ответ: засчитывается только первое нажатие.
 study-question = ❓ Вопрос { $n }/{ $total }
 study-reveal = ✅ Ответ: { $answer }
 study-right-count = Верно ответили: { $right } из { $answered }.
@@ -113,20 +167,42 @@ study-top-title = 🏆 Рейтинг викторин этого чата
 study-top-week = За эту неделю:
 study-top-all = За всё время:
 study-top-empty = Здесь ещё никто не играл. Начните с /study.
-study-stats = Ваши результаты: ответов { $answered }, верных { $correct } ({ $percent }%). Текущая серия: { $streak }; лучшая: { $best }.
+study-stats = Ваши результаты: { $answered ->
+    [one] { $answered } ответ
+    [few] { $answered } ответа
+   *[many] { $answered } ответов
+  }, из них верных — { $correct } ({ $percent }%). Верных ответов подряд: сейчас { $streak }, рекорд — { $best }.
 study-stats-weak = Слабые темы: { $topics }
-study-stats-none = Вы ещё не отвечали в викторинах. Присоединяйтесь к /study!
-study-review-title = 🔁 Повторение (к повторению: { $due })
+study-stats-none = Вы ещё не отвечали на вопросы викторин. Начните с /study!
+study-review-title = 🔁 Повторение (вопросов к повторению: { $due })
 study-review-empty = Повторять нечего: сюда попадают вопросы викторин, где вы ошиблись.
 study-review-later = Сейчас повторять нечего. Следующее повторение { $when }.
 study-review-done = На сейчас всё. Следующее повторение { $when }.
 study-review-done-empty = Готово: повторять больше нечего.
-study-review-stale = На этот вопрос повторения уже был дан ответ.
-study-in-minutes = через { $n } мин
-study-in-hours = через { $n } ч
-study-in-days = через { $n } дн.
-study-count-too-many = ℹ В викторине не больше { $max } вопросов, поэтому их будет { $count }.
-study-count-too-few = ℹ В викторине хотя бы { $min } вопрос, поэтому их будет { $count }.
+study-review-stale = На этот вопрос вы уже ответили.
+study-in-minutes = через { $n ->
+    [one] { $n } минуту
+    [few] { $n } минуты
+   *[many] { $n } минут
+  }
+study-in-hours = через { $n ->
+    [one] { $n } час
+    [few] { $n } часа
+   *[many] { $n } часов
+  }
+study-in-days = через { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+   *[many] { $n } дней
+  }
+study-count-too-many = ℹ В викторине может быть не больше { $max ->
+    [one] { $max } вопроса
+   *[other] { $max } вопросов
+  }, поэтому их будет { $count }.
+study-count-too-few = ℹ В викторине должно быть не меньше { $min ->
+    [one] { $min } вопроса
+   *[other] { $min } вопросов
+  }, поэтому их будет { $count }.
 study-fewer = ℹ Сейчас у меня для викторины есть только { $count ->
     [one] { $count } вопрос
     [few] { $count } вопроса

@@ -1,3 +1,4 @@
+import type { Lang } from '../facts/schema.js';
 import { monthOf } from '../text/months.js';
 
 /** A calendar date as precise as the question gives it. */
@@ -17,7 +18,7 @@ const dayOf = (w: string) => Number.parseInt(w, 10);
  * ("may", "наурыз", "қазан") is not a date: it needs a day or a year beside it, since the same words name
  * a modal verb, a holiday and a city.
  */
-export function findDates(normalized: string): DateQuery[] {
+export function findDates(normalized: string, lang: Lang = 'kk'): DateQuery[] {
   const out: DateQuery[] = [];
   let text = normalized;
   for (const m of text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g))
@@ -29,7 +30,7 @@ export function findDates(normalized: string): DateQuery[] {
   const words = text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
   const used = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    const month = monthOf(words[i] ?? '');
+    const month = monthOf(words[i] ?? '', lang);
     if (!month) continue;
     // Days before the month ("10 and 11 February", "5 June") or right after it ("March 16").
     const days: number[] = [];
@@ -74,9 +75,13 @@ export function dateMatches(value: string, q: DateQuery): boolean {
   return true;
 }
 
-/** Phrases that ask what happened on the day it is now. */
-export const ON_THIS_DAY = /on this day|this day in history|today in history|в этот день|сегодня|бүгін|осы күні/u;
+/**
+ * Phrases that ask what happened on the day it is now. A bare "today" or "сегодня" does not: "Что сегодня
+ * известно о Конституционном суде?" asks about the court.
+ */
+export const ON_THIS_DAY =
+  /on this day|this day in history|today in history|what happened today|what (?:happened|took place) on (?:this|today's) date|в этот день|сегодня в истории|что (?:было|произошло|случилось) сегодня|что сегодня (?:было|произошло|случилось)|бүгін не болды|бугин не болды|осы күні не|дәл бүгін/u;
 
 /** Phrases that ask for the events of a date ("what happened", "which events"). */
 export const WHAT_HAPPENED =
-  /what happened|what took place|what was going on|which events?|what events?|what did .* do|что (?:произошло|случилось|было)|какие события|что делал|не болды|қандай оқиғалар|не істеді/u;
+  /what happened|what took place|what was going on|which events?|what events?|what did \S+(?: \S+)? do (?:on|in|at)\b|что (?:произошло|случилось|было)|какие события|что делал|не болды|не болди|қандай оқиғалар|кандай окигалар|не істеді|не истеди/u;

@@ -1,388 +1,369 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
-import { I18n } from '../i18n/i18n.js';
 import { citationLine } from '../facts/citation-line.js';
-import { formatCalendarDate, formatDateValue, formatFactDate } from '../text/dates.js';
+import { I18n } from '../i18n/i18n.js';
+import { formatDateValue } from '../text/dates.js';
 import { firstSentence } from '../text/sentences.js';
-import { detectLang, normalize } from '../text/normalize.js';
-import { analyze } from './analyzer.js';
-import { dateMatches, findDates, ON_THIS_DAY, WHAT_HAPPENED, type DateQuery } from './date-query.js';
-import { questionType, type QuestionType } from './question-type.js';
-import { SearchIndex, type IndexedQuestion } from './search-index.js';
+import { monthOf } from '../text/months.js';
+import { normalize } from '../text/normalize.js';
+import { calendarListing } from './calendar.js';
+import { ON_THIS_DAY, WHAT_HAPPENED, type DateQuery } from './date-query.js';
+import { decide, sameAnswer, type Decision } from './decision.js';
+import { choiceProbabilities, DEFAULT_MODEL, scoreOf, type ResolverModel } from './model.js';
+import { detectOperator, splitParts, type Operator } from './operators.js';
+import { applyOperator } from './operator-answers.js';
+import { Phrasing } from './phrasing.js';
+import { analyzeQuestion, questionLang, stripMentions, type QuestionAnalysis } from './question-analysis.js';
+import type { QuestionType } from './question-type.js';
+import { SearchIndex } from './search-index.js';
+import { computeSignals, countsList, SimilarityScratch, type Candidate } from './signals.js';
+import { smallTalkOf, type SmallTalk } from './small-talk.js';
 import type { ResolveOptions, ResolvedAnswer, Suggestion } from './types.js';
 
-/** Tunable thresholds of the resolver; the defaults are measured on the evaluation sets (`npm run eval`). */
-export interface ResolverTuning {
-  /** Longest question taken, in characters; longer input is declined. */
-  maxQuestionLength: number;
-  /** A best score at or above this is answered (if clearly ahead of the next fact). */
-  answerScore: number;
-  /** A best score at or above this (but below `answerScore`) is a best guess with choices. */
-  unsureScore: number;
-  /** How far ahead of the runner-up the best fact must be to be answered outright. */
-  margin: number;
-  /** Lowest fuse.js similarity at which a misspelled word is read as a known one. */
-  typoSimilarity: number;
-  /** Least share of a when/who/where/how-many question the answering fact must explain. */
-  attributeCoverage: number;
-  /** Score lost by a fact about another person or place than the one asked about. */
-  entityPenalty: number;
+/** Longest question taken, in characters; longer input is declined. */
+const MAX_QUESTION_LENGTH = 1000;
+/** Longest reply, citation included, that reads as a chat message rather than a page. */
+const REPLY_BUDGET = 600;
+/** Least similarity to one of a fact's yes/no questions for its yes or no to answer the question. */
+const YES_NO_SIMILARITY = 0.45;
+
+/** What `explain` shows: the analysis, the best candidates with their signals, and the decision. */
+export interface Explanation {
+  analysis: QuestionAnalysis;
+  candidates: Candidate[];
+  decision?: Decision;
+  operator?: Operator;
+  parts?: string[];
+  smallTalk?: SmallTalk;
+  answer: ResolvedAnswer;
 }
-
-export const DEFAULT_TUNING: ResolverTuning = {
-  maxQuestionLength: 1000,
-  answerScore: 0.85,
-  unsureScore: 0.33,
-  margin: 0.12,
-  typoSimilarity: 0.72,
-  attributeCoverage: 0.5,
-  entityPenalty: 0.15,
-};
-
-const ATTRIBUTE_QUESTIONS: ReadonlySet<QuestionType> = new Set(['when', 'who', 'where', 'howmany']);
-
-/** A query word resolved against the index: its own key and, for a rare or unknown word, likely corrections. */
-interface QuerySlot {
-  word: string;
-  /** The word's own matching key, known to the index or not. */
-  key: string;
-  alternatives: { key: string; factor: number }[];
-  /** How much it counts: the IDF of its rarest reading (an unknown word counts fully and matches nothing). */
-  weight: number;
-  /** Whether any fact knows one of its readings. */
-  known: boolean;
-}
-
-interface Scored {
-  fact: Fact;
-  score: number;
-  coverage: number;
-  bestQuestion?: IndexedQuestion;
-  questionSimilarity: number;
-}
-
-const FOLLOW_UP = /^(?:and|so|also|then|а|и|ну|ал|енді)(?![\p{L}])|(?<![\p{L}])(?:it|he|she|they|them|this|that|its|his|him|their|он|она|оно|они|его|её|ее|их|это|этот|эта|ол|оны|оның|бұл|бұны|мұны)(?![\p{L}])/u;
 
 /**
- * Answers questions about the fact base: finds the fact a question asks for, phrases the answer for the
- * question type, cites the source, and declines what the source does not say.
- * Pure: no I/O, no clock (the asker's date comes in through {@link ResolveOptions.today}).
+ * Answers questions about the fact base in four steps: understand the question (question-analysis.ts:
+ * language, type, words, entities, dates; operators.ts: comparisons, durations, several parts), retrieve
+ * and rank facts by named signals (signals.ts, weighed by model.ts), decide whether to answer, hedge or
+ * decline (decision.ts), and word the reply (phrasing.ts). Pure: no I/O, no clock (the asker's date comes
+ * in through {@link ResolveOptions.today}).
  */
 export class Resolver {
   readonly index: SearchIndex;
   private readonly i18n: I18n;
-  /** Per-question accumulators reused by every query (zeroed after use); the resolver is single-threaded. */
-  private readonly scratch: { sharedW: Float64Array; sharedIdf: Float64Array };
+  private readonly phrasing: Phrasing;
+  private readonly scratch: SimilarityScratch;
 
   constructor(
     readonly base: FactBase,
-    private readonly tuning: ResolverTuning = DEFAULT_TUNING,
+    private readonly model: ResolverModel = DEFAULT_MODEL,
     i18n?: I18n,
+    /** A search index already built on `base` (cross-validation tries several models on one index). */
+    index?: SearchIndex,
   ) {
-    this.index = new SearchIndex(base);
-    this.scratch = { sharedW: new Float64Array(this.index.questions.length), sharedIdf: new Float64Array(this.index.questions.length) };
+    this.index = index ?? new SearchIndex(base);
+    this.scratch = new SimilarityScratch(this.index.questions.length);
     this.i18n = i18n ?? new I18n();
+    this.phrasing = new Phrasing(base, this.i18n);
   }
 
   /** Resolves one question; never throws for any input string. */
   resolve(question: string, options: ResolveOptions = {}): ResolvedAnswer {
-    const raw = typeof question === 'string' ? question : '';
-    const trimmed = raw.trim();
-    // Mentions (@everyone, @here, @user) are addressing, not words of the question: they must not match anything.
-    const normalized = normalize(trimmed.slice(0, this.tuning.maxQuestionLength + 1)).replace(/(^|\s)@[\p{L}\p{N}_]+/gu, ' ');
-    const lang: Lang = options.lang ?? detectLang(normalized) ?? options.fallbackLang ?? 'en';
-    const qtype = questionType(normalized);
+    return this.explain(question, options).answer;
+  }
 
-    if (!trimmed) return this.decline(lang, qtype, this.i18n.t(lang, 'unknown-empty'));
-    if (trimmed.length > this.tuning.maxQuestionLength)
-      return this.decline(lang, qtype, this.i18n.t(lang, 'unknown-too-long', { length: trimmed.length }));
+  /** Resolves a question and says how: the analysis, each candidate's signals, the decision. */
+  explain(question: string, options: ResolveOptions = {}): Explanation {
+    const raw = (typeof question === 'string' ? question : '').trim();
+    const analysis = analyzeQuestion(raw.slice(0, MAX_QUESTION_LENGTH + 1), this.index, options.lang, options.fallbackLang);
+    const lang = options.lang ?? analysis.lang;
+    const done = (answer: ResolvedAnswer, extra: Partial<Explanation> = {}): Explanation => ({ analysis, candidates: [], answer, ...extra });
 
-    const dates = findDates(normalized);
-    if (options.today && ON_THIS_DAY.test(normalized))
-      return this.calendar([{ month: options.today.month, day: options.today.day }], lang, qtype);
+    if (!raw || !/[\p{L}\p{N}]/u.test(stripMentions(normalize(raw)))) return done(this.decline(lang, analysis.type, this.i18n.t(lang, 'unknown-empty')));
+    if (raw.length > MAX_QUESTION_LENGTH) return done(this.decline(lang, analysis.type, this.i18n.t(lang, 'unknown-too-long', { length: raw.length })));
+    const smallTalk = smallTalkOf(analysis.normalized);
+    if (smallTalk) return done(this.smallTalk(smallTalk, lang), { smallTalk });
 
-    const slots = this.querySlots(normalized, lang);
-    const content = slots.filter((k) => !isDateWord(k.alternatives[0]?.key ?? k.word));
-    if (dates.length > 0 && (WHAT_HAPPENED.test(normalized) || content.length <= 1))
-      return this.calendar(dates, lang, qtype);
-    if (!slots.some((k) => k.known)) return this.decline(lang, qtype, this.unknownText(lang));
+    if (options.today && ON_THIS_DAY.test(analysis.normalized))
+      return done(this.calendar([{ month: options.today.month, day: options.today.day }], lang, analysis.type));
 
-    const ranked = this.rank(slots, qtype, dates, normalized, options);
-    const best = qtype === 'when' ? this.mostPrecise(ranked) : ranked[0];
-    if (!best || best.score < this.tuning.unsureScore) return this.decline(lang, qtype, this.unknownText(lang), best?.score);
+    const parts = splitParts(analysis.normalized, analysis.lang);
+    if (parts.length > 1) return done(this.resolveParts(parts, options, lang), { parts });
 
-    const gap = this.askedGap(best.fact, slots, qtype);
-    if (gap !== undefined) return this.gapReply(best, gap, lang, qtype);
-    if (!answersType(qtype, best.fact)) return this.decline(lang, qtype, this.unknownText(lang), best.score);
-    // A "when", "who", "where" or "how many" asks for one attribute of one thing: if the best fact leaves much
-    // of the question unexplained, it is about something else, and its date or number would be a wrong answer.
-    if (ATTRIBUTE_QUESTIONS.has(qtype) && best.coverage < this.tuning.attributeCoverage)
-      return this.decline(lang, qtype, this.unknownText(lang), best.score);
-    // Nor can it when the question is about a person or place the fact does not involve at all: the number
-    // of people living in Russia is not Kazakhstan's population.
-    // Background entities (the country and president most facts are about) say nothing of the subject.
-    const asked = [...this.askedEntities(slots)].filter((e) => !this.isBackground(e, slots));
-    if (ATTRIBUTE_QUESTIONS.has(qtype) && asked.length > 0 && !asked.some((e) => best.fact.entities.includes(e)))
-      return this.decline(lang, qtype, this.unknownText(lang), best.score);
+    const operator = detectOperator(analysis.normalized, analysis.lang);
+    if (operator) {
+      const answer = applyOperator(operator, analysis, lang, this.operatorDeps(options));
+      if (answer) return done(answer, { operator });
+    }
 
+    const contentWords = analysis.words.filter((w) => !/^\d+$/.test(w.word) && monthOf(w.word, analysis.lang) === undefined);
+    // "What happened on …": the events of those dates; when none is dated so (an event only "after" the
+    // date), the question is read like any other.
+    if (analysis.dates.length > 0 && (WHAT_HAPPENED.test(analysis.normalized) || contentWords.length <= 1)) {
+      const calendar = this.calendar(analysis.dates, lang, analysis.type);
+      if (calendar.status !== 'unknown' || contentWords.length <= 1) return done(calendar);
+    }
+    if (!analysis.words.some((w) => w.known)) return done(this.decline(lang, analysis.type, this.unknownText(lang)));
 
-    // A runner-up matters only if it would give a different answer: a related fact, or one with the
-    // same date for a "when" question, does not make the answer doubtful.
-    const second = ranked.find((r) => r.fact.id !== best.fact.id && !this.agree(r.fact, best.fact, qtype));
-    const clear = !second || best.score - second.score >= this.tuning.margin;
-    if (best.score >= this.tuning.answerScore && clear) return this.answer(best, lang, qtype);
-    return this.unsure(best, ranked, lang, qtype);
+    const candidates = this.rank(analysis, options);
+    const decision = this.decideOn(candidates, analysis.type);
+    return { analysis, candidates: candidates.slice(0, 8), decision, answer: this.reply(decision, candidates, analysis, lang) };
+  }
+
+  /** Every candidate fact, best first, with its signals and the model's score. */
+  rank(analysis: QuestionAnalysis, options: ResolveOptions = {}): Candidate[] {
+    const followUp = this.followUpNeighbourhood(analysis.normalized, options);
+    const scored = computeSignals(analysis, this.index, this.scratch, { followUp });
+    for (const c of scored) c.score = scoreOf(c.signals, this.model);
+    scored.sort((a, b) => b.score - a.score);
+    const p = choiceProbabilities(scored.map((c) => c.score), this.model);
+    scored.forEach((c, i) => (c.probability = p[i] ?? 0));
+    return scored;
   }
 
   /**
-   * Resolves the question words into slots. A word the fact base knows is its own key; a rare or unknown
-   * word also gets the closest known spellings (fuse.js), so "cort" can be "court" or "core", whichever
-   * the matching fact has.
+   * The decision, then the fact that answers best among those that agree with the winner: for a "why",
+   * the reason given for it; for a question about several items of a list, the whole list; for a "when",
+   * the most precise date.
    */
-  private querySlots(normalized: string, lang: Lang): QuerySlot[] {
-    const slots = new Map<string, QuerySlot>();
-    for (const term of analyze(normalized, lang)) {
-      if (slots.has(term.word)) continue;
-      const df = this.index.df(term.key);
-      const alternatives: { key: string; factor: number }[] = df > 0 ? [{ key: term.key, factor: 1 }] : [];
-      if (df <= 2)
-        for (const fix of this.index.corrections(term.word))
-          if (fix.similarity >= this.tuning.typoSimilarity && fix.key !== term.key && !alternatives.some((a) => a.key === fix.key))
-            alternatives.push({ key: fix.key, factor: fix.similarity });
-      // Synonyms from data/synonyms.json: "office" also reads as "post", a little more weakly.
-      for (const base of [...alternatives]) {
-        for (const syn of this.index.synonymKeys.get(base.key) ?? this.index.synonymKeys.get(term.key) ?? [])
-          if (this.index.df(syn) > 0 && !alternatives.some((a) => a.key === syn)) alternatives.push({ key: syn, factor: base.factor * SYNONYM_FACTOR });
-      }
-      if (alternatives.length === 0)
-        for (const syn of this.index.synonymKeys.get(term.key) ?? [])
-          if (this.index.df(syn) > 0 && !alternatives.some((a) => a.key === syn)) alternatives.push({ key: syn, factor: SYNONYM_FACTOR });
-      // A known word weighs its own IDF; an unknown one that of its rarest reading (or the highest IDF).
-      const weight =
-        df > 0 || alternatives.length === 0 ? this.index.idf(term.key) : Math.max(...alternatives.map((a) => this.index.idf(a.key)));
-      slots.set(term.word, { word: term.word, key: term.key, alternatives, weight, known: alternatives.length > 0 });
+  private decideOn(candidates: Candidate[], type: QuestionType): Decision {
+    const decision = decide(candidates, type, this.model);
+    const best = decision.best;
+    if (!best || decision.status === 'unknown') return decision;
+    const swap = (c: Candidate): Decision => ({ ...decision, best: { ...c, probability: best.probability, score: best.score } });
+    if (type === 'why' && best.fact.kind !== 'cause' && !best.fact.explains?.length) {
+      const reason = candidates.find((c) => c.fact.explains?.includes(best.fact.id));
+      if (reason) return swap(reason);
     }
-    return [...slots.values()];
+    // A question about two or more items of one list ("the death penalty and the Constitutional Court") is
+    // answered by the list.
+    const parent = candidates.find((c) => c.fact.value?.type === 'list' && c.fact.value.parts?.includes(best.fact.id));
+    if (parent?.fact.value?.type === 'list') {
+      const parts = new Set(parent.fact.value.parts);
+      const asked = candidates.slice(0, 8).filter((c) => parts.has(c.fact.id) && c.signals.coverage >= best.signals.coverage * 0.5);
+      if (asked.length >= 2 || parent.signals.coverage > best.signals.coverage + 0.05) return swap(parent);
+    }
+    if (type !== 'when' || !best.fact.date) return decision;
+    const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
+    const rankOf = (c: Candidate) => order[c.fact.date?.precision ?? 'vague'] * 2 + (c.fact.kind === 'event' ? 1 : 0);
+    let precise = best;
+    for (const c of candidates.slice(1, 6)) if (c.fact.date && sameAnswer(c.fact, best.fact, type) && rankOf(c) > rankOf(precise)) precise = c;
+    return precise === best ? decision : swap(precise);
   }
 
-  private rank(slots: QuerySlot[], qtype: QuestionType, dates: DateQuery[], normalized: string, options: ResolveOptions): Scored[] {
-    const total = slots.reduce((sum, k) => sum + k.weight, 0);
-    // Coverage: the share of the question's weight that a fact explains, each slot by its best reading.
-    const coverage = new Map<string, number>();
-    for (const slot of slots) {
-      const best = new Map<string, number>();
-      for (const alt of slot.alternatives)
-        for (const [factId, fieldWeight] of this.index.postings.get(alt.key) ?? []) {
-          const m = fieldWeight * alt.factor;
-          if (m > (best.get(factId) ?? 0)) best.set(factId, m);
-        }
-      for (const [factId, m] of best) coverage.set(factId, (coverage.get(factId) ?? 0) + (slot.weight * m) / total);
-    }
-    // Weighted Jaccard similarity with each alternate question that shares a word with the query.
-    const queryWeight = new Map<string, number>();
-    for (const slot of slots) for (const alt of slot.alternatives) queryWeight.set(alt.key, Math.max(queryWeight.get(alt.key) ?? 0, slot.weight * alt.factor));
-    // Shared weight per touched question, accumulated from the postings of the query's keys: the
-    // similarity is shared / (query weight + the question's own weight not shared).
-    // Scratch arrays indexed by question: a common word touches hundreds of questions, and objects per
-    // question would make every query feed the garbage collector.
-    const { sharedW, sharedIdf } = this.scratch;
-    const touched: number[] = [];
-    for (const [key, w] of queryWeight) {
-      const idf = this.index.idf(key);
-      for (const q of this.index.questionPostings.get(key) ?? []) {
-        if (sharedW[q.index] === 0) touched.push(q.index);
-        sharedW[q.index] = (sharedW[q.index] ?? 0) + w;
-        sharedIdf[q.index] = (sharedIdf[q.index] ?? 0) + idf;
-      }
-    }
-    const bestQuestion = new Map<string, { q: IndexedQuestion; sim: number }>();
-    for (const i of touched) {
-      const q = this.index.questions[i];
-      if (q) {
-        const sim = (sharedW[i] ?? 0) / (total + Math.max(0, q.weight - (sharedIdf[i] ?? 0)));
-        const prev = bestQuestion.get(q.factId);
-        if (!prev || sim > prev.sim) bestQuestion.set(q.factId, { q, sim });
-      }
-      sharedW[i] = 0;
-      sharedIdf[i] = 0;
-    }
-
-    const neighbourhood = this.followUpNeighbourhood(normalized, options);
-    const asked = this.askedEntities(slots);
-    // Numbers the user wrote in digits; spelled-out ones are often phrasing ("name two things").
-    const numbers = [...new Set(normalized.match(/(?<![\p{L}\p{N}])\d+(?![\p{L}\p{N}])/gu) ?? [])];
-    const scored: Scored[] = [];
-    for (const [factId, cov] of coverage) {
-      const fact = this.base.fact(factId);
-      if (!fact) continue;
-      const bq = bestQuestion.get(factId);
-      let score = W_COVERAGE * cov + (1 - W_COVERAGE) * (bq?.sim ?? 0);
-      if (dates.length > 0 && fact.date) score += dates.some((d) => dateMatches(fact.date?.value ?? '', d)) ? 0.12 : -0.05;
-      score += typeFit(qtype, fact, this.index.questionTypes.get(fact.id));
-      score += neighbourhood.get(factId) ?? 0;
-      score -= this.entityMismatch(asked, fact);
-      score -= this.numberMismatch(numbers, factId);
-      scored.push({ fact, score, coverage: cov, bestQuestion: bq?.q, questionSimilarity: bq?.sim ?? 0 });
-    }
-    return scored.sort((a, b) => b.score - a.score);
+  /** The reply for a decision: an answer, a best guess with choices, an honest gap, or a decline. */
+  private reply(decision: Decision, ranked: Candidate[], analysis: QuestionAnalysis, lang: Lang): ResolvedAnswer {
+    // A decline offers questions near what was asked, when anything was near, rather than the same three.
+    const near = this.nearQuestions(ranked, lang);
+    const entityGap = this.askedEntityGap(analysis, decision.best?.fact);
+    if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }), 0, near);
+    const best = decision.best;
+    if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability, near);
+    if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability, near);
+    const gap = this.askedGap(best.fact, analysis);
+    if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
+    const text = this.answerText(best, analysis, lang, ranked);
+    if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, decision.confidence, [], this.relatedOf(best.fact, lang));
+    return this.unsure(best, text, ranked, lang, analysis.type);
   }
 
   /**
-   * A penalty for each number of the question that the fact never mentions: "Part 2" is not "Part 1",
-   * "in 2019" is not an event of 2022.
+   * The answer's text for the question, with yes or no first when the question is yes/no and the answer
+   * tells which. A list question whose best fact is not a list gathers the other facts of its event that
+   * match the question nearly as well ("what did Tokayev call unacceptable?": three statements of one speech).
    */
-  private numberMismatch(numbers: string[], factId: string): number {
-    let penalty = 0;
-    for (const n of numbers) if (!this.index.postings.get(n)?.has(factId)) penalty += 0.1;
-    return Math.min(penalty, 0.2);
-  }
-
-  /** Whether an entity named in the question is one most facts are about (its name is in half of them or more). */
-  private isBackground(entityId: string, slots: QuerySlot[]): boolean {
-    return slots.some(
-      (s) => this.index.entityKeys.get(s.key)?.has(entityId) && this.index.df(s.key) >= this.index.factCount * 0.5,
-    );
-  }
-
-  /** The people and places a question names. */
-  private askedEntities(slots: QuerySlot[]): Set<string> {
-    const out = new Set<string>();
-    for (const slot of slots) for (const id of this.index.entityKeys.get(slot.key) ?? []) out.add(id);
-    return out;
+  private answerText(best: Candidate, analysis: QuestionAnalysis, lang: Lang, ranked: readonly Candidate[] = []): string {
+    const text = this.phrasing.answer(best.fact, analysis.type, lang, this.polarity(best, analysis), countsList(analysis, best.fact, this.index));
+    if (analysis.type !== 'list' || best.fact.value?.type === 'list' || !best.fact.event) return text;
+    const more = ranked
+      .filter(
+        (c) =>
+          c.fact.id !== best.fact.id &&
+          c.fact.event === best.fact.event &&
+          c.fact.kind === best.fact.kind &&
+          c.fact.speaker === best.fact.speaker &&
+          c.signals.coverage >= best.signals.coverage * 0.7,
+      )
+      .slice(0, 2)
+      .map((c) => `• ${firstSentence(c.fact.answer[lang])}`);
+    return more.length ? `${text}\n${more.join('\n')}` : text;
   }
 
   /**
-   * A penalty when the question names a person or place the fact is not about while the fact is about
-   * another of the same kind ("how many people live in Russia?" is not answered by Kazakhstan's population).
+   * Yes or no for a yes/no question: the answer of the fact's own yes/no question it matches closely, or
+   * "no" when the question says one side of a contradiction (data/contrasts.json) and the fact only the
+   * other ("created for the first time?" — it was re-established). Undefined when neither tells.
    */
-  private entityMismatch(asked: Set<string>, fact: Fact): number {
-    let penalty = 0;
-    for (const id of asked) {
-      if (fact.entities.includes(id)) continue;
-      const kind = this.base.entity(id)?.kind;
-      const rival = fact.entities.some((e) => !asked.has(e) && this.base.entity(e)?.kind === kind);
-      penalty = Math.max(penalty, rival ? this.tuning.entityPenalty : MISSING_ENTITY_PENALTY);
-    }
-    return penalty;
+  private polarity(best: Candidate, analysis: QuestionAnalysis): 'yes' | 'no' | undefined {
+    if (analysis.type !== 'yesno') return undefined;
+    if (best.bestQuestion?.yesno && best.signals.similarity >= YES_NO_SIMILARITY) return best.bestQuestion.yesno;
+    const said = this.index.answerKeys.get(best.fact.id) ?? new Set<string>();
+    const asked = new Set(analysis.words.map((w) => w.key));
+    for (const { a, b } of this.index.contrastKeys)
+      for (const [mine, theirs] of [[a, b], [b, a]] as const)
+        if ([...asked].some((k) => mine.has(k)) && [...said].some((k) => theirs.has(k)) && ![...said].some((k) => mine.has(k))) return 'no';
+    return undefined;
   }
 
-  /** For a follow-up question, a score bonus for facts near the previous answer. */
+  /**
+   * Resolves each part of a question that asks several things; the reply answers each part in turn, or
+   * says which part the source does not cover. A later part may refer back to an earlier one ("who is
+   * Kobrinsky and what does he head?").
+   */
+  private resolveParts(parts: string[], options: ResolveOptions, lang: Lang): ResolvedAnswer {
+    const answers: ResolvedAnswer[] = [];
+    let context = options.context;
+    for (const part of parts) {
+      const a = this.explain(part, { ...options, lang, context }).answer;
+      answers.push(a);
+      if (a.factIds.length > 0) context = { factIds: a.factIds };
+    }
+    const answered = answers.filter((a) => a.status !== 'unknown');
+    if (answered.length === 0) return answers[0] ?? this.decline(lang, 'what', this.unknownText(lang));
+    const texts = answers.map((a, i) => (a.status === 'unknown' ? this.i18n.t(lang, 'part-not-covered', { part: parts[i] ?? '' }) : stripChoices(a.answer)));
+    const facts = answered.flatMap((a) => a.factIds);
+    const first = this.base.fact(facts[0] ?? '');
+    const status = answers.every((a) => a.status === 'answered') ? 'answered' : 'unsure';
+    const text = fitText(texts.join('\n\n'), REPLY_BUDGET - (first ? this.citationLineOf(first, lang).length + 2 : 0));
+    if (!first) return this.decline(lang, 'what', this.unknownText(lang));
+    return this.reply_(status, first, text, lang, 'what', Math.min(...answered.map((a) => a.confidence)), [], [], [...new Set(facts)]);
+  }
+
+  /** What operators need: a way to find the fact an argument names, and the wording of their replies. */
+  private operatorDeps(options: ResolveOptions) {
+    return {
+      base: this.base,
+      i18n: this.i18n,
+      find: (arg: string, context: string, lang: Lang, other: string): Candidate | undefined => {
+        // The argument names the thing ("Kazan"); the rest of the question says which of its facts ("which
+        // city did Tokayev visit in February"). A fact must involve what the argument names and not what
+        // the other argument names (a fact about both cannot order them), and explain at least half of the
+        // argument's own words.
+        const own = analyzeQuestion(arg, this.index, lang);
+        if (!own.words.some((w) => w.known)) return undefined;
+        const named = [...own.entities.keys()].filter((e) => !this.index.background.has(e));
+        const rivals = [...analyzeQuestion(other, this.index, lang).entities.keys()].filter((e) => !this.index.background.has(e) && !named.includes(e));
+        const ownCoverage = new Map(this.rank(own, options).map((c) => [c.fact.id, c.signals.coverage]));
+        const ranked = context ? this.rank(analyzeQuestion(`${arg} ${context}`, this.index, lang), options) : this.rank(own, options);
+        return ranked.find(
+          (c) =>
+            c.fact.date !== undefined &&
+            (ownCoverage.get(c.fact.id) ?? 0) >= 0.5 &&
+            named.every((e) => this.index.involved.get(c.fact.id)?.has(e)) &&
+            !rivals.some((e) => this.index.involved.get(c.fact.id)?.has(e)),
+        );
+      },
+      reply: (status: 'answered' | 'unsure', facts: Fact[], text: string, lang: Lang, confidence: number) =>
+        this.reply_(status, facts[0]!, text, lang, 'what', confidence, [], [], facts.map((f) => f.id)),
+      langOf: (text: string) => questionLang(normalize(text), this.index),
+    };
+  }
+
+  /** Follow-ups: closeness to the previous answer's facts (0..1), only for a question that refers back. */
   private followUpNeighbourhood(normalized: string, options: ResolveOptions): Map<string, number> {
-    const bonus = new Map<string, number>();
+    const near = new Map<string, number>();
     const previous = (options.context?.factIds ?? []).map((id) => this.base.fact(id)).filter((f): f is Fact => !!f);
-    if (previous.length === 0 || !FOLLOW_UP.test(normalized)) return bonus;
-    for (const prev of previous) {
-      const entities = new Set(prev.entities);
+    if (previous.length === 0 || !FOLLOW_UP.test(normalized)) return near;
+    for (const prev of previous)
       for (const f of this.base.facts) {
         if (f.id === prev.id) continue;
         let b = 0;
-        if (prev.related.includes(f.id) || f.related.includes(prev.id)) b = 0.2;
-        else if (f.entities.some((e) => entities.has(e)) && f.topics.some((t) => prev.topics.includes(t))) b = 0.1;
-        if (b > (bonus.get(f.id) ?? 0)) bonus.set(f.id, b);
+        if (prev.related.includes(f.id) || f.related.includes(prev.id)) b = 1;
+        else if (f.event && f.event === prev.event) b = 0.8;
+        else if (f.entities.some((e) => prev.entities.includes(e)) && f.topics.some((t) => prev.topics.includes(t))) b = 0.4;
+        if (b > (near.get(f.id) ?? 0)) near.set(f.id, b);
       }
-    }
-    return bonus;
+    return near;
   }
 
   /**
-   * For a "when" question, two near-equal facts about the same event may date it differently ("2022" and
-   * "5 June 2022"): the most precise date is the better answer.
+   * The index of the fact's gap the question asks about, if any: a question type the gap names, or a word
+   * of the question among the gap's keywords that the fact's answer never uses (a "when" about the CSTO
+   * meeting is answered by its date; "when did Kazakhstan join the CSTO" asks what the source leaves out).
    */
-  private mostPrecise(ranked: Scored[]): Scored | undefined {
-    const top = ranked[0];
-    if (!top?.fact.date) return top;
-    const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
-    // Rank by precision first, then by whether the fact is one people ask "when" about (the event itself,
-    // not one of its consequences that shares its date).
-    const rankOf = (r: Scored) => order[r.fact.date?.precision ?? 'vague'] * 2 + (this.index.questionTypes.get(r.fact.id)?.has('when') ? 1 : 0);
-    let best = top;
-    for (const r of ranked.slice(1, 5)) {
-      if (top.score - r.score > 0.2 || !r.fact.date || !this.agree(r.fact, top.fact, 'when')) continue;
-      if (rankOf(r) > rankOf(best)) best = r;
-    }
-    // The facts agree on the date, so the question is as well explained as by the top one.
-    return best === top ? top : { ...best, coverage: Math.max(best.coverage, top.coverage), score: Math.max(best.score, top.score) };
-  }
-
-  /** The index of the fact's gap the question asks about, if any. */
-  private askedGap(fact: Fact, slots: QuerySlot[], qtype: QuestionType): number | undefined {
+  private askedGap(fact: Fact, analysis: QuestionAnalysis): number | undefined {
     const gaps = fact.gaps ?? [];
     const keys = this.index.gapKeys.get(fact.id) ?? [];
-    // A "when" about a dated fact is answered by its date, whatever detail words come with it.
-    const answeredByDate = qtype === 'when' && fact.date !== undefined && fact.date.precision !== 'vague';
     for (let i = 0; i < gaps.length; i++) {
-      if (gaps[i]?.types.includes(qtype)) return i;
-      if (answeredByDate) continue;
+      if (gaps[i]?.types.includes(analysis.type)) return i;
       const words = keys[i];
-      if (words && slots.some((s) => words.has(s.key) || words.has(s.word))) return i;
+      // The word itself asks for the detail, not a synonym or a correction of it ("commerce" does not ask
+      // the volume of trade).
+      const says = this.index.answerKeys.get(fact.id);
+      if (words && analysis.words.some((w) => (words.has(w.word) || words.has(w.key)) && !says?.has(w.key))) return i;
     }
     return undefined;
   }
 
+  /**
+   * A detail the source never gives about an entity the question names (a person's birth year, when the
+   * country became independent): a keyword of one of the entity's gaps, of one of its types when it names
+   * any, that the best fact does not use itself.
+   */
+  private askedEntityGap(analysis: QuestionAnalysis, best: Fact | undefined): { about: Record<Lang, string> } | undefined {
+    // A keyword the best fact itself uses anywhere (its answer or the ways it is asked) asks about that fact.
+    const explained = (key: string) => best !== undefined && (this.index.postings.get(key)?.has(best.id) ?? false);
+    for (const [id, named] of analysis.entities) {
+      if (named.descriptor) continue;
+      for (const { gap, keys } of this.index.entityGapKeys.get(id) ?? []) {
+        if (gap.types.length > 0 && !gap.types.includes(analysis.type)) continue;
+        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained(w.key))) return gap;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a question that asks for one attribute (when, who, where, how many) names a person or place the
+   * best fact does not involve at all: Russia's population is not Kazakhstan's, whatever else matches.
+   */
+  private aboutAnotherEntity(fact: Fact, analysis: QuestionAnalysis): boolean {
+    if (!['when', 'who', 'where', 'howmany'].includes(analysis.type)) return false;
+    const involved = this.index.involved.get(fact.id) ?? new Set<string>();
+    // Involved, or named in the fact's own words (its questions included): "in Moscow" is about the fact if it says Moscow.
+    const mentions = (keys: string[]) => keys.every((k) => this.index.postings.get(k)?.has(fact.id));
+    return [...analysis.entities].some(([id, named]) => {
+      const kind = this.base.entity(id)?.kind;
+      return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id) && !mentions(named.keys);
+    });
+  }
+
   /** An honest decline that says what is missing and what the source does say. */
-  private gapReply(best: Scored, gapIndex: number, lang: Lang, qtype: QuestionType): ResolvedAnswer {
+  private gapReply(best: Candidate, gapIndex: number, lang: Lang, type: QuestionType): ResolvedAnswer {
     const gap = best.fact.gaps?.[gapIndex];
     const text = this.i18n.t(lang, 'gap', { about: gap?.about[lang] ?? '', answer: best.fact.answer[lang] });
-    return { ...this.reply('answered', best.fact, text, lang, qtype, best.score, [], this.relatedOf(best.fact, lang)), status: 'unknown' };
+    return { ...this.reply_('answered', best.fact, text, lang, type, best.probability, [], this.relatedOf(best.fact, lang)), status: 'unknown' };
   }
 
-  private agree(a: Fact, b: Fact, qtype: QuestionType): boolean {
-    if (this.areRelated(a, b)) return true;
-    // Dates agree when one contains the other ("2022" and "2022-06-05").
-    if (qtype === 'when' && a.date && b.date && (a.date.value.startsWith(b.date.value) || b.date.value.startsWith(a.date.value))) return true;
-    return a.short.en.toLowerCase() === b.short.en.toLowerCase();
-  }
-
-  private areRelated(a: Fact, b: Fact): boolean {
-    return a.related.includes(b.id) || b.related.includes(a.id);
-  }
-
-  /** Phrases the answer for the question type: the direct answer (date, number, name, yes/no) first. */
-  private answer(best: Scored, lang: Lang, qtype: QuestionType): ResolvedAnswer {
-    return this.reply('answered', best.fact, this.phrase(best, lang, qtype), lang, qtype, best.score, [], this.relatedOf(best.fact, lang));
-  }
-
-  /** A fact's answer phrased for the question type: yes/no, the date, the number or the name first. */
-  private phrase(best: Scored, lang: Lang, qtype: QuestionType): string {
-    const fact = best.fact;
-    const text = fact.answer[lang];
-    const yesno = best.bestQuestion?.yesno;
-    if (qtype === 'yesno' && yesno && best.questionSimilarity >= 0.45) return `${this.i18n.t(lang, yesno)} ${text}`;
-    if (qtype === 'when' && fact.date && !firstSentence(text).includes(formatFactDate(fact.date, lang)) && !containsShort(text, fact.short[lang]))
-      return `${capitalize(formatFactDate(fact.date, lang))}. ${text}`;
-    if ((qtype === 'howmany' || qtype === 'who' || qtype === 'when') && !containsShort(text, fact.short[lang]))
-      return `${capitalize(fact.short[lang])}. ${text}`;
-    return text;
-  }
-
-  private unsure(best: Scored, ranked: Scored[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
-    const others = ranked.filter((r) => r.fact.id !== best.fact.id).slice(0, 2);
-    const suggestions = [best, ...others].map((r) => this.suggestion(r.fact, lang));
-    // Each choice shows its short answer too, so the reader may not even need to press it.
-    const lines = others.map((r) => `• ${this.suggestion(r.fact, lang).question} (${r.fact.short[lang]})`);
-    // The best guess comes first, phrased like an answer; the doubt and the other choices follow, as many
-    // as fit the reply's length budget (the buttons still offer them all).
-    const head = this.phrase(best, lang, qtype);
+  private unsure(best: Candidate, head: string, ranked: Candidate[], lang: Lang, type: QuestionType): ResolvedAnswer {
+    // Choices are other answers, not the same one again: one per event, none that agrees with the guess.
+    const others: Fact[] = [];
+    for (const c of ranked) {
+      if (others.length >= 2 || c.probability < this.model.thresholds.unsure / 2) break;
+      if (sameAnswer(best.fact, c.fact, type) || others.some((o) => o.event && o.event === c.fact.event)) continue;
+      others.push(c.fact);
+    }
+    // With no likely rival, the other sides of the same thing: the facts next in line, then related ones.
+    for (const f of [...ranked.slice(1, 6).map((c) => c.fact), ...best.fact.related.map((id) => this.base.fact(id)).filter((f): f is Fact => !!f)]) {
+      if (others.length >= 2) break;
+      if (f.id !== best.fact.id && !others.includes(f) && !sameAnswer(best.fact, f, type)) others.push(f);
+    }
+    const suggestions = [best.fact, ...others].map((f) => this.suggestion(f, lang));
+    const lines = others.map((f) => `• ${this.suggestion(f, lang).question}`);
     const budget = REPLY_BUDGET - this.citationLineOf(best.fact, lang).length - 2;
     while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 3 > budget) lines.pop();
-    const text = lines.length
-      ? `${head}\n\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}`
-      : `${head}\n${this.i18n.t(lang, 'unsure-note')}`;
-    return this.reply('unsure', best.fact, text, lang, qtype, best.score, suggestions, []);
+    const text = lines.length ? `${head}\n\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}` : `${head}\n${this.i18n.t(lang, 'unsure-note')}`;
+    return this.reply_('unsure', best.fact, text, lang, type, best.probability, suggestions, []);
   }
 
-  private reply(
+  private reply_(
     status: 'answered' | 'unsure',
     fact: Fact,
     answer: string,
     lang: Lang,
-    qtype: QuestionType,
+    type: QuestionType,
     confidence: number,
     suggestions: Suggestion[],
     related: Suggestion[],
     factIds: string[] = [fact.id],
   ): ResolvedAnswer {
-    const citation = this.base.citation(fact);
     const citationLine = this.citationLineOf(fact, lang);
     return {
       status,
@@ -390,12 +371,12 @@ export class Resolver {
       answer,
       citationLine,
       lang,
-      questionType: qtype,
+      questionType: type,
       factIds,
       confidence: round(confidence),
       suggestions,
       related,
-      citation,
+      citation: this.base.citation(fact),
     };
   }
 
@@ -403,51 +384,40 @@ export class Resolver {
     return citationLine(this.base, this.i18n, fact, lang);
   }
 
-  /** "What happened on …": every fact dated within the asked dates, in date order. */
-  private calendar(dates: DateQuery[], lang: Lang, qtype: QuestionType): ResolvedAnswer {
-    const facts = this.base.facts
-      .filter((f) => f.date && dates.some((d) => dateMatches(f.date?.value ?? '', d)))
-      .sort((a, b) => (a.date?.value ?? '').localeCompare(b.date?.value ?? '') || kindOrder(a) - kindOrder(b));
-    const when = dates.map((d) => formatCalendarDate(d, lang)).join(', ');
-    const first = facts[0];
-    if (!first) {
-      const text = `${this.i18n.t(lang, 'calendar-none', { when })}`;
-      return { ...this.decline(lang, qtype, text), answer: text, text };
-    }
-    // One line per event (its date and title), as many as fit the reply; the rest become buttons.
-    const intro = this.i18n.t(lang, 'calendar-intro', { when });
-    const budget = REPLY_BUDGET - this.citationLineOf(first, lang).length - intro.length - 3;
-    const lines: string[] = [];
-    const listed: Fact[] = [];
-    for (const f of facts) {
-      // Two facts about one event (the round table, and when it took place) make one line.
-      if (listed.some((l) => this.areRelated(l, f) && l.date?.value === f.date?.value)) continue;
-      const line = `• ${formatFactDate(f.date!, lang)}: ${f.title[lang]}`;
-      if (lines.join('\n').length + line.length + 1 > budget) break;
-      lines.push(line);
-      listed.push(f);
-    }
-    const shown = listed.length ? listed : facts.slice(0, 1);
-    const text = `${intro}\n${lines.join('\n')}`;
-    const related = facts.filter((f) => !shown.includes(f)).slice(0, 3).map((f) => this.suggestion(f, lang));
-    return this.reply('answered', first, text, lang, qtype, 1, [], related, shown.map((f) => f.id));
+  /** "What happened on …": the events of the asked dates. */
+  private calendar(dates: DateQuery[], lang: Lang, type: QuestionType): ResolvedAnswer {
+    const first = this.base.facts.find(() => true);
+    const probe = calendarListing(this.base, this.i18n, dates, lang, REPLY_BUDGET);
+    const cited = probe.shown[0];
+    if (!cited || !first) return { ...this.decline(lang, type, probe.text), answer: probe.text, text: probe.text };
+    const listing = calendarListing(this.base, this.i18n, dates, lang, REPLY_BUDGET - this.citationLineOf(cited, lang).length - 2);
+    return this.reply_('answered', cited, listing.text, lang, type, 1, [], listing.more.slice(0, 3).map((f) => this.suggestion(f, lang)), listing.shown.map((f) => f.id));
   }
 
-  private decline(lang: Lang, qtype: QuestionType, message: string, confidence = 0): ResolvedAnswer {
-    const suggestions = this.examples(lang);
+  /** A friendly reply to a greeting, thanks, goodbye or "who are you", with what the bot can do. */
+  private smallTalk(kind: SmallTalk, lang: Lang): ResolvedAnswer {
+    const doc = this.base.documents[0];
+    const text = this.i18n.t(lang, `smalltalk-${kind}`, { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) });
+    const suggestions = kind === 'bye' ? [] : this.examples(lang);
+    const answer = suggestions.length ? `${text}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}` : text;
+    return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: 'what', factIds: [], confidence: 0, suggestions, related: [], smallTalk: true };
+  }
+
+  /** Up to three questions of the facts ranked best (one per event), if they matched at all. */
+  private nearQuestions(ranked: readonly Candidate[], lang: Lang): Suggestion[] {
+    const out: Fact[] = [];
+    for (const c of ranked) {
+      if (out.length >= 3 || c.signals.coverage < 0.3) break;
+      if (c.fact.topics.includes('article') || out.some((f) => f.id === c.fact.id || (f.event !== undefined && f.event === c.fact.event))) continue;
+      out.push(c.fact);
+    }
+    return out.map((f) => this.suggestion(f, lang));
+  }
+
+  private decline(lang: Lang, type: QuestionType, message: string, confidence = 0, near: Suggestion[] = []): ResolvedAnswer {
+    const suggestions = near.length > 0 ? near : this.examples(lang);
     const answer = `${message}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}`;
-    return {
-      status: 'unknown',
-      text: answer,
-      answer,
-      citationLine: '',
-      lang,
-      questionType: qtype,
-      factIds: [],
-      confidence: round(confidence),
-      suggestions,
-      related: [],
-    };
+    return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: type, factIds: [], confidence: round(confidence), suggestions, related: [] };
   }
 
   private unknownText(lang: Lang): string {
@@ -455,20 +425,22 @@ export class Resolver {
     return this.i18n.t(lang, 'unknown', { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) });
   }
 
-  /** A few example questions: the first fact of the first topics, so the choice is stable. */
+  /** A few example questions: the first dated fact of the first topics (the article's own facts aside), so the choice is stable. */
   examples(lang: Lang, count = 3): Suggestion[] {
     const out: Suggestion[] = [];
     for (const topic of this.base.topics) {
-      const fact = this.base.facts.find((f) => f.topics[0] === topic.id && f.date);
+      if (topic.id === 'article') continue;
+      const fact = this.base.facts.find((f) => f.topics[0] === topic.id && f.date && !f.topics.includes('article'));
       if (fact) out.push(this.suggestion(fact, lang));
       if (out.length >= count) break;
     }
     return out;
   }
 
-  /** A fact as a question to offer, in a language. */
+  /** A fact as a question to offer, in a language: its first well-formed question (keyword queries aside). */
   suggestion(fact: Fact, lang: Lang): Suggestion {
-    return { factId: fact.id, question: fact.questions[lang][0] ?? fact.title[lang] };
+    const questions = fact.questions[lang];
+    return { factId: fact.id, question: questions.find((q) => /^[\p{Lu}«"“].*\?$/u.test(q)) ?? questions[0] ?? fact.title[lang] };
   }
 
   private relatedOf(fact: Fact, lang: Lang): Suggestion[] {
@@ -484,92 +456,47 @@ export class Resolver {
    * best when it is in that language, else the fact's first. For autocomplete and suggestions.
    */
   search(text: string, lang: Lang, limit = 10): Suggestion[] {
-    const normalized = normalize(text.slice(0, this.tuning.maxQuestionLength));
-    const slots = this.querySlots(normalized, detectLang(normalized) ?? lang);
-    if (!slots.some((k) => k.known)) return [];
-    return this.rank(slots, questionType(normalized), [], normalized, {})
+    const analysis = analyzeQuestion(text.slice(0, MAX_QUESTION_LENGTH), this.index, undefined, lang);
+    if (!analysis.words.some((w) => w.known)) return [];
+    const typed = normalize(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+    return this.rank(analysis)
       .slice(0, limit)
-      .map((r) => ({
-        factId: r.fact.id,
-        question: r.bestQuestion && r.bestQuestion.lang === lang && !r.bestQuestion.yesno ? r.bestQuestion.text : this.suggestion(r.fact, lang).question,
-      }));
+      .map((r) => {
+        if (r.bestQuestion && r.bestQuestion.lang === lang && !r.bestQuestion.yesno) return { factId: r.fact.id, question: r.bestQuestion.text };
+        // The fact's question in this language that shows most of what was typed (autocomplete reads as a continuation).
+        const shown = r.fact.questions[lang].filter((q) => /^[\p{Lu}«"“].*\?$/u.test(q));
+        const scoreOf = (q: string) => typed.filter((w) => normalize(q).includes(w)).length;
+        const question = [...shown].sort((a, b) => scoreOf(b) - scoreOf(a))[0] ?? this.suggestion(r.fact, lang).question;
+        return { factId: r.fact.id, question };
+      });
   }
 
   /** Answers a fact directly (a pressed "did you mean" button). */
   answerFact(factId: string, lang: Lang): ResolvedAnswer | undefined {
     const fact = this.base.fact(factId);
     if (!fact) return undefined;
-    return this.reply('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
+    return this.reply_('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
 }
 
-/** Score lost by a fact that does not involve a person or place the question names (and names no rival). */
-const MISSING_ENTITY_PENALTY = 0.1;
+/** Words that refer back to the previous answer. */
+const FOLLOW_UP =
+  /^(?:and|so|also|then|а|и|ну|ал|енді)(?![\p{L}])|(?<![\p{L}])(?:it|he|she|they|them|this|that|its|his|him|their|он|она|оно|они|его|её|ее|их|это|этот|эта|ол|оны|оның|бұл|бұны|мұны)(?![\p{L}])/u;
 
-/** How much a synonym's match counts against the word itself. */
-const SYNONYM_FACTOR = 0.85;
-
-/** Longest reply, citation included, that reads as a chat message rather than a page. */
-const REPLY_BUDGET = 600;
-
-/** How much the share of the question a fact explains counts, against the similarity to its best alternate question. */
-const W_COVERAGE = 0.5;
-
-/**
- * A small push towards facts that answer the kind of question asked: a fact whose own alternate questions
- * include this kind ("why…", "when…") fits; a "when" needs a date and a "how many" a number.
- */
-function typeFit(qtype: QuestionType, fact: Fact, factTypes: ReadonlySet<QuestionType> | undefined): number {
-  if (qtype === 'when' && !fact.date) return -0.08;
-  // For "when", the most precise date is the best answer.
-  if (qtype === 'when') return { day: 0.06, month: 0.04, year: 0.02, season: 0.02, vague: 0.01 }[fact.date?.precision ?? 'vague'];
-  if (qtype === 'howmany' && !/\d/.test(fact.short.en) && fact.kind !== 'figure') return -0.08;
-  if (qtype === 'what' || qtype === 'yesno' || qtype === 'list') return 0;
-  return factTypes?.has(qtype) ? 0.05 : -0.02;
+/** An answer without its "or did you mean" choices (inside a reply of several parts). */
+function stripChoices(text: string): string {
+  return text.split(/\n\n/u)[0] ?? text;
 }
 
-const DATE_IN_TEXT =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d\d\b/g;
-const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|year|day|month|week|majority|most|all|none)\b/i;
-
-/**
- * Whether a fact can answer this kind of question at all: a "how many" needs a number (or a quantity word)
- * in its short answer, a "when" needs a date. Otherwise the source does not say, whatever the words share.
- */
-function answersType(qtype: QuestionType, fact: Fact): boolean {
-  if (qtype === 'howmany') {
-    // A date is not a quantity: "February 11, 2022" does not answer "how many".
-    const quantity = (t: string) => NUMBERISH.test(t.replace(DATE_IN_TEXT, ' '));
-    return quantity(fact.short.en) || quantity(fact.answer.en.split(/[.!?]/)[0] ?? '');
-  }
-  if (qtype === 'when') return !!fact.date || /\d{4}|before|after|day|week|month|year|spring|summer|autumn|winter/i.test(fact.short.en);
-  return true;
-}
-
-const DATE_WORD = /^(?:\d{1,4}|januar|februar|march|april|may|june|juli|august|septemb|octob|novemb|decemb|январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңта|ақпан|наурыз|науры|сәуір|мамыр|маусы|шілде|тамыз|қыркү|қазан|қараш|желто)$/u;
-function isDateWord(key: string): boolean {
-  return DATE_WORD.test(key);
-}
-
-
-/** Whether the first sentence already says the short answer (its digits, or its words). */
-function containsShort(text: string, short: string): boolean {
-  const first = firstSentence(text).toLowerCase();
-  const digits = short.match(/\d+/g);
-  if (digits) return digits.every((d) => first.includes(d));
-  return first.includes(short.toLowerCase().replace(/[.]$/, ''));
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** Cuts a text to a budget at a sentence or line end. */
+function fitText(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  const cut = text.slice(0, budget);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('\n'));
+  return end > budget / 2 ? cut.slice(0, end + 1).trim() : `${cut.slice(0, budget - 1).trim()}…`;
 }
 
 /** A confidence for output: clamped to 0..1 and rounded. */
 function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
-}
-
-/** Events before statements when several facts share a date. */
-function kindOrder(f: Fact): number {
-  return f.kind === 'event' ? 0 : 1;
 }

@@ -1,12 +1,25 @@
 import Fuse from 'fuse.js';
 import type { FactBase } from '../facts/fact-base.js';
-import { LANGS, type Fact, type Lang } from '../facts/schema.js';
+import { LANGS, type Entity, type Fact, type Lang } from '../facts/schema.js';
+import { foldKazakh } from '../text/kazakh-script.js';
 import { analyze, keysOf, type Term } from './analyzer.js';
 import { questionType, type QuestionType } from './question-type.js';
 import { normalize } from '../text/normalize.js';
 
-/** How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less. */
-const FIELD_WEIGHT = { question: 1, alias: 1, title: 0.85, short: 0.7, answer: 0.55 } as const;
+/**
+ * How strongly a field ties a word to a fact: the ways people ask count most, the answer's wording less;
+ * the names and descriptions of the fact's people, places and event in between.
+ */
+export const FIELD_WEIGHT = {
+  question: 1,
+  alias: 1,
+  entity: 0.9,
+  event: 0.85,
+  title: 0.85,
+  descriptor: 0.75,
+  short: 0.7,
+  answer: 0.55,
+} as const;
 
 /**
  * Words are grouped for fuzzy search by their first two letters and their length: typing errors rarely hit
@@ -31,8 +44,43 @@ export interface IndexedQuestion {
 }
 
 /**
- * The resolver's search structures, built once from the fact base: per-fact term weights with an
- * inverted index, document frequencies, every alternate question, and a fuzzy vocabulary for misspellings.
+ * Everything the index computes from the fact base, as plain JSON-able data (see {@link SearchIndex.snapshot}).
+ * Bump {@link INDEX_FORMAT} when its shape or the way it is computed changes.
+ */
+export interface IndexSnapshot {
+  postings: [string, [string, number][]][];
+  questions: { f: string; l: Lang; t: string; k: string[]; y?: 'yes' | 'no' }[];
+  keysByLang: Record<Lang, string[]>;
+  vocabulary: [string, string][];
+  synonymKeys: [string, string[]][];
+  entityNames: [string, EntityName[]][];
+  gapKeys: [string, string[][]][];
+  questionTypes: [string, QuestionType[]][];
+  involved: [string, string[]][];
+  unitKeys: [string, string[]][];
+  entityGapKeys: [string, string[][]][];
+  contrastKeys: { a: string[]; b: string[] }[];
+  phraseAliases: [string, { factId: string; keys: string[] }[]][];
+  phraseKeys: string[];
+  answerKeys: [string, string[]][];
+}
+
+/** The version of {@link IndexSnapshot}'s format. */
+export const INDEX_FORMAT = 1;
+
+/** A way of naming an entity: the keys that must all appear in a question for it to name the entity. */
+interface EntityName {
+  entityId: string;
+  keys: string[];
+  /** A description ("the ambassador") rather than a name. */
+  descriptor: boolean;
+}
+
+/**
+ * The resolver's search structures, built once from the fact base: per-fact term weights with an inverted
+ * index, document frequencies, every alternate question, how each entity is named, and a fuzzy vocabulary
+ * for misspellings. Kazakh words are indexed through their folded form (see foldKazakh), so questions typed
+ * without Kazakh letters or in Latin script find them.
  */
 export class SearchIndex {
   /** key -> (fact id -> field weight) */
@@ -40,54 +88,198 @@ export class SearchIndex {
   /** key -> questions containing it */
   readonly questionPostings = new Map<string, IndexedQuestion[]>();
   readonly questions: IndexedQuestion[] = [];
-  /** Every word of the fact base -> its key, for checking whether a query word is known. */
-  readonly vocabulary = new Map<string, string>();
-  private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
-  private readonly wordsByInitial = new Map<string, string[]>();
+  /** Keys each language's texts use, to tell which reading of a word the fact base knows. */
+  readonly keysByLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), kk: new Set() };
+  private readonly vocabulary = new Map<string, string>();
+  private readonly fuzzyByBucket = new Map<string, Fuse<string>>();
+  private readonly wordsByBucket = new Map<string, string[]>();
   readonly factCount: number;
   private readonly entityTermCache = new Map<string, Term[]>();
   private readonly idfByKey = new Map<string, number>();
   /** key -> the keys of its synonyms. */
   readonly synonymKeys = new Map<string, Set<string>>();
-  /** key of a person's or place's name -> entity ids, to notice a question about someone else. */
-  readonly entityKeys = new Map<string, Set<string>>();
+  /** first key of a name -> the names that start with it. */
+  private readonly entityNames = new Map<string, EntityName[]>();
   /** fact id -> for each of its gaps, the keys of the words that ask for it. */
   readonly gapKeys = new Map<string, Set<string>[]>();
   /** fact id -> the kinds of question its alternate questions are (when, who, why…). */
   readonly questionTypes = new Map<string, Set<QuestionType>>();
+  /** fact id -> every entity it involves: its entities, speaker, event and value entity. */
+  readonly involved = new Map<string, Set<string>>();
+  /** Entities named in at least half of the facts (the country, its president): naming them tells little. */
+  readonly background = new Set<string>();
+  /** unit of a typed number -> the keys of the words that name what it counts (data/units.json). */
+  readonly unitKeys = new Map<string, Set<string>>();
+  /** entity id -> its gaps (details the source never gives about it), each with the keys of its keywords. */
+  readonly entityGapKeys = new Map<string, { gap: NonNullable<Entity['gaps']>[number]; keys: Set<string> }[]>();
+  /** Each pair of contradicting word groups (data/contrasts.json) as keys. */
+  readonly contrastKeys: { a: Set<string>; b: Set<string> }[] = [];
+  /** first key of a phrase alias -> the facts it points at, with all its keys. */
+  readonly phraseAliases = new Map<string, { factId: string; keys: string[] }[]>();
+  /** Every key that occurs in a phrase alias. */
+  readonly phraseKeys = new Set<string>();
+  /** fact id -> the keys of its answer in every language (what it says, as opposed to how it is asked). */
+  readonly answerKeys = new Map<string, Set<string>>();
 
-  constructor(readonly base: FactBase) {
+  constructor(
+    readonly base: FactBase,
+    /** A snapshot of this index taken on the same data (see {@link snapshot}): restored instead of built. */
+    snapshot?: IndexSnapshot,
+  ) {
     this.factCount = base.facts.length;
-    for (const e of base.entities) {
-      if (e.kind !== 'person' && e.kind !== 'place') continue;
-      // Only the distinctive last word of a name: "Vladimir Putin" -> "putin".
-      for (const name of [...LANGS.map((l) => e.name[l]), ...e.aliases]) {
-        const last = analyze(name).at(-1);
-        if (!last || last.key.length < 4) continue;
-        let ids = this.entityKeys.get(last.key);
-        if (!ids) this.entityKeys.set(last.key, (ids = new Set()));
-        ids.add(e.id);
+    if (snapshot) this.restore(snapshot);
+    else this.build();
+    // Derived from the above either way: IDF, the questions' weights, their postings, the background.
+    for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
+    for (const q of this.questions) {
+      for (const k of q.keys) {
+        q.weight += this.idf(k);
+        let list = this.questionPostings.get(k);
+        if (!list) this.questionPostings.set(k, (list = []));
+        list.push(q);
       }
     }
+    const counts = new Map<string, number>();
+    for (const ids of this.involved.values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id, n] of counts) if (n >= this.factCount * 0.5) this.background.add(id);
+  }
+
+  /** Builds every structure from the fact base (the costly part: every text analysed in every language). */
+  private build(): void {
+    const base = this.base;
+    for (const e of base.entities) {
+      this.addEntityNames(e);
+      const gaps = (e.gaps ?? []).map((gap) => ({ gap, keys: new Set(gap.keywords.flatMap((k) => [k.toLowerCase(), ...LANGS.flatMap((l) => keysOf(k, l))])) }));
+      if (gaps.length) this.entityGapKeys.set(e.id, gaps);
+    }
+    this.dropAmbiguousNames();
+    for (const pair of base.contrasts) {
+      const keys = (side: typeof pair.a) => new Set(LANGS.flatMap((l) => side[l].flatMap((w) => keysOf(w, l))));
+      const a = keys(pair.a);
+      const b = keys(pair.b);
+      // A key on both sides (Kazakh roots cut short: "мерзімінде" / "мерзімінен") tells nothing.
+      for (const k of [...a])
+        if (b.has(k)) {
+          a.delete(k);
+          b.delete(k);
+        }
+      this.contrastKeys.push({ a, b });
+    }
+    for (const [unit, words] of Object.entries(base.units))
+      this.unitKeys.set(unit, new Set(LANGS.flatMap((l) => words[l].flatMap((w) => keysOf(w, l)))));
     for (const fact of base.facts) this.addFact(fact);
     for (const group of base.synonyms) {
-      const keys = group.flatMap((w) => analyze(w).map((t) => t.key));
+      const keys = [...new Set(group.flatMap((w) => LANGS.flatMap((l) => analyze(w, l).map((t) => t.key))))];
       for (const k of keys) {
         let set = this.synonymKeys.get(k);
         if (!set) this.synonymKeys.set(k, (set = new Set()));
         for (const other of keys) if (other !== k) set.add(other);
       }
     }
-    // IDF is final only now that every fact is in; questions' weights and the IDF table follow from it.
-    for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
-    for (const q of this.questions) for (const k of q.keys) q.weight += this.idf(k);
+  }
 
+  /** Everything {@link build} computes, as plain data: saved once per data version and restored at start. */
+  snapshot(): IndexSnapshot {
+    const sets = <K>(m: Map<K, Set<string>>) => [...m].map(([k, v]) => [k, [...v]] as [K, string[]]);
+    return {
+      postings: [...this.postings].map(([k, m]) => [k, [...m]]),
+      questions: this.questions.map((q) => ({ f: q.factId, l: q.lang, t: q.text, k: [...q.keys], ...(q.yesno ? { y: q.yesno } : {}) })),
+      keysByLang: { en: [...this.keysByLang.en], ru: [...this.keysByLang.ru], kk: [...this.keysByLang.kk] },
+      vocabulary: [...this.vocabulary],
+      synonymKeys: sets(this.synonymKeys),
+      entityNames: [...this.entityNames],
+      gapKeys: [...this.gapKeys].map(([k, v]) => [k, v.map((s) => [...s])]),
+      questionTypes: [...this.questionTypes].map(([k, v]) => [k, [...v]]),
+      involved: sets(this.involved),
+      unitKeys: sets(this.unitKeys),
+      entityGapKeys: [...this.entityGapKeys].map(([k, v]) => [k, v.map((g) => [...g.keys])]),
+      contrastKeys: this.contrastKeys.map((c) => ({ a: [...c.a], b: [...c.b] })),
+      phraseAliases: [...this.phraseAliases],
+      phraseKeys: [...this.phraseKeys],
+      answerKeys: sets(this.answerKeys),
+    };
+  }
+
+  private restore(s: IndexSnapshot): void {
+    for (const [k, m] of s.postings) this.postings.set(k, new Map(m));
+    for (const q of s.questions) this.questions.push({ index: this.questions.length, factId: q.f, lang: q.l, text: q.t, keys: new Set(q.k), yesno: q.y, weight: 0 });
+    for (const l of LANGS) for (const k of s.keysByLang[l]) this.keysByLang[l].add(k);
+    for (const [word, key] of s.vocabulary) this.remember(word, key);
+    for (const [k, v] of s.synonymKeys) this.synonymKeys.set(k, new Set(v));
+    for (const [k, v] of s.entityNames) this.entityNames.set(k, v);
+    for (const [k, v] of s.gapKeys) this.gapKeys.set(k, v.map((x) => new Set(x)));
+    for (const [k, v] of s.questionTypes) this.questionTypes.set(k, new Set(v));
+    for (const [k, v] of s.involved) this.involved.set(k, new Set(v));
+    for (const [k, v] of s.unitKeys) this.unitKeys.set(k, new Set(v));
+    for (const [id, v] of s.entityGapKeys) {
+      const gaps = this.base.entity(id)?.gaps ?? [];
+      this.entityGapKeys.set(
+        id,
+        v.flatMap((keys, i) => (gaps[i] ? [{ gap: gaps[i], keys: new Set(keys) }] : [])),
+      );
+    }
+    for (const c of s.contrastKeys) this.contrastKeys.push({ a: new Set(c.a), b: new Set(c.b) });
+    for (const [k, v] of s.phraseAliases) this.phraseAliases.set(k, v);
+    for (const k of s.phraseKeys) this.phraseKeys.add(k);
+    for (const [k, v] of s.answerKeys) this.answerKeys.set(k, new Set(v));
+  }
+
+  private addEntityNames(e: Entity): void {
+    const add = (text: string, lang: Lang | undefined, descriptor: boolean) => {
+      const langs = lang ? [lang] : LANGS;
+      for (const l of langs) {
+        const keys = [...new Set(analyze(text, l).map((t) => t.key))];
+        if (keys.length === 0 || keys.join('').length < 3) continue;
+        const first = keys[0] ?? '';
+        let list = this.entityNames.get(first);
+        if (!list) this.entityNames.set(first, (list = []));
+        if (!list.some((n) => n.entityId === e.id && n.keys.join(' ') === keys.join(' '))) list.push({ entityId: e.id, keys, descriptor });
+      }
+    };
+    for (const l of LANGS) add(e.name[l], l, false);
+    for (const a of e.aliases) add(a, undefined, false);
+    // A person is also named by the distinctive last word of the name alone ("Putin", "Кошербаев").
+    if (e.kind === 'person') for (const l of LANGS) add(e.name[l].split(/\s+/).at(-1) ?? '', l, false);
+    for (const l of LANGS) for (const d of e.descriptors?.[l] ?? []) add(d, l, true);
+  }
+
+  /**
+   * A name that reads the same as another entity's ("Just Kazakhstan" once stop words go is "Kazakhstan")
+   * names neither.
+   */
+  private dropAmbiguousNames(): void {
+    const owners = new Map<string, Set<string>>();
+    for (const list of this.entityNames.values())
+      for (const n of list) {
+        const sig = [...n.keys].sort().join(' ');
+        owners.set(sig, (owners.get(sig) ?? new Set()).add(n.entityId));
+      }
+    for (const [first, list] of this.entityNames)
+      this.entityNames.set(
+        first,
+        list.filter((n) => (owners.get([...n.keys].sort().join(' '))?.size ?? 0) <= 1),
+      );
+  }
+
+  /**
+   * The entities a question names, by name or by description: every key of one of an entity's names must
+   * be among the question's keys.
+   */
+  entitiesNamed(questionKeys: ReadonlySet<string>): Map<string, { descriptor: boolean; keys: string[] }> {
+    const out = new Map<string, { descriptor: boolean; keys: string[] }>();
+    for (const key of questionKeys)
+      for (const name of this.entityNames.get(key) ?? [])
+        if (name.keys.every((k) => questionKeys.has(k))) {
+          const prev = out.get(name.entityId);
+          if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor, keys: name.keys });
+        }
+    return out;
   }
 
   private addFact(fact: Fact): void {
-    const add = (terms: readonly Term[], weight: number) => {
+    const add = (terms: readonly Term[], weight: number, lang?: Lang) => {
       for (const t of terms) {
-        this.learnWord(t.word, t.key);
+        this.learnWord(t.word, t.key, lang);
         let perFact = this.postings.get(t.key);
         if (!perFact) this.postings.set(t.key, (perFact = new Map<string, number>()));
         if ((perFact.get(fact.id) ?? 0) < weight) perFact.set(fact.id, weight);
@@ -97,32 +289,67 @@ export class SearchIndex {
       // Each text is analysed once: its terms feed both the fact's postings and its question entry.
       for (const q of fact.questions[lang]) {
         const terms = analyze(q, lang);
-        add(terms, FIELD_WEIGHT.question);
+        add(terms, FIELD_WEIGHT.question, lang);
         this.addQuestion(fact.id, lang, q, terms);
       }
       for (const yn of fact.yesno?.[lang] ?? []) {
         const terms = analyze(yn.q, lang);
-        add(terms, FIELD_WEIGHT.question);
+        add(terms, FIELD_WEIGHT.question, lang);
         this.addQuestion(fact.id, lang, yn.q, terms, yn.a);
       }
-      add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title);
-      add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short);
-      add(analyze(fact.answer[lang], lang), FIELD_WEIGHT.answer);
+      add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title, lang);
+      add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short, lang);
+      const answerTerms = analyze(fact.answer[lang], lang);
+      add(answerTerms, FIELD_WEIGHT.answer, lang);
+      const keys = this.answerKeys.get(fact.id) ?? new Set<string>();
+      for (const t of answerTerms) keys.add(t.key);
+      this.answerKeys.set(fact.id, keys);
+      if (fact.value?.type === 'list') for (const item of fact.value.items[lang]) add(analyze(item, lang), FIELD_WEIGHT.short, lang);
     }
-    for (const alias of fact.aliases) add(analyze(alias), FIELD_WEIGHT.alias);
+    // A one-word alias points at the fact on its own; a phrase ("capital punishment") only when the question
+    // has all of its words: a single shared word ("capital") is not enough.
+    for (const alias of fact.aliases)
+      for (const l of LANGS) {
+        const terms = analyze(alias, l);
+        const keys = [...new Set(terms.map((t) => t.key))];
+        if (keys.length <= 1) add(terms, FIELD_WEIGHT.alias);
+        else {
+          for (const t of terms) {
+            this.learnWord(t.word, t.key);
+            this.phraseKeys.add(t.key);
+          }
+          const list = this.phraseAliases.get(keys[0] ?? '') ?? [];
+          if (!list.some((p) => p.factId === fact.id && p.keys.join(' ') === keys.join(' '))) list.push({ factId: fact.id, keys });
+          this.phraseAliases.set(keys[0] ?? '', list);
+        }
+      }
     // Gap keywords are not added to the postings: they must not draw a question to the fact, only tell,
     // once the fact is found, that the question asks what the source leaves unsaid.
-    this.gapKeys.set(fact.id, (fact.gaps ?? []).map((g) => new Set(g.keywords.flatMap((k) => keysOf(k)))));
-    for (const id of fact.entities) add(this.entityTerms(id), FIELD_WEIGHT.alias);
+    this.gapKeys.set(
+      fact.id,
+      (fact.gaps ?? []).map((g) => new Set(g.keywords.flatMap((k) => LANGS.flatMap((l) => keysOf(k, l))))),
+    );
+    const involved = new Set(fact.entities);
+    for (const id of [fact.speaker, fact.event, fact.value?.type === 'entity' ? fact.value.entity : undefined]) if (id) involved.add(id);
+    this.involved.set(fact.id, involved);
+    for (const id of fact.entities) add(this.entityTerms(id, false), FIELD_WEIGHT.entity);
+    if (fact.speaker && !fact.entities.includes(fact.speaker)) add(this.entityTerms(fact.speaker, false), FIELD_WEIGHT.entity);
+    if (fact.event) add(this.entityTerms(fact.event, false), FIELD_WEIGHT.event);
+    for (const id of involved) add(this.entityTerms(id, true), FIELD_WEIGHT.descriptor);
   }
 
-  /** An entity's names and aliases as terms, analysed once however many facts name the entity. */
-  private entityTerms(id: string): Term[] {
-    let terms = this.entityTermCache.get(id);
+  /** An entity's names and aliases (or its descriptors) as terms, analysed once however many facts name it. */
+  private entityTerms(id: string, descriptors: boolean): Term[] {
+    const cacheKey = `${descriptors ? 'd' : 'n'}:${id}`;
+    let terms = this.entityTermCache.get(cacheKey);
     if (terms) return terms;
     const entity = this.base.entity(id);
-    terms = entity ? [...LANGS.flatMap((l) => analyze(entity.name[l], l)), ...entity.aliases.flatMap((a) => analyze(a))] : [];
-    this.entityTermCache.set(id, terms);
+    terms = !entity
+      ? []
+      : descriptors
+        ? LANGS.flatMap((l) => (entity.descriptors?.[l] ?? []).flatMap((d) => analyze(d, l)))
+        : [...LANGS.flatMap((l) => analyze(entity.name[l], l)), ...entity.aliases.flatMap((a) => LANGS.flatMap((l) => analyze(a, l)))];
+    this.entityTermCache.set(cacheKey, terms);
     return terms;
   }
 
@@ -132,37 +359,57 @@ export class SearchIndex {
     if (!types) this.questionTypes.set(factId, (types = new Set()));
     types.add(questionType(normalize(text)));
     this.questions.push(q);
-    for (const k of q.keys) {
-      let list = this.questionPostings.get(k);
-      if (!list) this.questionPostings.set(k, (list = []));
-      list.push(q);
-    }
   }
 
-  private learnWord(word: string, key: string): void {
-    if (this.vocabulary.has(word)) return;
-    this.vocabulary.set(word, key);
-    if (word.length < 4 || /\d/.test(word)) return;
-    const initial = bucketOf(word);
-    let list = this.wordsByInitial.get(initial);
-    if (!list) this.wordsByInitial.set(initial, (list = []));
-    list.push(word);
+  /** Remembers a word of the fact base (Kazakh in its folded form) for language votes and spelling corrections. */
+  private learnWord(word: string, key: string, lang?: Lang): void {
+    if (lang) this.keysByLang[lang].add(key);
+    this.remember(lang === 'kk' ? foldKazakh(word) : word, key);
   }
 
-  /** The fuse.js index of one bucket (first letter and length), built on first use. */
+  /** Adds a word (as the fuzzy search compares it) to the vocabulary and its bucket. */
+  private remember(surface: string, key: string): void {
+    if (this.vocabulary.has(surface)) return;
+    this.vocabulary.set(surface, key);
+    if (surface.length < 4 || /\d/.test(surface)) return;
+    const bucket = bucketOf(surface);
+    let list = this.wordsByBucket.get(bucket);
+    if (!list) this.wordsByBucket.set(bucket, (list = []));
+    list.push(surface);
+  }
+
+  /** The fuse.js index of one bucket (first letters and length), built on first use. */
   private fuzzyFor(bucket: string): Fuse<string> | undefined {
-    let fuse = this.fuzzyByInitial.get(bucket);
+    let fuse = this.fuzzyByBucket.get(bucket);
     if (fuse) return fuse;
-    const words = this.wordsByInitial.get(bucket);
+    const words = this.wordsByBucket.get(bucket);
     if (!words) return undefined;
     fuse = new Fuse(words, { includeScore: true, threshold: 0.34, distance: 20, minMatchCharLength: 3 });
-    this.fuzzyByInitial.set(bucket, fuse);
+    this.fuzzyByBucket.set(bucket, fuse);
     return fuse;
   }
 
-  /** Number of facts a key occurs in. */
+  /** Number of facts a key occurs in (phrase aliases aside). */
   df(key: string): number {
     return this.postings.get(key)?.size ?? 0;
+  }
+
+  /** Whether the fact base knows a key at all: in a fact's text or in a phrase alias. */
+  knows(key: string): boolean {
+    return this.df(key) > 0 || this.phraseKeys.has(key);
+  }
+
+  /** The facts whose phrase aliases a question's keys contain whole, each with the keys that matched. */
+  phrasesMatched(questionKeys: ReadonlySet<string>): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const key of questionKeys)
+      for (const p of this.phraseAliases.get(key) ?? [])
+        if (p.keys.every((k) => questionKeys.has(k))) {
+          const set = out.get(p.factId) ?? new Set<string>();
+          for (const k of p.keys) set.add(k);
+          out.set(p.factId, set);
+        }
+    return out;
   }
 
   /** Inverse document frequency; a key no fact has gets the highest weight, so it pulls coverage down. */
@@ -176,7 +423,7 @@ export class SearchIndex {
 
   /**
    * The known words closest to a misspelled one (fuse.js over the words that start alike and have nearly
-   * the same length), each with a similarity in (0, 1].
+   * the same length), each with a similarity in (0, 1]. Kazakh words are compared in their folded form.
    */
   corrections(word: string, limit = 3): { word: string; key: string; similarity: number }[] {
     if (word.length < 4 || /\d/.test(word)) return [];

@@ -49,4 +49,6 @@ export interface ResolvedAnswer {
   /** Questions worth asking next (for `answered`). */
   related: Suggestion[];
   citation?: Citation;
+  /** The message was small talk (a greeting, thanks, goodbye), answered with what the bot can do. */
+  smallTalk?: boolean;
 }

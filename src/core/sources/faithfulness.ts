@@ -1,5 +1,5 @@
 import type { FactBase } from '../facts/fact-base.js';
-import type { Fact } from '../facts/schema.js';
+import { placesOf, type Fact } from '../facts/schema.js';
 import { parseDateValue } from '../text/dates.js';
 import { monthName } from '../text/months.js';
 import type { SplitSource } from './paragraphs.js';
@@ -32,8 +32,9 @@ export function checkFaithfulness(base: FactBase, splits: Map<string, SplitSourc
   for (const fact of base.facts) {
     const split = splits.get(fact.source.doc);
     if (!split) continue;
-    const paragraphs = split.sections.get(fact.source.section) ?? [];
-    const text = [fact.source.paragraph, ...(fact.source.also ?? [])].map((p) => paragraphs[p - 1] ?? '').join('\n');
+    const text = placesOf(fact.source)
+      .map((p) => split.sections.get(p.section)?.[p.paragraph - 1] ?? '')
+      .join('\n');
     const declared = declaredText(base, fact);
     const sourceNumbers = new Set(numbersOf(text).concat(numbersOf(declared)));
     for (const n of numbersOf(fact.answer.en)) if (!sourceNumbers.has(n)) out.push({ factId: fact.id, token: n, kind: 'number' });

@@ -7,6 +7,7 @@ import type { ChatSettingsRepository } from './chat-settings.js';
 import type { LeaseRepository } from './leases.js';
 import type { SeenUpdateRepository } from './seen-updates.js';
 import type { SendPaceRepository } from '../subscriptions/send-pace.js';
+import type { QuestionLogRepository } from '../questions/question-log.js';
 
 /** Whether the store can write now; when not, a short reason (an error code such as `SQLITE_FULL` or `57014`). */
 export type WriteCheck = { ok: true } | { ok: false; reason: string };
@@ -33,6 +34,8 @@ export interface Store {
   leases: LeaseRepository;
   /** Members' presses on the question of the day. */
   dailyAnswers: DailyAnswerRepository;
+  /** Questions the bot could not answer, and "Not what I asked" tickets. */
+  questionLog: QuestionLogRepository;
   /** Conversation contexts (follow-ups), with expiry. */
   conversations: ConversationRepository;
   /** Per-user rate-limit windows, with expiry. */

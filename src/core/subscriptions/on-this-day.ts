@@ -23,7 +23,7 @@ export interface EventOnDay {
 
 /** Whether a fact happened on the day its date names (and so may be posted "on this day"). */
 export function happenedOnTheDay(fact: Fact): boolean {
-  return fact.date?.precision === 'day' && fact.date.value.length === 10 && !fact.topics.includes(ARTICLE_TOPIC);
+  return fact.date?.precision === 'day' && fact.date.value.length === 10 && !fact.date.inferred && !fact.topics.includes(ARTICLE_TOPIC);
 }
 
 /** Facts that happened on a day, by month and day, and how they group into events. */

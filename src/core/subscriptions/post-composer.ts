@@ -3,7 +3,7 @@ import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { ChatAddress } from '../messenger.js';
-import { citationLine } from '../facts/citation-line.js';
+import { citationLineOfMany } from '../facts/citation-line.js';
 import { formatCalendarDate, parseDateValue } from '../text/dates.js';
 import { addDays } from './local-time.js';
 import { eventsOf, OnThisDay, type EventOnDay } from './on-this-day.js';
@@ -295,6 +295,13 @@ export class PostComposer {
     return ids;
   }
 
+  /** What an event is called: its event entity's name (without the date in brackets), or the fact's title. */
+  private eventName(fact: Fact, lang: Lang): string {
+    const name = (fact.event ? this.base.entity(fact.event)?.name[lang] : undefined) ?? fact.title[lang];
+    const bare = name.replace(/\s*\([^)]*\)\s*$/u, '');
+    return bare.charAt(0).toUpperCase() + bare.slice(1);
+  }
+
   /** The post as a reply, in a language. */
   render(plan: PostPlan, localDate: string, lang: Lang, mode: PostMode = 'post'): ChatReply {
     const t = this.i18n;
@@ -326,8 +333,9 @@ export class PostComposer {
       const days = dayNumber(plan.date) - dayNumber(localDate);
       if (first && years > 0 && days > 0) {
         const when = formatCalendarDate({ month: Number(plan.date.slice(5, 7)), day: Number(plan.date.slice(8, 10)) }, lang);
-        const leads = events.map((e) => toldStatement(e.lead, lang, [String(yearOf(e.date))]));
-        blocks.push([t.t(lang, 'daily-upcoming', { days, date: when, years }), ...leads].join('\n'));
+        // A teaser: the event's name. The story itself is told on the day, not twice within three days.
+        const names = events.map((e) => `• ${this.eventName(e.lead, lang)}`);
+        blocks.push([t.t(lang, 'daily-upcoming', { days, date: when, years }), ...names].join('\n'));
         cited.push(...events.map((e) => e.lead));
       }
     } else {
@@ -364,8 +372,8 @@ export class PostComposer {
     }
 
     if (blocks.length === 0) blocks.push(t.t(lang, 'on-this-day-none', { when: formatCalendarDate(parseDateValue(localDate), lang) }));
-    const citations = [...new Set(cited.map((f) => citationLine(this.base, this.i18n, f, lang)))];
-    return { lang, text: blocks.join('\n\n'), citation: citations.join('\n') || undefined, date, buttons };
+    const citation = cited.length ? citationLineOfMany(this.base, this.i18n, cited, lang) : undefined;
+    return { lang, text: blocks.join('\n\n'), citation, date, buttons };
   }
 
   /** One event: its lead's first sentence, then its other facts as a short list (or, alone, the lead's whole answer). */

@@ -55,6 +55,17 @@ export const KAZAKH_LATIN_LETTERS = /[áäǵğıńñóöúūüýş]/u;
  * "конститутсиага").
  */
 export function foldKazakh(word: string): string {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const folded = computeFold(word);
+  // Folding runs for every word indexed and asked; words repeat a lot (bounded, like the stem cache).
+  if (cache.size < 100_000) cache.set(word, folded);
+  return folded;
+}
+
+const cache = new Map<string, string>();
+
+function computeFold(word: string): string {
   const lower = word.toLowerCase();
   const cyrillic = /\p{Script=Latin}/u.test(lower) ? latinToCyrillic(lower) : lower;
   let out = '';

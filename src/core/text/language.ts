@@ -28,9 +28,12 @@ const ENGLISH_MARKERS = new Set(
     .filter(Boolean),
 );
 
+/** Kazakh words typed in Latin letters that no folded marker catches (short question words, "degenimiz"). */
+const KAZAKH_LATIN_WORDS = new Set(['ne', 'nege', 'kim', 'qalai', 'kalai', 'qandai', 'kandai', 'qanday', 'degen', 'degenimiz', 'degeni', 'turaly', 'zhane', 'jane']);
+
 /** Whether a Latin-script word looks Kazakh: a `q` not followed by `u`, or a Kazakh marker word. */
 function latinLooksKazakh(word: string): boolean {
-  return /q(?!u)/u.test(word) || KAZAKH_MARKERS_FOLDED.has(foldKazakh(word));
+  return /q(?!u)/u.test(word) || KAZAKH_LATIN_WORDS.has(word) || KAZAKH_MARKERS_FOLDED.has(foldKazakh(word));
 }
 
 /**

@@ -25,26 +25,45 @@ export function monthName(month: number, lang: Lang, form: 'with-day' | 'alone' 
 }
 
 /**
- * How each month is written in a question: English names and abbreviations, Russian stems (every case:
- * "мае", "маю", "мая"), Kazakh stems with and without Kazakh letters and in Latin script.
+ * How each month is written in a question, per language: English names and abbreviations, Russian stems
+ * (every case: "мае", "маю", "мая"), Kazakh stems with and without Kazakh letters and in Latin script. A
+ * Kazakh question may use Russian month names too; an English or Russian one never means a Kazakh month
+ * ("Kazan" is a city, not "қазан", October).
  */
-const READINGS: readonly RegExp[] = [
-  /^(?:january|jan|январ\p{L}*|[қк]а[ңн]тар\p{L}*|[qk]a[nń]tar\p{L}*)$/u,
-  /^(?:february|feb|феврал\p{L}*|а[қк]пан\p{L}*|a[qk]pan\p{L}*)$/u,
-  /^(?:march|mar|март\p{L}*|наурыз\p{L}*|nauryz\p{L}*)$/u,
-  /^(?:april|apr|апрел\p{L}*|с[әа]у[іи]р\p{L}*|s[áa]u[iı]r\p{L}*)$/u,
-  /^(?:may|ма[йяею]|мамыр\p{L}*|mamyr\p{L}*)$/u,
-  /^(?:june|jun|июн\p{L}*|маусым\p{L}*|maýsym\p{L}*|mausym\p{L}*)$/u,
-  /^(?:july|jul|июл\p{L}*|ш[іи]лде\p{L}*|shilde\p{L}*)$/u,
-  /^(?:august|aug|август\p{L}*|тамыз\p{L}*|tamyz\p{L}*)$/u,
-  /^(?:september|sept|sep|сентябр\p{L}*|[қк]ыр[күу]+йек\p{L}*|[qk]yrk[uú]iek\p{L}*|[qk]yrk[uú]yek\p{L}*)$/u,
-  /^(?:october|oct|октябр\p{L}*|[қк]азан(?:да|ның|нын|ға|га)?|[qk]azan(?:da)?)$/u,
-  /^(?:november|nov|ноябр\p{L}*|[қк]араша\p{L}*|[qk]arasha\p{L}*)$/u,
-  /^(?:december|dec|декабр\p{L}*|желто[қк]сан\p{L}*|zhelto[qk]san\p{L}*|jelto[qk]san\p{L}*)$/u,
-];
+const READINGS: Record<Lang, readonly RegExp[]> = {
+  en: [
+    /^(?:january|jan)$/u, /^(?:february|feb)$/u, /^(?:march|mar)$/u, /^(?:april|apr)$/u, /^may$/u, /^(?:june|jun)$/u,
+    /^(?:july|jul)$/u, /^(?:august|aug)$/u, /^(?:september|sept|sep)$/u, /^(?:october|oct)$/u, /^(?:november|nov)$/u, /^(?:december|dec)$/u,
+  ],
+  ru: [
+    /^январ\p{L}*$/u, /^феврал\p{L}*$/u, /^март\p{L}*$/u, /^апрел\p{L}*$/u, /^ма[йяею]$/u, /^июн\p{L}*$/u,
+    /^июл\p{L}*$/u, /^август\p{L}*$/u, /^сентябр\p{L}*$/u, /^октябр\p{L}*$/u, /^ноябр\p{L}*$/u, /^декабр\p{L}*$/u,
+  ],
+  kk: [
+    /^(?:[қк]а[ңн]тар\p{L}*|[qk]a[nń]tar\p{L}*)$/u,
+    /^(?:а[қк]пан\p{L}*|a[qk]pan\p{L}*)$/u,
+    /^(?:наурыз\p{L}*|nauryz\p{L}*)$/u,
+    /^(?:с[әа]у[іи]р\p{L}*|s[áa]u[iı]r\p{L}*)$/u,
+    /^(?:мамыр\p{L}*|mamyr\p{L}*)$/u,
+    /^(?:маусым\p{L}*|maýsym\p{L}*|mausym\p{L}*)$/u,
+    /^(?:ш[іи]лде\p{L}*|shilde\p{L}*)$/u,
+    /^(?:тамыз\p{L}*|tamyz\p{L}*)$/u,
+    /^(?:[қк]ыр[күу]+йек\p{L}*|[qk]yrk[uú][iy]ek\p{L}*)$/u,
+    /^(?:[қк]азан(?:да|ның|нын|ға|га)?|[qk]azan(?:da)?)$/u,
+    /^(?:[қк]араша\p{L}*|[qk]arasha\p{L}*)$/u,
+    /^(?:желто[қк]сан\p{L}*|zhelto[qk]san\p{L}*|jelto[qk]san\p{L}*)$/u,
+  ],
+};
 
-/** The month a (normalised, lower-case) word names, if it names one. */
-export function monthOf(word: string): number | undefined {
-  const i = READINGS.findIndex((re) => re.test(word));
-  return i >= 0 ? i + 1 : undefined;
+/**
+ * The month a (normalised, lower-case) word names in a text of this language, if it names one: English
+ * and Russian names in any text (people mix them), Kazakh names only in Kazakh.
+ */
+export function monthOf(word: string, lang: Lang = 'kk'): number | undefined {
+  const tables = lang === 'kk' ? [READINGS.kk, READINGS.ru, READINGS.en] : [READINGS.en, READINGS.ru];
+  for (const table of tables) {
+    const i = table.findIndex((re) => re.test(word));
+    if (i >= 0) return i + 1;
+  }
+  return undefined;
 }

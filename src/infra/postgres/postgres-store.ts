@@ -8,11 +8,15 @@ import { PgDailyAnswers } from './pg-daily-answers.js';
 import { PgDb, pgFaultCode, type PgDbOptions } from './pg-db.js';
 import { PgStudyRepository } from './pg-study.js';
 import { PgSubscriptions } from './pg-subscriptions.js';
+import { PgQuestionLog } from './pg-question-log.js';
+import type { QuestionLogLimits } from '../sqlite/sqlite-question-log.js';
 
 /** Options of {@link PostgresStore}. */
 export interface PostgresStoreOptions extends Partial<PgDbOptions> {
   /** Where rows that cannot be read back, and pool errors, are reported. */
   logger?: Logger;
+  /** Row limits of the question log (QUESTION_LOG_LIMITS by default; tests pass small ones). */
+  questionLogLimits?: QuestionLogLimits;
 }
 
 /** Defaults: a pool of 10 (a bot instance does little at once), statements cancelled after 5 s. */
@@ -36,6 +40,7 @@ export class PostgresStore implements Store {
   readonly rateWindows: PgRateWindows;
   readonly seenUpdates: PgSeenUpdates;
   readonly sendPace: PgSendPace;
+  readonly questionLog: PgQuestionLog;
 
   constructor(url: string, options: PostgresStoreOptions = {}) {
     const logger = options.logger;
@@ -54,6 +59,7 @@ export class PostgresStore implements Store {
     this.rateWindows = new PgRateWindows(this.db);
     this.seenUpdates = new PgSeenUpdates(this.db);
     this.sendPace = new PgSendPace(this.db);
+    this.questionLog = new PgQuestionLog(this.db, options.questionLogLimits);
   }
 
   /** Creates or updates every feature's tables; returns the migrations applied. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationRepository } from '../../core/chat/conversation-store.js';
+import type { QuestionLogRepository } from '../../core/questions/question-log.js';
 import type { RateWindowRepository } from '../../core/chat/rate-limiter.js';
 import { LANGS, type Lang } from '../../core/facts/schema.js';
 import type { ChatAddress } from '../../core/messenger.js';
@@ -23,6 +24,7 @@ import { SqliteLeases } from './sqlite-leases.js';
 import { SqliteStudyRepository } from './sqlite-study.js';
 import { monitorWrites, storeFaultCode, WriteMonitor } from './write-monitor.js';
 import { SqliteDailyAnswers } from './sqlite-daily-answers.js';
+import { SqliteQuestionLog, type QuestionLogLimits } from './sqlite-question-log.js';
 
 /**
  * Opens the database a `DATABASE_URL` names: `file:./var/bot.db` (or a plain path) or `:memory:`.
@@ -91,6 +93,8 @@ export interface SqliteStoreOptions {
   onWriteFailure?: (code: string) => void;
   /** Where rows that cannot be read back are reported (silent when absent). */
   logger?: Logger;
+  /** Row limits of the question log (QUESTION_LOG_LIMITS by default; tests pass small ones). */
+  questionLogLimits?: QuestionLogLimits;
 }
 
 /** Thrown inside the health probe's transaction to roll it back. */
@@ -112,6 +116,7 @@ export class SqliteStore implements Store {
   private readonly gate: SqliteGate;
   private readonly monitor: WriteMonitor;
   private readonly probe: () => void;
+  readonly questionLog: QuestionLogRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -135,6 +140,8 @@ export class SqliteStore implements Store {
     this.rateWindows = new SqliteRateWindows(db, gate);
     this.seenUpdates = gate.wrap<SeenUpdateRepository>(new SqliteSeenUpdates(db));
     this.sendPace = gate.wrap<SendPaceRepository>(new SqliteSendPace(db));
+    // Its methods run their statements when called (and answer with a settled promise): through the gate too.
+    this.questionLog = gate.wrap<QuestionLogRepository>(new SqliteQuestionLog(db, options.questionLogLimits) as unknown as Synchronous<QuestionLogRepository>);
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import type { MessageComponentInteraction } from 'discord.js';
 import { ACTION } from '../../../core/chat/chat-service.js';
+import { isFeedbackAction } from '../../../core/questions/question-recorder.js';
 import { STUDY_PREFIX } from '../../../core/study/study-service.js';
 import { parseQuestionButton } from '../../../core/subscriptions/question-presses.js';
 import type { HandlerContext } from '../chat-port.js';
@@ -18,8 +19,8 @@ export async function handleComponent(ctx: HandlerContext, interaction: MessageC
   const req = chatRequestOf(interaction);
   // Topics update their menu in place; a quiz answer (a study question's or the question of the day's) is
   // confirmed privately (a toast) or, alone in a DM, replaces the question with its reveal and the next one;
-  // nothing public is posted for it.
-  if (data.startsWith(ACTION.topic) || data.startsWith(STUDY_PREFIX) || isQuestionOfTheDayButton(data)) await responder.deferUpdate(interaction);
+  // nothing public is posted for it. Nor for "Not what I asked": its thanks is only for the presser.
+  if (data.startsWith(ACTION.topic) || data.startsWith(STUDY_PREFIX) || isQuestionOfTheDayButton(data) || isFeedbackAction(data)) await responder.deferUpdate(interaction);
   else await responder.defer(false);
   const reply = await ctx.chat.action(req, data);
   if (!reply) {

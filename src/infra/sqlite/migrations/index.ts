@@ -5,7 +5,8 @@ import { studyMigration } from './003-study.js';
 import { studyChatKindMigration } from './004-study-chat-kind.js';
 import { deliveryLeasesMigration } from './005-delivery-leases.js';
 import { dailyAnswersMigration } from './006-daily-answers.js';
-import { sharedStateMigration } from './007-shared-state.js';
+import { questionLogMigration } from './007-question-log.js';
+import { sharedStateMigration } from './008-shared-state.js';
 
 /**
  * Every schema migration of the SQLite file, in order (one `user_version` for the file). A migration is never
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   studyChatKindMigration, // study sessions
   deliveryLeasesMigration, // daily posts, leases
   dailyAnswersMigration, // question of the day
+  questionLogMigration, // question log
   sharedStateMigration, // conversations, rate limits, updates, send pace, study timers
 ];

@@ -4,10 +4,11 @@ import type { Migration } from '../migrate.js';
  * State that several instances share on a server database, kept here too so that both stores pass one
  * contract suite: conversation contexts and rate-limit windows (with expiry), webhook updates already handled,
  * the fan-out's pace, and who runs each study session's deadline timer (a lease, like the delivery claims').
- * Sessions stored before this have no timer owner and an expired lease: the next sweep takes them.
+ * Sessions stored before this have no timer owner and an expired lease: the next sweep takes them. Version 8:
+ * version 7 is the question log's.
  */
 export const sharedStateMigration: Migration = {
-  version: 7,
+  version: 8,
   name: 'shared-state',
   up: `
     CREATE TABLE conversations (

@@ -1,0 +1,302 @@
+import type { Fact } from '../facts/schema.js';
+import { dateMatches } from './date-query.js';
+import type { QuestionAnalysis } from './question-analysis.js';
+import { FIELD_WEIGHT, type IndexedQuestion, type SearchIndex } from './search-index.js';
+
+/**
+ * The named signals that score a fact as the answer to a question. Each is a number, mostly in 0..1; the
+ * model (model.ts) weighs them. `npm run ask -- --explain "…"` prints them for the best facts.
+ */
+export const SIGNAL_NAMES = [
+  /** Share of the question's weight (IDF) that the fact's text explains, each word by its best reading. */
+  'coverage',
+  /** Weighted Jaccard similarity to the closest of the fact's alternate questions. */
+  'similarity',
+  /** The fact can answer this kind of question (a date for "when", a number for "how many", a reason for "why"). */
+  'typeFit',
+  /** The fact cannot answer this kind of question at all ("when" without a date, "how many" without a number). */
+  'typeMismatch',
+  /** Share of the people, places and events the question names (the country and its president aside) that the fact involves. */
+  'entityMatch',
+  /** The question names someone or something the fact does not involve. */
+  'entityMissing',
+  /** …and the fact involves another of the same kind (Moscow asked, Kazakhstan told). */
+  'entityRival',
+  /** The question gives a date and the fact's date falls within it. */
+  'dateMatch',
+  /** The question gives a date and the fact's date contradicts it. */
+  'dateConflict',
+  /** Share of the numbers the question writes (up to two) that the fact never mentions. */
+  'numberMissing',
+  /** The question names the person whose statement the fact reports. */
+  'speakerMatch',
+  /** The question names the event, speech or meeting the fact belongs to. */
+  'eventMatch',
+  /** A follow-up ("and who proposed it?") and the fact is close to the previous answer. */
+  'followUp',
+  /** A "how many" whose words never name what the fact's number counts (school buildings, not pupil places). */
+  'unitMissing',
+  /** The question names the entity the fact is first about (Kosherbayev for "who is Kosherbayev"). */
+  'primaryEntity',
+  /** A "why" and the fact is a reason given for one of the facts the question's words point to. */
+  'explainsMatch',
+  /** Similarity minus the best similarity of the other facts (negative for all but the closest). */
+  'similarityLead',
+  /** Coverage minus the best coverage of the other facts. */
+  'coverageLead',
+  /** Share of the question's weight carried by words the fact base does not know (same for every fact). */
+  'unknownShare',
+  /** The question names something the fact base does not know ("Uzbekistan"): same for every fact. */
+  'unknownName',
+] as const;
+
+/** One signal's name. */
+export type SignalName = (typeof SIGNAL_NAMES)[number];
+/** A fact's signals for one question. */
+export type Signals = Record<SignalName, number>;
+
+/** A fact scored for a question. */
+export interface Candidate {
+  fact: Fact;
+  signals: Signals;
+  /** The model's log-odds that the fact answers the question. */
+  score: number;
+  /** The same as a probability. */
+  probability: number;
+  /** The alternate question that matched best. */
+  bestQuestion?: IndexedQuestion;
+}
+
+/** What the ranking needs besides the question: the previous answer's neighbourhood for follow-ups. */
+export interface RankContext {
+  /** fact id -> closeness to the previous answer (0..1). */
+  followUp: ReadonlyMap<string, number>;
+}
+
+/** How many facts, best explaining the question first, get the full set of signals. */
+const MAX_CANDIDATES = 40;
+
+/** Per-question accumulators reused by every query (zeroed after use): the resolver is single-threaded. */
+export class SimilarityScratch {
+  readonly shared: Float64Array;
+  readonly sharedIdf: Float64Array;
+  constructor(size: number) {
+    this.shared = new Float64Array(size);
+    this.sharedIdf = new Float64Array(size);
+  }
+}
+
+/**
+ * Computes every signal for every fact that shares a word with the question. Facts that share nothing
+ * are not candidates.
+ */
+export function computeSignals(
+  q: QuestionAnalysis,
+  index: SearchIndex,
+  scratch: SimilarityScratch,
+  context: RankContext,
+): Candidate[] {
+  const total = q.totalWeight || 1;
+  // Coverage: the share of the question's weight that a fact explains, each word by its best reading.
+  const coverage = new Map<string, number>();
+  const phrases = index.phrasesMatched(q.keys);
+  for (const word of q.words) {
+    const best = new Map<string, number>();
+    for (const r of word.readings)
+      for (const [factId, fieldWeight] of index.postings.get(r.key) ?? []) {
+        const m = fieldWeight * r.factor;
+        if (m > (best.get(factId) ?? 0)) best.set(factId, m);
+      }
+    for (const [factId, keys] of phrases)
+      for (const r of word.readings)
+        if (keys.has(r.key) && FIELD_WEIGHT.alias * r.factor > (best.get(factId) ?? 0)) best.set(factId, FIELD_WEIGHT.alias * r.factor);
+    for (const [factId, m] of best) coverage.set(factId, (coverage.get(factId) ?? 0) + (word.weight * m) / total);
+  }
+  const bestQuestion = similarities(q, index, scratch, total);
+  const named = [...q.entities.keys()].filter((id) => !index.background.has(id));
+  const numbers = q.numbers.slice(0, 2);
+  const out: Candidate[] = [];
+  // Only the facts that explain the question best can win: the rest are left out before the finer signals.
+  const pool = [...coverage].map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const);
+  if (pool.length > MAX_CANDIDATES) pool.sort((a, b) => b[2] - a[2]).length = MAX_CANDIDATES;
+  for (const [factId, cov] of pool) {
+    const fact = index.base.fact(factId);
+    if (!fact) continue;
+    const involved = index.involved.get(factId) ?? new Set<string>();
+    const bq = bestQuestion.get(factId);
+    let missing = 0;
+    let rival = 0;
+    let matched = 0;
+    for (const id of named) {
+      if (involved.has(id)) {
+        matched += 1;
+        continue;
+      }
+      const weight = q.entities.get(id)?.descriptor ? 0.5 : 1;
+      missing = Math.max(missing, weight);
+      const kind = index.base.entity(id)?.kind;
+      if ([...involved].some((e) => !q.entities.has(e) && index.base.entity(e)?.kind === kind)) rival = Math.max(rival, weight);
+    }
+    const dated = q.dates.length > 0 && fact.date !== undefined;
+    const dateMatch = dated && q.dates.some((d) => dateMatches(fact.date?.value ?? '', d));
+    const fit = typeFit(q, fact, index);
+    out.push({
+      fact,
+      bestQuestion: bq?.q,
+      score: 0,
+      probability: 0,
+      signals: {
+        coverage: cov,
+        similarity: bq?.sim ?? 0,
+        typeFit: fit > 0 ? fit : 0,
+        typeMismatch: fit < 0 ? 1 : 0,
+        entityMatch: named.length > 0 ? matched / named.length : 0,
+        entityMissing: missing,
+        entityRival: rival,
+        dateMatch: dateMatch ? 1 : 0,
+        dateConflict: dated && !dateMatch ? 1 : 0,
+        numberMissing: numbers.length > 0 ? numbers.filter((n) => !index.postings.get(n)?.has(factId)).length / numbers.length : 0,
+        speakerMatch: fact.speaker && q.entities.has(fact.speaker) ? 1 : 0,
+        eventMatch: fact.event && q.entities.has(fact.event) ? 1 : 0,
+        followUp: context.followUp.get(factId) ?? 0,
+        unitMissing: unitMissing(q, fact, index),
+        primaryEntity: fact.entities[0] !== undefined && named.includes(fact.entities[0]) ? 1 : 0,
+        explainsMatch: 0,
+        similarityLead: 0,
+        coverageLead: 0,
+        unknownShare: q.unknownShare,
+        unknownName: q.unknownName ? 1 : 0,
+      },
+    });
+  }
+  addRelativeSignals(out, q);
+  return out;
+}
+
+/**
+ * Signals that compare a fact with the others: its lead in similarity and coverage, and for a "why"
+ * whether it gives the reason for one of the facts the question is most about.
+ */
+function addRelativeSignals(out: Candidate[], q: QuestionAnalysis): void {
+  const top2 = (key: 'similarity' | 'coverage') => {
+    let first = 0;
+    let second = 0;
+    for (const c of out) {
+      const v = c.signals[key];
+      if (v > first) [first, second] = [v, first];
+      else if (v > second) second = v;
+    }
+    return { first, second };
+  };
+  const sim = top2('similarity');
+  const cov = top2('coverage');
+  for (const c of out) {
+    c.signals.similarityLead = c.signals.similarity - (c.signals.similarity >= sim.first ? sim.second : sim.first);
+    c.signals.coverageLead = c.signals.coverage - (c.signals.coverage >= cov.first ? cov.second : cov.first);
+  }
+  if (q.type !== 'why') return;
+  const about = new Set(
+    [...out]
+      .filter((c) => c.fact.kind !== 'cause')
+      .sort((a, b) => b.signals.coverage + b.signals.similarity - (a.signals.coverage + a.signals.similarity))
+      .slice(0, 3)
+      .map((c) => c.fact.id),
+  );
+  for (const c of out) if (c.fact.explains?.some((id) => about.has(id))) c.signals.explainsMatch = 1;
+}
+
+/**
+ * 1 when a "how many" counts something else than the fact's typed number: the word it counts ("how many
+ * *people*", "сколько *человек*", "қанша *адам*") names another unit, or no word of the question names the
+ * fact's unit at all.
+ */
+function unitMissing(q: QuestionAnalysis, fact: Fact, index: SearchIndex): number {
+  if (q.type !== 'howmany' || fact.value?.type !== 'number') return 0;
+  const unit = fact.value.unit;
+  if (q.countedUnits.length > 0) return q.countedUnits.includes(unit) ? 0 : 1;
+  if (unit === 'percent' && q.normalized.includes('%')) return 0;
+  if (unit === 'usd-per-month' && q.normalized.includes('$')) return 0;
+  const keys = index.unitKeys.get(unit);
+  if (!keys) return 0;
+  return q.words.some((w) => keys.has(w.key) || w.readings.some((r) => keys.has(r.key))) ? 0 : 1;
+}
+
+/**
+ * For each fact, its alternate question most similar to the query: weighted Jaccard, the shared weight
+ * over the query's weight plus the question's own weight not shared. Accumulated in scratch arrays indexed
+ * by question, since a common word touches hundreds of questions.
+ */
+function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): Map<string, { q: IndexedQuestion; sim: number }> {
+  const queryWeight = new Map<string, number>();
+  for (const w of q.words) for (const r of w.readings) queryWeight.set(r.key, Math.max(queryWeight.get(r.key) ?? 0, w.weight * r.factor));
+  const { shared, sharedIdf } = scratch;
+  const touched: number[] = [];
+  for (const [key, w] of queryWeight) {
+    const idf = index.idf(key);
+    for (const iq of index.questionPostings.get(key) ?? []) {
+      if (shared[iq.index] === 0) touched.push(iq.index);
+      shared[iq.index] = (shared[iq.index] ?? 0) + w;
+      sharedIdf[iq.index] = (sharedIdf[iq.index] ?? 0) + idf;
+    }
+  }
+  const best = new Map<string, { q: IndexedQuestion; sim: number }>();
+  for (const i of touched) {
+    const iq = index.questions[i];
+    if (iq) {
+      const sim = (shared[i] ?? 0) / (total + Math.max(0, iq.weight - (sharedIdf[i] ?? 0)));
+      const prev = best.get(iq.factId);
+      if (!prev || sim > prev.sim) best.set(iq.factId, { q: iq, sim });
+    }
+    shared[i] = 0;
+    sharedIdf[i] = 0;
+  }
+  return best;
+}
+
+const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|majority|most|single|once)\b/i;
+const SPAN = /\b(?:day|week|month|year)s?\b/i;
+const DATE_IN_TEXT =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d\d\b/g;
+
+/**
+ * Whether a fact states a quantity: a typed number or list, or a number in its short answer that is not a
+ * date; for a question about a length of time, also a span in words ("the day before", "a year").
+ */
+export function statesQuantity(fact: Fact, duration = false): boolean {
+  if (fact.value?.type === 'number' || fact.value?.type === 'list') return true;
+  const short = fact.short.en.replace(DATE_IN_TEXT, ' ');
+  return QUANTITY.test(short) || (duration && SPAN.test(short));
+}
+
+/** Whether a "how many" counts the items of the fact's list: the counted words are among the fact's own words. */
+export function countsList(q: QuestionAnalysis, fact: Fact, index: SearchIndex): boolean {
+  return q.countedKeys.some((k) => index.postings.get(k)?.has(fact.id));
+}
+
+/**
+ * +1 when the fact is of the kind the question asks for, −1 when it cannot answer it at all, 0 when the
+ * question type says nothing (what, yes/no).
+ */
+function typeFit(q: QuestionAnalysis, fact: Fact, index: SearchIndex): number {
+  switch (q.type) {
+    case 'when':
+      if (!fact.date) return -1;
+      return fact.date.precision === 'day' || fact.date.precision === 'month' ? 1 : 0.5;
+    case 'howmany':
+      // A list answers "how many" only when it lists what is counted ("how many principles").
+      if (fact.value?.type === 'list') return countsList(q, fact, index) ? 1 : -1;
+      return statesQuantity(fact, q.asksDuration) ? 1 : -1;
+    case 'why':
+      return fact.kind === 'cause' || (fact.explains?.length ?? 0) > 0 ? 1 : 0;
+    case 'who':
+      return fact.kind === 'person' || fact.value?.type === 'entity' || index.questionTypes.get(fact.id)?.has('who') ? 1 : 0;
+    case 'where':
+      return index.questionTypes.get(fact.id)?.has('where') || [...(index.involved.get(fact.id) ?? [])].some((e) => index.base.entity(e)?.kind === 'place' && !index.background.has(e))
+        ? 1
+        : 0;
+    case 'list':
+      return fact.value?.type === 'list' ? 1 : 0;
+    default:
+      return 0;
+  }
+}

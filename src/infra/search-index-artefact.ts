@@ -1,0 +1,72 @@
+/**
+ * The resolver's search index as a build artefact: computed once from data/ (by `npm run build`, or on the
+ * first start after data/ or the index code changed) and saved as JSON, so a start restores it instead of
+ * analysing every text in every language again. The artefact names the data and code it was built from (a
+ * hash); one that does not match is rebuilt, never used.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FactBase } from '../core/facts/fact-base.js';
+import type { Logger } from '../core/ports.js';
+import { Resolver } from '../core/resolver/resolver.js';
+import { INDEX_FORMAT, SearchIndex, type IndexSnapshot } from '../core/resolver/search-index.js';
+import { DATA_DIR } from './data-files.js';
+
+/** Where the artefact lives: beside the compiled code in dist/, under var/ when run from the sources. */
+export const INDEX_ARTEFACT = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/') ? '../search-index.json' : '../../var/search-index.json', import.meta.url),
+);
+
+/** The code that decides what the index holds: the resolver's index and analysis, and the text helpers. */
+const CODE_DIRS = [new URL('../core/text/', import.meta.url), new URL('../core/resolver/', import.meta.url)];
+
+interface Artefact {
+  fingerprint: string;
+  snapshot: IndexSnapshot;
+}
+
+/** A hash of everything the index is computed from: the data files, the index code and the format version. */
+export function indexFingerprint(dataDir = DATA_DIR): string {
+  const hash = createHash('sha256').update(`format ${INDEX_FORMAT}\n`);
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
+      .sort();
+  for (const f of files(dataDir)) if (f.endsWith('.json')) hash.update(f.slice(dataDir.length)).update(readFileSync(f));
+  for (const dir of CODE_DIRS)
+    for (const f of files(fileURLToPath(dir))) if (/\.(?:ts|js)$/.test(f) && !f.endsWith('.d.ts')) hash.update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+/**
+ * The search index for a fact base loaded from `dataDir`: restored from the artefact when it matches,
+ * otherwise built and (best effort: a read-only disk only costs the next start some time) saved.
+ */
+export function loadSearchIndex(base: FactBase, options: { dataDir?: string; path?: string; logger?: Logger } = {}): SearchIndex {
+  const path = options.path ?? INDEX_ARTEFACT;
+  const fingerprint = indexFingerprint(options.dataDir);
+  try {
+    const artefact = JSON.parse(readFileSync(path, 'utf8')) as Artefact;
+    if (artefact.fingerprint === fingerprint) return new SearchIndex(base, artefact.snapshot);
+    options.logger?.info({ path }, 'search index artefact is stale: rebuilding');
+  } catch {
+    // Missing or unreadable: built below.
+  }
+  const index = new SearchIndex(base);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ fingerprint, snapshot: index.snapshot() } satisfies Artefact));
+    renameSync(tmp, path);
+  } catch (e) {
+    options.logger?.warn({ path, err: (e as Error).message }, 'search index artefact not saved');
+  }
+  return index;
+}
+
+/** A resolver over the fact base whose index comes from the artefact (see {@link loadSearchIndex}). */
+export function createResolver(base: FactBase, logger?: Logger): Resolver {
+  return new Resolver(base, undefined, undefined, loadSearchIndex(base, { logger }));
+}

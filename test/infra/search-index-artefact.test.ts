@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Resolver } from '../../src/core/resolver/resolver.js';
+import { SearchIndex, type IndexSnapshot } from '../../src/core/resolver/search-index.js';
+import { loadSearchIndex } from '../../src/infra/search-index-artefact.js';
+import { readEvalSet } from '../../src/eval/eval-set.js';
+import { sharedFacts } from '../support/shared-facts.js';
+
+const { base, resolver } = sharedFacts();
+const questions = readEvalSet(join(import.meta.dirname, '..', 'eval', 'questions.jsonl')).map((i) => i.q);
+
+describe('the search index artefact', () => {
+  it('restores an index that answers exactly as the built one', () => {
+    const restored = new Resolver(base, undefined, undefined, new SearchIndex(base, JSON.parse(JSON.stringify(resolver.index.snapshot())) as IndexSnapshot));
+    for (const q of questions) {
+      const a = resolver.resolve(q);
+      const b = restored.resolve(q);
+      expect(b.status, q).toBe(a.status);
+      expect(b.answer, q).toBe(a.answer);
+      expect(b.confidence, q).toBe(a.confidence);
+    }
+  });
+
+  it('is written when missing, used when it matches, and rebuilt when it does not', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search-index.json');
+    loadSearchIndex(base, { path });
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { fingerprint: string; snapshot: { postings: unknown[] } };
+    expect(saved.snapshot.postings.length).toBeGreaterThan(100);
+    // A doctored artefact with the right fingerprint is used as it is: so an empty one proves it was read…
+    writeFileSync(path, JSON.stringify({ fingerprint: saved.fingerprint, snapshot: { ...saved.snapshot, postings: [] } }));
+    expect(loadSearchIndex(base, { path }).postings.size).toBe(0);
+    // …and with another fingerprint (other data or code) it is rebuilt, never used.
+    writeFileSync(path, JSON.stringify({ fingerprint: 'stale', snapshot: { ...saved.snapshot, postings: [] } }));
+    expect(loadSearchIndex(base, { path }).postings.size).toBeGreaterThan(100);
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { fingerprint: string }).fingerprint).toBe(saved.fingerprint);
+  });
+});
