@@ -1,32 +1,7 @@
-import { z } from 'zod';
-import { LANGS } from '../../core/facts/schema.js';
 import { QUESTION_LOG_LIMITS, type FeedbackTicket, type LoggedQuestion, type LogQuery, type QuestionLogRepository } from '../../core/questions/question-log.js';
 import type { QuestionLogLimits } from '../sqlite/sqlite-question-log.js';
 import type { PgDb } from './pg-db.js';
-
-/** A log row as read back: checked, since the database may hold what an older or another version wrote. */
-const entryRow = z.object({
-  text: z.string(),
-  lang: z.enum(LANGS),
-  status: z.enum(['unknown', 'unsure', 'wrong']),
-  fact_id: z.string().nullable(),
-  score: z.number(),
-  platform: z.enum(['telegram', 'discord', 'terminal']),
-  chat_kind: z.enum(['private', 'group']),
-  asker: z.string(),
-  asked_at: z.number(),
-});
-
-const ticketRow = z.object({
-  id: z.string(),
-  text: z.string(),
-  lang: z.enum(LANGS),
-  fact_id: z.string().nullable(),
-  score: z.number(),
-  expires_at: z.number(),
-});
-
-const COLUMNS = 'text, lang, status, fact_id, score, platform, chat_kind, asker, asked_at';
+import { ENTRY_COLUMNS as COLUMNS, toFeedbackTicket, toLoggedQuestion } from '../sql/question-log-rows.js';
 
 /** The question log in PostgreSQL, shared by every instance (one log for the bot). */
 export class PgQuestionLog implements QuestionLogRepository {
@@ -54,20 +29,7 @@ export class PgQuestionLog implements QuestionLogRepository {
     const { rows } = query.lang
       ? await this.db.query(`SELECT ${COLUMNS} FROM question_log WHERE asked_at >= $1 AND lang = $2 ORDER BY id`, [query.since, query.lang])
       : await this.db.query(`SELECT ${COLUMNS} FROM question_log WHERE asked_at >= $1 ORDER BY id`, [query.since]);
-    return rows.map((row) => {
-      const r = entryRow.parse(row);
-      return {
-        text: r.text,
-        lang: r.lang,
-        status: r.status,
-        ...(r.fact_id !== null ? { factId: r.fact_id } : {}),
-        score: r.score,
-        platform: r.platform,
-        chatKind: r.chat_kind,
-        asker: r.asker,
-        at: r.asked_at,
-      };
-    });
+    return rows.map(toLoggedQuestion);
   }
 
   async count(): Promise<number> {
@@ -97,8 +59,6 @@ export class PgQuestionLog implements QuestionLogRepository {
 
   async ticket(id: string, now: number): Promise<FeedbackTicket | undefined> {
     const { rows } = await this.db.query('SELECT id, text, lang, fact_id, score, expires_at FROM feedback_tickets WHERE id = $1 AND expires_at > $2', [id, now]);
-    if (!rows[0]) return undefined;
-    const r = ticketRow.parse(rows[0]);
-    return { id: r.id, text: r.text, lang: r.lang, score: r.score, expiresAt: r.expires_at, ...(r.fact_id !== null ? { factId: r.fact_id } : {}) };
+    return rows[0] ? toFeedbackTicket(rows[0]) : undefined;
   }
 }

@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { LANGS } from '../../core/facts/schema.js';
 import {
   QUESTION_LOG_LIMITS,
   type FeedbackTicket,
@@ -8,28 +6,7 @@ import {
   type LogQuery,
   type QuestionLogRepository,
 } from '../../core/questions/question-log.js';
-
-/** A log row as read back: checked, since the database may hold what an older or other version wrote. */
-const entryRow = z.object({
-  text: z.string(),
-  lang: z.enum(LANGS),
-  status: z.enum(['unknown', 'unsure', 'wrong']),
-  fact_id: z.string().nullable(),
-  score: z.number(),
-  platform: z.enum(['telegram', 'discord', 'terminal']),
-  chat_kind: z.enum(['private', 'group']),
-  asker: z.string(),
-  asked_at: z.number(),
-});
-
-const ticketRow = z.object({
-  id: z.string(),
-  text: z.string(),
-  lang: z.enum(LANGS),
-  fact_id: z.string().nullable(),
-  score: z.number(),
-  expires_at: z.number(),
-});
+import { ENTRY_COLUMNS, toFeedbackTicket, toLoggedQuestion } from '../sql/question-log-rows.js';
 
 /** How many rows each table keeps at most (tests pass small ones). */
 export interface QuestionLogLimits {
@@ -66,7 +43,7 @@ export class SqliteQuestionLog implements QuestionLogRepository {
     );
     // Ids only grow, so "the newest N" are those above the newest id minus N: one index range, no count.
     this.trim = db.prepare('DELETE FROM question_log WHERE id <= ?');
-    const columns = 'text, lang, status, fact_id, score, platform, chat_kind, asker, asked_at';
+    const columns = ENTRY_COLUMNS;
     this.select = db.prepare<[number], unknown>(`SELECT ${columns} FROM question_log WHERE asked_at >= ? ORDER BY id`);
     this.selectLang = db.prepare<[number, string], unknown>(`SELECT ${columns} FROM question_log WHERE asked_at >= ? AND lang = ? ORDER BY id`);
     this.countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM question_log');
@@ -95,20 +72,7 @@ export class SqliteQuestionLog implements QuestionLogRepository {
   list(query: LogQuery): Promise<LoggedQuestion[]> {
     return settle(() => {
       const rows = query.lang ? this.selectLang.all(query.since, query.lang) : this.select.all(query.since);
-      return rows.map((row) => {
-        const r = entryRow.parse(row);
-        return {
-          text: r.text,
-          lang: r.lang,
-          status: r.status,
-          ...(r.fact_id !== null ? { factId: r.fact_id } : {}),
-          score: r.score,
-          platform: r.platform,
-          chatKind: r.chat_kind,
-          asker: r.asker,
-          at: r.asked_at,
-        };
-      });
+      return rows.map(toLoggedQuestion);
     });
   }
 
@@ -130,9 +94,7 @@ export class SqliteQuestionLog implements QuestionLogRepository {
   ticket(id: string, now: number): Promise<FeedbackTicket | undefined> {
     return settle(() => {
       const row = this.selectTicket.get(id, now);
-      if (row === undefined) return undefined;
-      const r = ticketRow.parse(row);
-      return { id: r.id, text: r.text, lang: r.lang, score: r.score, expiresAt: r.expires_at, ...(r.fact_id !== null ? { factId: r.fact_id } : {}) };
+      return row === undefined ? undefined : toFeedbackTicket(row);
     });
   }
 }
