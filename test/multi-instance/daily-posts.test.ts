@@ -43,7 +43,9 @@ function startInstances(names: string[], url: string, fake: FakeBotApi, rate: nu
       API_ROOT: `${fake.url}/${name}`,
       OWNER: name,
       CLOCK_OFFSET_MS: offset,
-      LEASE_MS: '2000',
+      // Long enough that a process stalled by a loaded machine (two cores, several processes and the server)
+      // still records a post before its lease margin (a third of it) runs out.
+      LEASE_MS: '6000',
       TICK_MS: '250',
       RATE: String(rate),
       CLAIM_AHEAD: '40',
