@@ -145,6 +145,7 @@ export function createCoreServices(options: CoreOptions): CoreServices {
         questionSeconds: options.study?.questionSeconds ?? 30,
         metrics,
         owner,
+        platforms: () => messengers.platforms(),
         ...(options.study?.timerLeaseMs ? { timerLeaseMs: options.study.timerLeaseMs } : {}),
         ...(options.study?.bank ? { bank: options.study.bank } : {}),
       })

@@ -59,10 +59,9 @@ export interface StudyDeps {
    * deadline passed meanwhile). Renewed every third of it. 15 s by default.
    */
   timerLeaseMs?: number;
+  /** The platforms that can be running here (the registered messengers); every platform when absent. */
+  platforms?: () => readonly ChatAddress['platform'][];
 }
-
-/** Every platform a session can run on. */
-const PLATFORMS: readonly ChatAddress['platform'][] = ['telegram', 'discord', 'terminal'];
 
 /** Default length of a hold on a session's timer. */
 export const DEFAULT_TIMER_LEASE_MS = 15_000;
@@ -505,7 +504,8 @@ export class StudyService implements ChatFeature {
   async sweep(isRunning: (platform: ChatAddress['platform']) => boolean, takeAll = false): Promise<void> {
     if (this.closed) return;
     const now = this.now();
-    const platforms = PLATFORMS.filter(isRunning);
+    // One process per database: every active session is this process's (those it cannot run were ended above).
+    const platforms = takeAll ? undefined : this.deps.platforms?.().filter(isRunning);
     const expiredBy = takeAll ? Number.MAX_SAFE_INTEGER : now;
     for (const session of await this.repo.leaseTimers(this.owner, expiredBy, now + this.timerLeaseMs, platforms)) {
       if (this.timers.get(session.id)?.round === session.current) continue;
