@@ -160,12 +160,15 @@ export class DailyPostScheduler {
 
     // Renews this process's claims and takes over expired ones, in one step; only then may the queue send.
     const platforms = this.deps.platforms?.();
+    // A post sent and recorded while this read is under way still reads as unsent: the mark tells it apart.
+    const mark = this.deps.queue.mark();
     const held = await subscriptions.leaseClaims(owner, now, leaseUntil, platforms);
     // What this process holds now: a claim another instance took over is no longer sent from here.
     this.held.clear();
     for (const d of held) this.held.set(deliveryKey(d.address, d.localDate), d.leaseUntil);
     for (const d of held) {
-      if (this.deps.queue.has(deliveryKey(d.address, d.localDate))) continue;
+      const key = deliveryKey(d.address, d.localDate);
+      if (this.deps.queue.has(key) || this.deps.queue.finishedSince(key, mark)) continue;
       if (now - d.dueAt > catchUpMs) {
         await subscriptions.markSkipped(d.address, d.localDate, 'too late');
         result.skipped++;

@@ -96,6 +96,10 @@ export class SendQueue {
   /** Wakes the workers that wait for the store (or for a pause) when it recovers or the queue stops. */
   private readonly wake = new Set<() => void>();
   readonly stats = { sent: 0, rateLimited: 0, unavailable: 0, failed: 0, recordFailed: 0, dropped: 0 };
+  /** Jobs whose outcome was sent and recorded, by key: the sequence number it finished with. */
+  private readonly finished = new Map<string, number>();
+  private finishSeq = 0;
+  private lastMark = 0;
 
   constructor(private readonly options: SendQueueOptions) {
     this.pace = options.pace ?? new MemorySendPace();
@@ -163,8 +167,27 @@ export class SendQueue {
 
   private async work(q: Queued): Promise<void> {
     const outcome = await this.attempt(q);
-    if (typeof outcome === 'object') await this.record(q.job, outcome.record);
+    if (typeof outcome === 'object') {
+      await this.record(q.job, outcome.record);
+      this.finished.set(q.job.key, ++this.finishSeq);
+    }
     if (outcome !== 'requeued') this.keys.delete(q.job.key);
+  }
+
+  /**
+   * A mark to pass to {@link finishedSince}: taken before reading which deliveries are still unsent, so that
+   * one finished while that read was under way (the store answers later) is not queued again.
+   */
+  mark(): number {
+    // What finished before the previous mark cannot be in a read that starts now: forget it.
+    for (const [key, seq] of this.finished) if (seq <= this.lastMark) this.finished.delete(key);
+    this.lastMark = this.finishSeq;
+    return this.finishSeq;
+  }
+
+  /** Whether the job with this key was sent and recorded after `mark`. */
+  finishedSince(key: string, mark: number): boolean {
+    return (this.finished.get(key) ?? 0) > mark;
   }
 
   /** Sends the job once (after its turn comes), and says what is left to record. */
