@@ -508,7 +508,8 @@ export class StudyService implements ChatFeature {
     const platforms = takeAll ? undefined : this.deps.platforms?.().filter(isRunning);
     const expiredBy = takeAll ? Number.MAX_SAFE_INTEGER : now;
     for (const session of await this.repo.leaseTimers(this.owner, expiredBy, now + this.timerLeaseMs, platforms)) {
-      if (this.timers.get(session.id)?.round === session.current) continue;
+      // A timer here for this round, or a later one (the read is older than a round this process just opened).
+      if ((this.timers.get(session.id)?.round ?? -1) >= session.current) continue;
       const deadline = this.deadline(session);
       if (now - deadline > RESUME_GRACE_MS) {
         const step = await this.advance(session.id, session.current, true, this.t(session.lang, 'study-restarted'));
