@@ -22,7 +22,7 @@ describe.skipIf(!present)('faithfulness to the source', () => {
     }
   });
 
-  it('states no number or proper name in an English answer that its paragraphs do not contain or declare', () => {
+  it('states no number or proper name that its paragraphs do not contain or declare (English against the source; Russian and Kazakh against the English answer and the declared names)', () => {
     expect(checkFaithfulness(base, splits)).toEqual([]);
   });
 
