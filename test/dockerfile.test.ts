@@ -76,6 +76,12 @@ describe('Dockerfile', () => {
 
   it('builds with npm run build and runs the compiled bot with plain node, as npm run start:prod does', () => {
     expect(of('RUN', stages[0]).some((r) => /\bnpm run build\b/.test(r))).toBe(true);
+    // The build writes the search index artefact from data/: data/ is in the build stage before it runs.
+    const buildStage = stages[0] ?? [];
+    const dataAt = buildStage.findIndex((i) => i.op === 'COPY' && /^data\b/.test(i.args));
+    const buildAt = buildStage.findIndex((i) => i.op === 'RUN' && /\bnpm run build\b/.test(i.args));
+    expect(dataAt).toBeGreaterThanOrEqual(0);
+    expect(dataAt).toBeLessThan(buildAt);
     const cmd = JSON.parse(of('CMD', runtime).at(-1) ?? '[]') as string[];
     expect(cmd).toEqual(['node', 'dist/main.js']);
     expect(pkg.scripts['start:prod']).toBe(cmd.join(' '));
