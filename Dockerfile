@@ -15,6 +15,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build also computes the search index artefact (dist/search-index.json) from data/.
+COPY data ./data
 # tsc type-checks as it emits src/ to dist/: a type error fails the build (no separate `npm run typecheck`,
 # which would check the same files again; test/ and bench/ are not in the build context).
 RUN npm run build
