@@ -79,6 +79,18 @@ export interface ChatReply {
   /** Show only to the asker where the platform can (Discord ephemeral replies). */
   personal?: boolean;
   /**
+   * For a button press: this reply replaces the message whose button was pressed (a topic list turning into
+   * its questions, a quiz round closing) instead of posting a new one. Adapters that cannot edit post it.
+   */
+  updateInPlace?: boolean;
+  /** The buttons are one list of choices to pick from: adapters with menus show them as one (Discord select). */
+  buttonsAsMenu?: boolean;
+  /**
+   * A way into a private chat with the bot that opens on `payload` (such as `review`). Adapters that have
+   * links into a private chat show a button labelled `label`; the others add `otherwise` as a line of text.
+   */
+  privateChat?: { payload: string; label: string; otherwise: string };
+  /**
    * For a button press: a short confirmation shown only to the presser (Telegram callback answer, Discord
    * ephemeral reply), with no message posted in the chat.
    */
