@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/core/facts/schema.js';
-import { I18n } from '../../src/core/i18n/i18n.js';
+import { I18n, type MessageId } from '../../src/core/i18n/i18n.js';
 
 const i18n = new I18n();
 
 describe('Russian counts agree with their number (one / few / many)', () => {
-  const forms = (id: string, arg: string, extra: Record<string, string | number> = {}) =>
+  const forms = (id: MessageId, arg: string, extra: Record<string, string | number> = {}) =>
     [1, 2, 5, 11, 21, 22].map((n) => i18n.t('ru', id, { [arg]: n, ...extra }));
 
   it('says seconds, minutes, hours and days in words, declined', () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordChat } from '../../src/adapters/discord/chat-port.js';
 import { SELECT_MENU_ID } from '../../src/adapters/discord/embeds.js';
-import { textOr } from '../../src/adapters/discord/strings.js';
 import { toMarkdown } from '../../src/adapters/discord/text-limits.js';
 import { COMMANDS } from '../../src/core/commands/definitions.js';
 import { BOT_TOKEN } from './fake-discord.js';
@@ -148,8 +147,7 @@ describe('admin-only commands', () => {
     const body = callbackOf(await h.callFor(i, 'POST', '/callback'));
     expect(body.type).toBe(CALLBACK.reply);
     expect(body.data?.flags).toBe(EPHEMERAL);
-    // 'admin-only' is a new interface string; until the core has it, the closest existing one is used.
-    expect(body.data?.content).toBe(textOr(h.core.i18n, 'en', 'admin-only', 'unknown-command'));
+    expect(body.data?.content).toBe('Only members who can manage this server may use this command.');
     expect(body.data?.allowed_mentions).toEqual({ parse: [] });
     expect(seen).not.toContain('settings');
   });

@@ -11,7 +11,6 @@ import {
 import { ACTION, type Button, type ChatReply } from '../../core/chat/chat-service.js';
 import type { I18n } from '../../core/i18n/i18n.js';
 import { formatCalendarDate, parseDateValue } from '../../core/text/dates.js';
-import { optionalText } from './strings.js';
 import { LIMITS, neutralizeMassMentions, toMarkdown, truncate } from './text-limits.js';
 
 /** The custom id of the topic select menu; its chosen option's value carries the core's button data. */
@@ -46,7 +45,7 @@ export function replyToMessage(reply: ChatReply, i18n: I18n): DiscordMessage {
     budget -= footer.length;
   }
   if (reply.date) {
-    const name = truncate(optionalText(i18n, reply.lang, 'date-label') ?? '📅', LIMITS.embedFieldName);
+    const name = truncate(i18n.t(reply.lang, 'date-label'), LIMITS.embedFieldName);
     const value = truncate(formatCalendarDate(parseDateValue(reply.date), reply.lang) || reply.date, LIMITS.embedFieldValue);
     embed.addFields({ name, value, inline: true });
     budget -= name.length + value.length;

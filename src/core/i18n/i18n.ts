@@ -1,27 +1,29 @@
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import type { Lang } from '../facts/schema.js';
-import en from './messages-en.js';
-import kk from './messages-kk.js';
-import ru from './messages-ru.js';
+import { MESSAGE_SOURCES, type MessageId } from './messages.generated.js';
 
-const SOURCES: Record<Lang, string> = { en, ru, kk };
+export type { MessageId } from './messages.generated.js';
 
 /** Translates interface strings; one Fluent bundle per language, built once. */
 export class I18n {
   private readonly bundles = new Map<Lang, FluentBundle>();
+  private readonly messageIds = new Map<Lang, string[]>();
 
-  constructor(sources: Record<Lang, string> = SOURCES) {
+  /** `sources`: the Fluent text of each language (by default locales/*.ftl, compiled into messages.generated.ts). */
+  constructor(sources: Record<Lang, string> = MESSAGE_SOURCES) {
     for (const lang of Object.keys(sources) as Lang[]) {
       // No Unicode isolation marks: replies go to chat platforms that show them as stray characters.
       const bundle = new FluentBundle(lang, { useIsolating: false });
-      const errors = bundle.addResource(new FluentResource(sources[lang]));
-      if (errors.length) throw new Error(`messages-${lang}: ${errors.map(String).join('; ')}`);
+      const resource = new FluentResource(sources[lang]);
+      const errors = bundle.addResource(resource);
+      if (errors.length) throw new Error(`locales/${lang}.ftl: ${errors.map(String).join('; ')}`);
       this.bundles.set(lang, bundle);
+      this.messageIds.set(lang, resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
     }
   }
 
   /** The message `id` in `lang`, falling back to English, then to the id itself. */
-  t(lang: Lang, id: string, args?: Record<string, FluentVariable>): string {
+  t(lang: Lang, id: MessageId, args?: Record<string, FluentVariable>): string {
     for (const l of [lang, 'en'] as const) {
       const bundle = this.bundles.get(l);
       const msg = bundle?.getMessage(id);
@@ -30,9 +32,8 @@ export class I18n {
     return id;
   }
 
-  /** Ids of every message in a language (for tests that keep the languages in step). */
-  ids(lang: Lang): string[] {
-    const bundle = this.bundles.get(lang);
-    return bundle ? [...bundle._messages.keys()] : [];
+  /** Ids of every message in a language, as its source defines them (for tests that check each message). */
+  ids(lang: Lang): MessageId[] {
+    return (this.messageIds.get(lang) ?? []) as MessageId[];
   }
 }

@@ -1,6 +1,6 @@
 import type { FactBase } from '../facts/fact-base.js';
 import type { Fact, Lang } from '../facts/schema.js';
-import type { I18n } from '../i18n/i18n.js';
+import type { I18n, MessageId } from '../i18n/i18n.js';
 import { formatCalendarDate, formatFactDate, parseDateValue } from '../text/dates.js';
 import type { Operator } from './operators.js';
 import type { QuestionAnalysis } from './question-analysis.js';
@@ -90,7 +90,7 @@ function compareWhen(a: When, b: When, base: FactBase): number {
 
 /** How much time lies between two dates, at the precision both give, in the unit asked (or the natural one). */
 function durationText(a: When, b: When, unit: 'days' | 'weeks' | 'months' | 'years' | undefined, lang: Lang, i18n: I18n): string | undefined {
-  const t = (id: string, n: number) => i18n.t(lang, id, { n });
+  const t = (id: MessageId, n: number) => i18n.t(lang, id, { n });
   if (a.day !== undefined && b.day !== undefined && a.month !== undefined && b.month !== undefined) {
     const days = Math.abs(Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000;
     const months = days / 30.44;

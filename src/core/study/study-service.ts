@@ -8,7 +8,7 @@ import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { Button, ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
 import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Lang } from '../facts/schema.js';
-import type { I18n } from '../i18n/i18n.js';
+import type { I18n, MessageId } from '../i18n/i18n.js';
 import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger } from '../messenger.js';
 import type { Metrics } from '../metrics.js';
 import type { Clock, Logger } from '../ports.js';
@@ -97,7 +97,7 @@ export class StudyService implements ChatFeature {
     return this.deps.store.study;
   }
 
-  private t(lang: Lang, id: string, args?: Record<string, string | number>): string {
+  private t(lang: Lang, id: MessageId, args?: Record<string, string | number>): string {
     return this.deps.i18n.t(lang, id, args);
   }
 
@@ -655,7 +655,7 @@ export class StudyService implements ChatFeature {
 
   private async reviewPress(req: ChatRequest, cardId: number, reps: number, langIdx: number, choice: number): Promise<ChatReply | undefined> {
     const lang = LANGS[langIdx] ?? this.langOf(req);
-    const toast = (id: string): ChatReply => ({ lang, text: this.t(lang, id), buttons: [], toast: true, personal: true });
+    const toast = (id: MessageId): ChatReply => ({ lang, text: this.t(lang, id), buttons: [], toast: true, personal: true });
     const now = this.now();
     const result = await this.deps.store.transaction(async () => {
       const card = await this.repo.reviewCardById(cardId);

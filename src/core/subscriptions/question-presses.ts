@@ -8,7 +8,7 @@ import type { ChatReply, ChatRequest } from '../chat/chat-service.js';
 import type { FactBase } from '../facts/fact-base.js';
 import { citationLine } from '../facts/citation-line.js';
 import { LANGS, type Lang } from '../facts/schema.js';
-import type { I18n } from '../i18n/i18n.js';
+import type { I18n, MessageId } from '../i18n/i18n.js';
 import type { Clock } from '../ports.js';
 import type { Store } from '../store/store.js';
 import { SAW_ANSWER } from './daily-answers.js';
@@ -139,7 +139,7 @@ export class QuestionPresses {
     return { lang, text: clip(text, TOAST_LIMIT), buttons: [], toast: true, personal: true };
   }
 
-  private t(lang: Lang, id: string, args?: Record<string, string | number>): string {
+  private t(lang: Lang, id: MessageId, args?: Record<string, string | number>): string {
     return this.deps.i18n.t(lang, id, args);
   }
 }

@@ -1,7 +1,7 @@
 import type { ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
 import { clip as clipText } from '../chat/clip.js';
 import { LANGS, type Lang } from '../facts/schema.js';
-import type { I18n } from '../i18n/i18n.js';
+import type { I18n, MessageId } from '../i18n/i18n.js';
 import type { ChatAddress } from '../messenger.js';
 import type { Clock } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
@@ -92,7 +92,7 @@ export class SubscriptionFeature implements ChatFeature {
   }
 
   /** A short reply: personal (refusals, mistakes) unless it announces a change to the whole chat. */
-  private note(lang: Lang, id: string, args?: Record<string, string | number>, personal = true): ChatReply {
+  private note(lang: Lang, id: MessageId, args?: Record<string, string | number>, personal = true): ChatReply {
     return { lang, text: this.deps.i18n.t(lang, id, args), buttons: [], personal };
   }
 

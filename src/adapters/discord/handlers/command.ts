@@ -3,7 +3,6 @@ import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
 import { chatRequestOf, isServerAdmin } from '../request.js';
 import type { Responder } from '../responder.js';
-import { textOr } from '../strings.js';
 
 /** Commands whose answer concerns only the user: help, and browsing topics (the menu updates in place). */
 const PERSONAL_COMMANDS: ReadonlySet<string> = new Set(['help', 'topics', 'stats', 'review']);
@@ -22,7 +21,7 @@ export async function handleCommand(ctx: HandlerContext, interaction: ChatInputC
   }
   // default_member_permissions only hides the command; server admins can grant it to anyone.
   if (def.adminOnly && !isServerAdmin(interaction)) {
-    await responder.note(textOr(ctx.i18n, lang, 'admin-only', 'unknown-command'));
+    await responder.note(ctx.i18n.t(lang, 'admin-only'));
     return;
   }
   if (def.adminOnly || def.checksAdmin) req.isAdmin = isServerAdmin(interaction);

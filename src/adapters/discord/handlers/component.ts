@@ -7,7 +7,6 @@ import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
 import { chatRequestOf } from '../request.js';
 import type { Responder } from '../responder.js';
-import { textOr } from '../strings.js';
 
 /**
  * Handles a button press or a select-menu choice: the custom id (or the chosen option) is the core's
@@ -25,7 +24,7 @@ export async function handleComponent(ctx: HandlerContext, interaction: MessageC
   const reply = await ctx.chat.action(req, data);
   if (!reply) {
     // Data we no longer know: a button from an older version of the fact base.
-    await responder.note(textOr(ctx.i18n, req.userLang ?? 'en', 'button-expired', 'error-apology'));
+    await responder.note(ctx.i18n.t(req.userLang ?? 'en', 'button-expired'));
     return;
   }
   if (reply.toast) {

@@ -1,5 +1,6 @@
-/** English interface strings (Fluent syntax). */
-export default `
+### English interface strings (Fluent syntax).
+### After an edit, `npm run i18n:types` regenerates messages.generated.ts (the MessageId type and the text the bot loads).
+
 source-line = Source: “{ $title }”, { $date }, section “{ $section }”, paragraph { $paragraph }
 source-lines = Source: “{ $title }”, { $date }: { $places }
 source-place = section “{ $section }”, { $count ->
@@ -16,7 +17,6 @@ unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I
 try-asking = Try:
 calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
-calendar-nearest = The nearest dated events:
 on-this-day-none = Nothing in my source happened on { $when }.
 welcome = Hello! I answer questions about Kazakhstan's 2022–2023 political reforms, citing my source, the article “{ $title }” ({ $date }). Ask me anything, in English, Russian or Kazakh.
 help-intro = Ask me a question in plain words, for example “When was the referendum?” or “Что изменил референдум?”. I answer from one source and say so when it is silent.
@@ -29,7 +29,6 @@ ask-usage = Write your question after the command, for example: /ask when was th
 rate-limited = You are asking very fast. Please wait { $seconds } s and ask again.
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 unknown-command = I don't know that command. Type /help to see what I can do.
-related-questions = Related questions:
 gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
@@ -166,4 +165,3 @@ study-fewer-topic = ℹ “{ $topic }” has { $count ->
     [one] only { $count } question
    *[other] only { $count } questions
   } for a session.
-`;

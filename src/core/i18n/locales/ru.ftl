@@ -1,5 +1,6 @@
-/** Russian interface strings (Fluent syntax). */
-export default `
+### Russian interface strings (Fluent syntax).
+### After an edit, `npm run i18n:types` regenerates messages.generated.ts (the MessageId type and the text the bot loads).
+
 source-line = Источник: «{ $title }», { $date }, раздел «{ $section }», абзац { $paragraph }
 source-lines = Источник: «{ $title }», { $date }: { $places }
 source-place = раздел «{ $section }», { $count ->
@@ -20,7 +21,6 @@ unknown = Не знаю: в моём источнике, «{ $title }» ({ $date
 try-asking = Попробуйте спросить:
 calendar-intro = События ({ $when }):
 calendar-none = В моём источнике нет событий за { $when }.
-calendar-nearest = Ближайшие датированные события:
 on-this-day-none = В моём источнике нет событий, случившихся в этот день ({ $when }).
 welcome = Здравствуйте! Я отвечаю на вопросы о политических реформах в Казахстане 2022–2023 годов и ссылаюсь на источник, статью «{ $title }» ({ $date }). Спрашивайте на русском, казахском или английском.
 help-intro = Задайте вопрос своими словами, например «Когда был референдум?» или «What did the referendum change?». Я отвечаю по одному источнику и честно говорю, если в нём об этом нет.
@@ -37,7 +37,6 @@ rate-limited = Слишком много вопросов подряд. Подо
   } и спросите снова.
 error-apology = Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.
 unknown-command = Я не знаю такой команды. Наберите /help, чтобы узнать, что я умею.
-related-questions = Связанные вопросы:
 gap-entity = В моём источнике не сказано, { $about }.
 gap = В моём источнике не сказано, { $about }. Что в нём есть: { $answer }
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
@@ -213,4 +212,3 @@ study-fewer-topic = ℹ По теме «{ $topic }» для викторины �
     [few] { $count } вопроса
    *[many] { $count } вопросов
   }.
-`;

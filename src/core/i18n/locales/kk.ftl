@@ -1,5 +1,6 @@
-/** Kazakh interface strings (Fluent syntax). */
-export default `
+### Kazakh interface strings (Fluent syntax).
+### After an edit, `npm run i18n:types` regenerates messages.generated.ts (the MessageId type and the text the bot loads).
+
 source-line = Дереккөз: «{ $title }», { $date }, «{ $section }» бөлімі, { $paragraph }-абзац
 source-lines = Дереккөз: «{ $title }», { $date }: { $places }
 source-place = «{ $section }» бөлімі, { $paragraphs }-абзац
@@ -13,7 +14,6 @@ unknown = Білмеймін: дереккөзімде, «{ $title }» ({ $date 
 try-asking = Былай сұрап көріңіз:
 calendar-intro = Оқиғалар ({ $when }):
 calendar-none = Дереккөзімде бұл уақытқа ({ $when }) қатысты оқиға жоқ.
-calendar-nearest = Күні белгілі ең жақын оқиғалар:
 on-this-day-none = Дереккөзімде { $when } күні ештеңе болмаған.
 welcome = Сәлеметсіз бе! Мен Қазақстандағы 2022–2023 жылдардағы саяси реформалар туралы сұрақтарға дереккөзге, «{ $title }» ({ $date }) мақаласына сүйеніп жауап беремін. Қазақ, орыс немесе ағылшын тілінде сұраңыз.
 help-intro = Сұрағыңызды өз сөзіңізбен жазыңыз, мысалы: «Референдум қашан өтті?». Мен бір дереккөзге сүйеніп жауап беремін, онда айтылмаса, соны ашық айтамын.
@@ -26,7 +26,6 @@ ask-usage = Сұрағыңызды командадан кейін жазыңы�
 rate-limited = Сұрақтарды тым жиі қойып жатырсыз. { $seconds } секунд күтіп, қайта сұраңыз.
 error-apology = Кешіріңіз, менде қате шықты. Біраздан соң қайталап көріңіз.
 unknown-command = Мұндай команданы білмеймін. Не істей алатынымды көру үшін /help деп жазыңыз.
-related-questions = Байланысты сұрақтар:
 gap-entity = Дереккөзімде { $about } айтылмаған.
 gap = Дереккөзімде { $about } айтылмаған. Онда мынау бар: { $answer }
 admin-only = Бұл команданы тек серверді басқара алатындар қолдана алады.
@@ -127,4 +126,3 @@ study-count-too-many = ℹ Викторинада ең көбі { $max } сұр�
 study-count-too-few = ℹ Викторинада кемінде { $min } сұрақ болады, сондықтан { $count } сұрақ қойылады.
 study-fewer = ℹ Қазір менде викторина үшін тек { $count } сұрақ бар.
 study-fewer-topic = ℹ «{ $topic }» тақырыбы бойынша менде викторина үшін тек { $count } сұрақ бар.
-`;
