@@ -1,4 +1,5 @@
 import type { Fact } from '../facts/schema.js';
+import { monthNames } from '../text/months.js';
 import { dateMatches } from './date-query.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { FIELD_WEIGHT, type IndexedQuestion, type SearchIndex } from './search-index.js';
@@ -255,8 +256,8 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
 
 const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|majority|most|single|once)\b/i;
 const SPAN = /\b(?:day|week|month|year)s?\b/i;
-const DATE_IN_TEXT =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d\d\b/g;
+const EN_MONTH = monthNames('en').join('|');
+const DATE_IN_TEXT = new RegExp(`\\b(?:${EN_MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\s+(?:${EN_MONTH})\\b|\\b(?:19|20)\\d\\d\\b`, 'g');
 
 /**
  * Whether a fact states a quantity: a typed number or list, or a number in its short answer that is not a

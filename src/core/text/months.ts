@@ -1,27 +1,47 @@
 import type { Lang } from '../facts/schema.js';
 
 /**
- * Month names: the one table for reading them in questions (every case form, every script people type
- * Kazakh in) and for writing them in answers. Month numbers are 1-based.
+ * Month names, for writing them in answers and reading them in questions: the one place for both. Month
+ * numbers are 1-based. English and Russian names come from Intl.DateTimeFormat (the platform's CLDR data,
+ * with the Russian genitive a date with a day needs); Kazakh keeps a table, because CLDR capitalises a
+ * Kazakh month standing alone ("Маусым") and writes its dates as "2022 ж. 5 маусым", not as the answers do.
  */
 
-/** Genitive for Russian ("5 июня"), the form a date with a day uses; English and Kazakh have one form. */
-const WITH_DAY: Record<Lang, readonly string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
-};
+/** Kazakh month names, in the lower case a date uses ("2022 жылғы 5 маусым"). */
+const KAZAKH = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'] as const;
 
-/** The month on its own ("март 2023 года" → nominative in Russian). */
-const ALONE: Record<Lang, readonly string[]> = {
-  en: WITH_DAY.en,
-  ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
-  kk: WITH_DAY.kk,
-};
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The name of a month, in the form a date with a day needs (`day: true`) or alone. */
+/** A cached UTC formatter: building one costs far more than formatting with it. */
+export function dateFormatter(lang: 'en' | 'ru', options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Noon UTC of a calendar day; a date without a year falls in a leap year, so 29 February exists. */
+export function utcDay(month: number, day = 1, year = 2000): Date {
+  return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+/**
+ * The name of a month: in the form a date with a day needs (`with-day`: Russian genitive, "5 июня") or
+ * alone (`alone`: Russian nominative, "июнь 2022 года"). English and Kazakh have one form.
+ */
 export function monthName(month: number, lang: Lang, form: 'with-day' | 'alone' = 'with-day'): string {
-  return (form === 'alone' ? ALONE : WITH_DAY)[lang][month - 1] ?? '';
+  if (!Number.isInteger(month) || month < 1 || month > 12) return '';
+  if (lang === 'kk') return KAZAKH[month - 1] ?? '';
+  const options: Intl.DateTimeFormatOptions = form === 'with-day' ? { month: 'long', day: 'numeric' } : { month: 'long' };
+  return dateFormatter(lang, options).formatToParts(utcDay(month)).find((p) => p.type === 'month')?.value ?? '';
+}
+
+/** The twelve month names of a language, January first, in the form a date with a day needs. */
+export function monthNames(lang: Lang): string[] {
+  return Array.from({ length: 12 }, (_, i) => monthName(i + 1, lang));
 }
 
 /**
