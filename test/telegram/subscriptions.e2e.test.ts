@@ -172,6 +172,19 @@ describe('Telegram messenger errors', () => {
     expect(calls[0]?.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Show the answer', callback_data: 'd:a:referendum-june-5' }]] });
   });
 
+  it('splits a long post like a reply: every part sent in order, the buttons under the last, whose id it returns', async () => {
+    let next = 100;
+    const stub = apiStub({ mode: 'offline', override: (call) => (call.method === 'sendMessage' ? { ok: true, result: { message_id: next++, date: 0, chat: { id: -1, type: 'group' } } } : undefined) });
+    const api = new Api(FAKE_TOKEN);
+    api.config.use(stub.transformer);
+    const long = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of a long post.`).join('\n\n');
+    expect(await new TelegramMessenger(api).send(tg(-1), { ...reply, text: long })).toEqual({ messageId: String(next - 1) });
+    const parts = stub.calls.filter((c) => c.method === 'sendMessage');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((c) => c.payload.reply_markup === undefined)).toEqual([...parts.slice(1).map(() => true), false]);
+    expect(parts.map((c) => String(c.payload.text)).join('\n\n')).toBe(long);
+  });
+
   it('maps 403 to ChatUnavailableError and 429 to RateLimitedError with retry_after', async () => {
     const blocked = messengerAnswering({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     await expect(blocked.messenger.send(tg(1), reply)).rejects.toBeInstanceOf(ChatUnavailableError);

@@ -5,6 +5,7 @@ import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenge
 import { isChatUnavailable } from './errors.js';
 import { renderReplyHtml } from './html.js';
 import { inlineKeyboard } from './keyboard.js';
+import { sendReplyParts } from './send-parts.js';
 
 /** A Telegram API error in the core's terms: 403 → chat unavailable, 429 → rate limited; others unchanged. */
 export function mapTelegramError(error: unknown, to: ChatAddress): unknown {
@@ -22,23 +23,11 @@ export class TelegramMessenger implements Messenger {
   constructor(private readonly api: Api) {}
 
   async send(to: ChatAddress, reply: ChatReply): Promise<SentMessage> {
-    const chunks = renderReplyHtml(reply);
-    const keyboard = inlineKeyboard(reply.buttons);
-    let messageId = '';
     try {
-      for (const [i, html] of chunks.entries()) {
-        const last = i === chunks.length - 1;
-        const sent = await this.api.sendMessage(to.chatId, html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(last && keyboard ? { reply_markup: keyboard } : {}),
-        });
-        messageId = String(sent.message_id);
-      }
+      return { messageId: String(await sendReplyParts(this.api, to.chatId, reply)) };
     } catch (error) {
       throw mapTelegramError(error, to);
     }
-    return { messageId };
   }
 
   async edit(to: ChatAddress, messageId: string, reply: ChatReply): Promise<void> {

@@ -3,8 +3,7 @@ import type { Api } from 'grammy';
 import type { ChatReply } from '../../core/chat/chat-service.js';
 import { callHook, type BotDeps } from './bot-deps.js';
 import { isChatUnavailable } from './errors.js';
-import { renderReplyHtml } from './html.js';
-import { inlineKeyboard } from './keyboard.js';
+import { sendReplyParts } from './send-parts.js';
 
 /** Where a reply goes: the chat, and in groups the message it answers. */
 export interface ReplyTarget {
@@ -20,18 +19,8 @@ export interface ReplyTarget {
  * failure is thrown for the error boundary.
  */
 export async function sendReply(api: Api, deps: BotDeps, target: ReplyTarget, reply: ChatReply): Promise<boolean> {
-  const chunks = renderReplyHtml(reply);
-  const keyboard = inlineKeyboard(reply.buttons);
   try {
-    for (const [i, html] of chunks.entries()) {
-      const last = i === chunks.length - 1;
-      await api.sendMessage(target.chatId, html, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(i === 0 && target.replyTo !== undefined ? { reply_parameters: { message_id: target.replyTo, allow_sending_without_reply: true } } : {}),
-        ...(last && keyboard ? { reply_markup: keyboard } : {}),
-      });
-    }
+    await sendReplyParts(api, target.chatId, reply, target.replyTo);
     return true;
   } catch (error) {
     if (!isChatUnavailable(error)) throw error;
