@@ -14,11 +14,14 @@ import type { Claim } from '../../src/core/subscriptions/subscription-repository
 import type { LoggedQuestion } from '../../src/core/questions/question-log.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
 import { freshPostgresStore } from '../support/postgres.js';
+import { capturingLogger, type LogEntry } from '../telegram/support/logger.js';
 
 interface Harness {
   store: Store;
   raw: (sql: string) => Promise<void>;
   close: () => Promise<void>;
+  /** What the store logged. */
+  logged: LogEntry[];
 }
 
 /** Small caps, so that the question log's trimming shows. */
@@ -28,15 +31,17 @@ const STORES: [string, () => Promise<Harness>][] = [
   [
     'SQLite',
     () => {
-      const store = new SqliteStore(openDatabase(':memory:'), { questionLogLimits: LIMITS });
-      return Promise.resolve({ store, raw: (sql) => Promise.resolve(void store.db.exec(sql)), close: () => store.close() });
+      const logger = capturingLogger();
+      const store = new SqliteStore(openDatabase(':memory:'), { questionLogLimits: LIMITS, logger });
+      return Promise.resolve({ store, raw: (sql) => Promise.resolve(void store.db.exec(sql)), close: () => store.close(), logged: logger.entries });
     },
   ],
   [
     'PostgreSQL',
     async () => {
-      const store = await freshPostgresStore({ questionLogLimits: LIMITS });
-      return { store, raw: async (sql: string) => void (await store.db.query(sql)), close: () => store.close() };
+      const logger = capturingLogger();
+      const store = await freshPostgresStore({ questionLogLimits: LIMITS, logger });
+      return { store, raw: async (sql: string) => void (await store.db.query(sql)), close: () => store.close(), logged: logger.entries };
     },
   ],
 ];
@@ -193,11 +198,22 @@ describe.each(STORES)('the %s store', (_name, open) => {
       expect((await store.transaction(() => store.subscriptions.lockDue(due.map((d) => ({ ...d, localDate: '2024-06-11' }))))).length).toBe(2);
     });
 
-    it('refuses a stored plan that does not parse (checked with zod on the way back)', async () => {
-      const { store, raw } = await start();
-      await store.subscriptions.claim(claimOf(chat, '2024-06-10', 'a', 10));
-      await raw(`UPDATE deliveries SET plan = '{"kind":"poem"}'`);
-      await expect(store.subscriptions.recent(chat, 1)).rejects.toThrow();
+    it('leaves out, and logs, a delivery whose stored plan does not parse, and still reads the others', async () => {
+      const { store, raw, logged } = await start();
+      for (const date of ['2024-06-10', '2024-06-11', '2024-06-12']) {
+        await store.subscriptions.claim(claimOf(chat, date, 'a', 10));
+        await store.subscriptions.claim(claimOf(other, date, 'a', 10));
+      }
+      // A shape no version writes, and text that is not JSON (SQLite stores text; PostgreSQL's jsonb refuses it).
+      await raw(`UPDATE deliveries SET plan = '{"kind":"poem"}' WHERE local_date = '2024-06-11'`);
+      if (store instanceof SqliteStore) await raw(`UPDATE deliveries SET plan = '{"kind":' WHERE local_date = '2024-06-12'`);
+      else await raw(`UPDATE deliveries SET plan = '[1, 2]' WHERE local_date = '2024-06-12'`);
+      expect((await store.subscriptions.recent(chat, 5)).map((d) => d.localDate)).toEqual(['2024-06-10']);
+      expect((await store.subscriptions.listUnsent()).map((d) => d.localDate)).toEqual(['2024-06-10', '2024-06-10']);
+      expect((await store.subscriptions.leaseClaims('b', 50, 100)).map((d) => d.localDate)).toEqual(['2024-06-10', '2024-06-10']);
+      const skipped = logged.filter((e) => e.level === 'error' && /stored plan does not parse/.test(e.msg ?? ''));
+      expect(skipped.length).toBeGreaterThan(0);
+      expect(skipped[0]?.obj).toMatchObject({ platform: 'telegram', chatId: '-100', localDate: '2024-06-12' });
     });
   });
 

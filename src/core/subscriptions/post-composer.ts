@@ -6,6 +6,7 @@ import type { ChatAddress } from '../messenger.js';
 import { citationLineOfMany } from '../facts/citation-line.js';
 import { formatCalendarDate, parseDateValue } from '../text/dates.js';
 import { addDays } from './local-time.js';
+import type { PlanQuestions, PostPlan, QuestionRef } from './post-plan.js';
 import { eventsOf, OnThisDay, type EventOnDay } from './on-this-day.js';
 import { countsTimeFromTheArticle, namedAlike, toldAnswer, toldStatement } from './post-text.js';
 import { dayNumber, stableHash, stableOrder, type QuestionOfTheDay } from './question-of-the-day.js';
@@ -29,33 +30,6 @@ export const DAILY_ACTION = {
   /** Posts sent before questions had choices: "d:a:<fact>" showed the fact's answer. */
   answer: 'd:a:',
 } as const;
-
-/** The question of one post: its item (see {@link QuestionOfTheDay}), the fact it tests, the post's date. */
-export interface QuestionRef {
-  id: string;
-  factId: string;
-  date: string;
-}
-
-/** The question parts of a plan: today's question, and the last post's question, answered. */
-interface PlanQuestions {
-  question?: QuestionRef;
-  reveal?: QuestionRef;
-  /** Plans stored before {@link QuestionRef}: the fact whose question was asked (kept out of the next post). */
-  questionId?: string;
-}
-
-/**
- * What a day's post shows, stored with its delivery so that a re-send after a crash shows the same thing
- * (rendered again in the chat's language of the moment).
- */
-export type PostPlan =
-  /** Facts that happened on this month and day, in an earlier year. */
-  | ({ kind: 'events'; factIds: string[] } & PlanQuestions)
-  /** An anniversary a few days ahead (`date`: the local date it falls on). */
-  | ({ kind: 'upcoming'; date: string; factIds: string[] } & PlanQuestions)
-  /** A fact of the day from the chat's rotation. */
-  | ({ kind: 'fact'; factId: string } & PlanQuestions);
 
 /** What the composer knows of a chat's past posts. */
 export interface PlanContext {

@@ -12,7 +12,8 @@ import type { I18n, MessageId } from '../i18n/i18n.js';
 import type { Clock } from '../ports.js';
 import type { Store } from '../store/store.js';
 import { SAW_ANSWER } from './daily-answers.js';
-import { DAILY_ACTION, type PostComposer, type QuestionRef } from './post-composer.js';
+import { DAILY_ACTION, type PostComposer } from './post-composer.js';
+import type { QuestionRef } from './post-plan.js';
 import type { DailyQuestion, QuestionOfTheDay } from './question-of-the-day.js';
 
 /** The longest button notification every platform shows whole (the smallest platform limit is 200 characters). */

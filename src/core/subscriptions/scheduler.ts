@@ -5,7 +5,8 @@ import type { Clock, Logger } from '../ports.js';
 import type { Store } from '../store/store.js';
 import { pauseChat } from './chat-lifecycle.js';
 import { addDays, localDateTime, zonedInstant } from './local-time.js';
-import { planKey, type PostComposer, type PostPlan } from './post-composer.js';
+import { planKey, type PostComposer } from './post-composer.js';
+import type { PostPlan } from './post-plan.js';
 import type { SendQueue } from './send-queue.js';
 import type { Delivery, Subscription, SubscriptionRepository } from './subscription-repository.js';
 

@@ -1,6 +1,6 @@
 import type { ChatAddress } from '../messenger.js';
 import type { ChatKeyed } from '../store/chat-settings.js';
-import type { PostPlan } from './post-composer.js';
+import type { PostPlan } from './post-plan.js';
 
 /** A chat's daily-post subscription. */
 export interface Subscription {

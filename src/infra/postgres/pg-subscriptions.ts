@@ -1,5 +1,6 @@
 import type { ChatAddress } from '../../core/messenger.js';
-import { parseStoredPlan } from '../../core/subscriptions/post-plan-schema.js';
+import { silentLogger, type Logger } from '../../core/ports.js';
+import { readStoredPlan } from '../../core/subscriptions/post-plan.js';
 import type { Claim, Delivery, RotationTrack, Subscription, SubscriptionInput, SubscriptionRepository } from '../../core/subscriptions/subscription-repository.js';
 import { moveRows } from './pg-chats.js';
 import type { PgDb } from './pg-db.js';
@@ -33,7 +34,11 @@ interface DeliveryRow {
  * `FOR UPDATE SKIP LOCKED` (see {@link PgSubscriptions.lockDue} and {@link PgSubscriptions.leaseClaims}).
  */
 export class PgSubscriptions implements SubscriptionRepository {
-  constructor(private readonly db: PgDb) {}
+  /** @param logger where a delivery whose stored plan does not parse is reported (and left out) */
+  constructor(
+    private readonly db: PgDb,
+    private readonly logger: Logger = silentLogger,
+  ) {}
 
   async get(address: ChatAddress): Promise<Subscription | undefined> {
     const { rows } = await this.db.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE platform = $1 AND chat_id = $2', [address.platform, address.chatId]);
@@ -124,7 +129,7 @@ export class PgSubscriptions implements SubscriptionRepository {
 
   async listUnsent(): Promise<Delivery[]> {
     const { rows } = await this.db.query<DeliveryRow>(`SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY due_at`);
-    return rows.map(toDelivery);
+    return rows.flatMap((row) => toDelivery(row, this.logger));
   }
 
   async leaseClaims(owner: string, now: number, until: number, platforms?: readonly ChatAddress['platform'][]): Promise<Delivery[]> {
@@ -138,7 +143,7 @@ export class PgSubscriptions implements SubscriptionRepository {
        RETURNING d.*`,
       [owner, until, now, platforms ? [...platforms] : null],
     );
-    return rows.map(toDelivery).sort((a, b) => a.dueAt - b.dueAt);
+    return rows.flatMap((row) => toDelivery(row, this.logger)).sort((a, b) => a.dueAt - b.dueAt);
   }
 
   async releaseClaims(owner: string): Promise<void> {
@@ -151,7 +156,7 @@ export class PgSubscriptions implements SubscriptionRepository {
       address.chatId,
       limit,
     ]);
-    return rows.map(toDelivery);
+    return rows.flatMap((row) => toDelivery(row, this.logger));
   }
 
   async shown(address: ChatAddress, track: RotationTrack): Promise<Set<string>> {
@@ -185,15 +190,19 @@ function toSubscription(row: SubscriptionRow): Subscription {
   };
 }
 
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
+/** The delivery of a row, or none when its plan does not parse (logged by readStoredPlan). */
+function toDelivery(row: DeliveryRow, logger: Logger): Delivery[] {
+  const address = { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id };
+  const plan = readStoredPlan(row.plan, { address, localDate: row.local_date }, logger);
+  if (!plan) return [];
+  return [{
+    address,
     localDate: row.local_date,
     dueAt: row.due_at,
-    plan: parseStoredPlan(row.plan),
+    plan,
     status: row.status,
     group: row.is_group,
     ...(row.owner ? { owner: row.owner } : {}),
     leaseUntil: row.lease_until,
-  };
+  }];
 }

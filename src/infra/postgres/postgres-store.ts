@@ -51,7 +51,7 @@ export class PostgresStore implements Store {
       onPoolError: options.onPoolError ?? ((error) => logger?.warn({ err: { name: error.name, message: error.message } }, 'database connection lost; the pool reconnects')),
     });
     this.chats = new PgChatSettings(this.db);
-    this.subscriptions = new PgSubscriptions(this.db);
+    this.subscriptions = new PgSubscriptions(this.db, logger);
     this.study = new PgStudyRepository(this.db, logger);
     this.leases = new PgLeases(this.db);
     this.dailyAnswers = new PgDailyAnswers(this.db);

@@ -133,7 +133,7 @@ export class SqliteStore implements Store {
     const gate = (this.gate = new SqliteGate(db));
     this.chats = gate.wrap<ChatSettingsRepository>(new SqliteChatSettings(db));
     this.study = gate.wrap<StudyRepository>(new SqliteStudyRepository(db, options.logger));
-    this.subscriptions = gate.wrap<SubscriptionRepository>(new SqliteSubscriptions(db));
+    this.subscriptions = gate.wrap<SubscriptionRepository>(new SqliteSubscriptions(db, options.logger));
     this.leases = gate.wrap<LeaseRepository>(new SqliteLeases(db));
     this.dailyAnswers = gate.wrap<DailyAnswerRepository>(new SqliteDailyAnswers(db));
     this.conversations = gate.wrap<ConversationRepository>(new SqliteConversations(db));

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChatAddress } from '../../core/messenger.js';
-import { parseStoredPlan } from '../../core/subscriptions/post-plan-schema.js';
+import { silentLogger, type Logger } from '../../core/ports.js';
+import { readStoredPlan } from '../../core/subscriptions/post-plan.js';
 import type { Synchronous } from './gate.js';
 import type {
   Claim,
@@ -39,7 +40,11 @@ interface DeliveryRow {
 export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> {
   private readonly q;
 
-  constructor(private readonly db: Database.Database) {
+  /** @param logger where a delivery whose stored plan does not parse is reported (and left out) */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly logger: Logger = silentLogger,
+  ) {
     this.q = {
       get: db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ?'),
       save: db.prepare(
@@ -151,7 +156,7 @@ export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> 
   }
 
   listUnsent(): Delivery[] {
-    return this.q.unsent.all().map(toDelivery);
+    return this.q.unsent.all().flatMap((row) => toDelivery(row, this.logger));
   }
 
   lockDue(due: { address: ChatAddress; localDate: string }[]): ChatAddress[] {
@@ -171,7 +176,7 @@ export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> 
     return this.db
       .prepare<unknown[], DeliveryRow>(sql)
       .all(owner, until, owner, now, ...(platforms ?? []))
-      .map(toDelivery)
+      .flatMap((row) => toDelivery(row, this.logger))
       .sort((a, b) => a.dueAt - b.dueAt);
   }
 
@@ -187,7 +192,7 @@ export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> 
   }
 
   recent(address: ChatAddress, limit: number): Delivery[] {
-    return this.q.recent.all(address.platform, address.chatId, limit).map(toDelivery);
+    return this.q.recent.all(address.platform, address.chatId, limit).flatMap((row) => toDelivery(row, this.logger));
   }
 
   shown(address: ChatAddress, track: RotationTrack): Set<string> {
@@ -208,15 +213,19 @@ function toSubscription(row: SubscriptionRow): Subscription {
   };
 }
 
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
+/** The delivery of a row, or none when its plan does not parse (logged by readStoredPlan). */
+function toDelivery(row: DeliveryRow, logger: Logger): Delivery[] {
+  const address = { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id };
+  const plan = readStoredPlan(row.plan, { address, localDate: row.local_date }, logger);
+  if (!plan) return [];
+  return [{
+    address,
     localDate: row.local_date,
     dueAt: row.due_at,
-    plan: parseStoredPlan(row.plan),
+    plan,
     status: row.status,
     group: row.is_group === 1,
     ...(row.owner ? { owner: row.owner } : {}),
     leaseUntil: row.lease_until,
-  };
+  }];
 }
