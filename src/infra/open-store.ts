@@ -3,22 +3,12 @@
  * instances share it), SQLite for `file:` URLs, plain paths and `:memory:` (one process, the default).
  */
 import type { Store } from '../core/store/store.js';
-import type { Logger } from '../core/ports.js';
 import { openSqliteStore, StoreStartError } from './sqlite/open-store.js';
+import type { OpenStoreOptions } from './store-options.js';
 
 export { StoreStartError };
-
-/** Options of {@link openStore}. */
-export interface OpenStoreOptions {
-  /** Told the error code of every write that failed because of the database (the metrics count them). */
-  onWriteFailure?: (code: string) => void;
-  /** Where rows that cannot be read back, and pool errors, are reported. */
-  logger?: Logger;
-  /** PostgreSQL: connections in the pool (DATABASE_POOL_SIZE). */
-  poolSize?: number;
-  /** PostgreSQL: the longest a statement may run (DATABASE_STATEMENT_TIMEOUT_MS). */
-  statementTimeoutMs?: number;
-}
+// In a module of its own, which the PostgreSQL opener (imported from here on demand) imports too.
+export type { OpenStoreOptions } from './store-options.js';
 
 /** Whether a `DATABASE_URL` names a PostgreSQL server. */
 export function isPostgresUrl(url: string): boolean {

@@ -1,37 +1,9 @@
-import type { LocalizedText } from '../facts/schema.js';
+import type { CommandArgument, CommandDefinition } from './command-definition.js';
 import { STUDY_COMMANDS } from './study-commands.js';
 import { SUBSCRIPTION_COMMANDS } from './subscription-commands.js';
 
-/** One argument of a command. */
-export interface CommandArgument {
-  name: string;
-  description: LocalizedText;
-  type: 'string' | 'integer';
-  required: boolean;
-  /** Offer completions while the user types (Discord autocomplete). */
-  autocomplete?: boolean;
-}
-
-/**
- * A command as every platform shows it: Telegram's command menu, Discord's slash commands and the
- * terminal's `/help` are all generated from these definitions.
- */
-export interface CommandDefinition {
-  name: string;
-  /** One line for menus (Telegram allows 256 characters, Discord 100). */
-  description: LocalizedText;
-  /** Arguments in order; on Telegram they follow the command as text. */
-  args: CommandArgument[];
-  /** Where the command makes sense. */
-  scope: 'everywhere' | 'private' | 'group';
-  /** Only chat administrators (Discord: Manage Server) may use it. */
-  adminOnly: boolean;
-  /**
-   * The command's rules depend on whether the user is an administrator (e.g. `/next` by the session's starter
-   * or an admin): adapters then fill {@link ChatRequest.isAdmin} in groups. Implied by `adminOnly`.
-   */
-  checksAdmin?: boolean;
-}
+// The shape of a command lives in its own module, which the feature files import (not this list of them).
+export type { CommandArgument, CommandDefinition } from './command-definition.js';
 
 const question: CommandArgument = {
   name: 'question',

@@ -1,4 +1,4 @@
-import type { CommandArgument, CommandDefinition } from './definitions.js';
+import type { CommandArgument, CommandDefinition } from './command-definition.js';
 
 const time: CommandArgument = {
   name: 'time',

@@ -1,6 +1,6 @@
 /** Opening the PostgreSQL store at start, with one clear sentence for each way it can fail (never the password). */
 import { StoreStartError } from '../sqlite/open-store.js';
-import type { OpenStoreOptions } from '../open-store.js';
+import type { OpenStoreOptions } from '../store-options.js';
 import { PostgresStore } from './postgres-store.js';
 
 /** The URL without its password, to name the database in messages. */

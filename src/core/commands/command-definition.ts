@@ -1,0 +1,32 @@
+import type { LocalizedText } from '../facts/schema.js';
+
+/** One argument of a command. */
+export interface CommandArgument {
+  name: string;
+  description: LocalizedText;
+  type: 'string' | 'integer';
+  required: boolean;
+  /** Offer completions while the user types (Discord autocomplete). */
+  autocomplete?: boolean;
+}
+
+/**
+ * A command as every platform shows it: Telegram's command menu, Discord's slash commands and the
+ * terminal's `/help` are all generated from these definitions.
+ */
+export interface CommandDefinition {
+  name: string;
+  /** One line for menus (Telegram allows 256 characters, Discord 100). */
+  description: LocalizedText;
+  /** Arguments in order; on Telegram they follow the command as text. */
+  args: CommandArgument[];
+  /** Where the command makes sense. */
+  scope: 'everywhere' | 'private' | 'group';
+  /** Only chat administrators (Discord: Manage Server) may use it. */
+  adminOnly: boolean;
+  /**
+   * The command's rules depend on whether the user is an administrator (e.g. `/next` by the session's starter
+   * or an admin): adapters then fill {@link ChatRequest.isAdmin} in groups. Implied by `adminOnly`.
+   */
+  checksAdmin?: boolean;
+}
