@@ -1,33 +1,9 @@
 import type { ChatAddress } from '../../core/messenger.js';
 import { silentLogger, type Logger } from '../../core/ports.js';
-import { readStoredPlan } from '../../core/subscriptions/post-plan.js';
+import { toDeliveries, toSubscription, type DeliveryRow, type SubscriptionRow } from '../subscription-rows.js';
 import type { Claim, Delivery, RotationTrack, Subscription, SubscriptionInput, SubscriptionRepository } from '../../core/subscriptions/subscription-repository.js';
 import { moveRows } from './pg-chats.js';
 import type { PgDb } from './pg-db.js';
-
-interface SubscriptionRow {
-  platform: string;
-  chat_id: string;
-  post_minutes: number;
-  time_zone: string;
-  active: boolean;
-  start_date: string;
-  changed_at: number;
-  last_local_date: string | null;
-  is_group: boolean;
-}
-
-interface DeliveryRow {
-  platform: string;
-  chat_id: string;
-  local_date: string;
-  due_at: number;
-  plan: unknown;
-  status: Delivery['status'];
-  is_group: boolean;
-  owner: string | null;
-  lease_until: number;
-}
 
 /**
  * Subscriptions, deliveries and rotations in PostgreSQL, shared by several instances: claims are split with
@@ -129,7 +105,7 @@ export class PgSubscriptions implements SubscriptionRepository {
 
   async listUnsent(): Promise<Delivery[]> {
     const { rows } = await this.db.query<DeliveryRow>(`SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY due_at`);
-    return rows.flatMap((row) => toDelivery(row, this.logger));
+    return rows.flatMap((row) => toDeliveries(row, this.logger));
   }
 
   async leaseClaims(owner: string, now: number, until: number, platforms?: readonly ChatAddress['platform'][]): Promise<Delivery[]> {
@@ -143,7 +119,7 @@ export class PgSubscriptions implements SubscriptionRepository {
        RETURNING d.*`,
       [owner, until, now, platforms ? [...platforms] : null],
     );
-    return rows.flatMap((row) => toDelivery(row, this.logger)).sort((a, b) => a.dueAt - b.dueAt);
+    return rows.flatMap((row) => toDeliveries(row, this.logger)).sort((a, b) => a.dueAt - b.dueAt);
   }
 
   async releaseClaims(owner: string): Promise<void> {
@@ -156,7 +132,7 @@ export class PgSubscriptions implements SubscriptionRepository {
       address.chatId,
       limit,
     ]);
-    return rows.flatMap((row) => toDelivery(row, this.logger));
+    return rows.flatMap((row) => toDeliveries(row, this.logger));
   }
 
   async shown(address: ChatAddress, track: RotationTrack): Promise<Set<string>> {
@@ -175,34 +151,4 @@ export class PgSubscriptions implements SubscriptionRepository {
       await moveRows(this.db, 'post_rotation', ['track', 'fact_id'], from, toChatId);
     });
   }
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
-    postMinutes: row.post_minutes,
-    timeZone: row.time_zone,
-    active: row.active,
-    startDate: row.start_date,
-    changedAt: row.changed_at,
-    ...(row.last_local_date ? { lastLocalDate: row.last_local_date } : {}),
-    group: row.is_group,
-  };
-}
-
-/** The delivery of a row, or none when its plan does not parse (logged by readStoredPlan). */
-function toDelivery(row: DeliveryRow, logger: Logger): Delivery[] {
-  const address = { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id };
-  const plan = readStoredPlan(row.plan, { address, localDate: row.local_date }, logger);
-  if (!plan) return [];
-  return [{
-    address,
-    localDate: row.local_date,
-    dueAt: row.due_at,
-    plan,
-    status: row.status,
-    group: row.is_group,
-    ...(row.owner ? { owner: row.owner } : {}),
-    leaseUntil: row.lease_until,
-  }];
 }

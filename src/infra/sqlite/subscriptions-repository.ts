@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChatAddress } from '../../core/messenger.js';
 import { silentLogger, type Logger } from '../../core/ports.js';
-import { readStoredPlan } from '../../core/subscriptions/post-plan.js';
+import { toDeliveries, toSubscription, type DeliveryRow, type SubscriptionRow } from '../subscription-rows.js';
 import type { Synchronous } from './gate.js';
 import type {
   Claim,
@@ -11,30 +11,6 @@ import type {
   SubscriptionInput,
   SubscriptionRepository,
 } from '../../core/subscriptions/subscription-repository.js';
-
-interface SubscriptionRow {
-  platform: string;
-  chat_id: string;
-  post_minutes: number;
-  time_zone: string;
-  active: number;
-  start_date: string;
-  changed_at: number;
-  last_local_date: string | null;
-  is_group: number;
-}
-
-interface DeliveryRow {
-  platform: string;
-  chat_id: string;
-  local_date: string;
-  due_at: number;
-  plan: string;
-  status: Delivery['status'];
-  is_group: number;
-  owner: string | null;
-  lease_until: number;
-}
 
 /** Subscriptions, deliveries and rotations in SQLite; every multi-row write is one transaction. */
 export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> {
@@ -156,7 +132,7 @@ export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> 
   }
 
   listUnsent(): Delivery[] {
-    return this.q.unsent.all().flatMap((row) => toDelivery(row, this.logger));
+    return this.q.unsent.all().flatMap((row) => toDeliveries(row, this.logger));
   }
 
   lockDue(due: { address: ChatAddress; localDate: string }[]): ChatAddress[] {
@@ -176,7 +152,7 @@ export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> 
     return this.db
       .prepare<unknown[], DeliveryRow>(sql)
       .all(owner, until, owner, now, ...(platforms ?? []))
-      .flatMap((row) => toDelivery(row, this.logger))
+      .flatMap((row) => toDeliveries(row, this.logger))
       .sort((a, b) => a.dueAt - b.dueAt);
   }
 
@@ -192,40 +168,10 @@ export class SqliteSubscriptions implements Synchronous<SubscriptionRepository> 
   }
 
   recent(address: ChatAddress, limit: number): Delivery[] {
-    return this.q.recent.all(address.platform, address.chatId, limit).flatMap((row) => toDelivery(row, this.logger));
+    return this.q.recent.all(address.platform, address.chatId, limit).flatMap((row) => toDeliveries(row, this.logger));
   }
 
   shown(address: ChatAddress, track: RotationTrack): Set<string> {
     return new Set(this.q.shown.all(address.platform, address.chatId, track).map((r) => r.fact_id));
   }
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    address: { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id },
-    postMinutes: row.post_minutes,
-    timeZone: row.time_zone,
-    active: row.active === 1,
-    startDate: row.start_date,
-    changedAt: row.changed_at,
-    ...(row.last_local_date ? { lastLocalDate: row.last_local_date } : {}),
-    group: row.is_group === 1,
-  };
-}
-
-/** The delivery of a row, or none when its plan does not parse (logged by readStoredPlan). */
-function toDelivery(row: DeliveryRow, logger: Logger): Delivery[] {
-  const address = { platform: row.platform as ChatAddress['platform'], chatId: row.chat_id };
-  const plan = readStoredPlan(row.plan, { address, localDate: row.local_date }, logger);
-  if (!plan) return [];
-  return [{
-    address,
-    localDate: row.local_date,
-    dueAt: row.due_at,
-    plan,
-    status: row.status,
-    group: row.is_group === 1,
-    ...(row.owner ? { owner: row.owner } : {}),
-    leaseUntil: row.lease_until,
-  }];
 }
