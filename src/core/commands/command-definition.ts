@@ -30,3 +30,13 @@ export interface CommandDefinition {
    */
   checksAdmin?: boolean;
 }
+
+/** A command definition with the usual defaults: no arguments, everywhere, for every member. */
+export function command(name: string, description: LocalizedText, options: Partial<Omit<CommandDefinition, 'name' | 'description'>> = {}): CommandDefinition {
+  return { name, description, args: [], scope: 'everywhere', adminOnly: false, ...options };
+}
+
+/** An argument with the usual defaults: optional text. */
+export function argument(name: string, description: LocalizedText, options: Partial<Omit<CommandArgument, 'name' | 'description'>> = {}): CommandArgument {
+  return { name, description, type: 'string', required: false, ...options };
+}

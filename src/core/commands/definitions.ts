@@ -1,52 +1,26 @@
-import type { CommandArgument, CommandDefinition } from './command-definition.js';
+import { argument, command, type CommandDefinition } from './command-definition.js';
 import { STUDY_COMMANDS } from './study-commands.js';
 import { SUBSCRIPTION_COMMANDS } from './subscription-commands.js';
 
 // The shape of a command lives in its own module, which the feature files import (not this list of them).
 export type { CommandArgument, CommandDefinition } from './command-definition.js';
 
-const question: CommandArgument = {
-  name: 'question',
-  description: { en: 'Your question, in English, Russian or Kazakh', ru: 'Ваш вопрос на русском, казахском или английском', kk: 'Сұрағыңыз қазақ, орыс немесе ағылшын тілінде' },
-  type: 'string',
-  required: true,
-  autocomplete: true,
-};
+const question = argument('question', { en: 'Your question, in English, Russian or Kazakh', ru: 'Ваш вопрос на русском, казахском или английском', kk: 'Сұрағыңыз қазақ, орыс немесе ағылшын тілінде' }, { required: true, autocomplete: true });
 
 /** The commands of asking: start, help, ask, topics. */
 export const ASK_COMMANDS: readonly CommandDefinition[] = [
-  {
-    name: 'start',
-    description: { en: 'Start: what this bot can do', ru: 'Начало: что умеет бот', kk: 'Бастау: бот не істей алады' },
-    args: [],
-    scope: 'private',
-    adminOnly: false,
-  },
-  {
-    name: 'help',
-    description: { en: 'How to use the bot', ru: 'Как пользоваться ботом', kk: 'Ботты қалай қолдану керек' },
-    args: [],
-    scope: 'everywhere',
-    adminOnly: false,
-  },
-  {
-    name: 'ask',
-    description: {
+  command('start', { en: 'Start: what this bot can do', ru: 'Начало: что умеет бот', kk: 'Бастау: бот не істей алады' }, { scope: 'private' }),
+  command('help', { en: 'How to use the bot', ru: 'Как пользоваться ботом', kk: 'Ботты қалай қолдану керек' }),
+  command(
+    'ask',
+    {
       en: "Ask about Kazakhstan's 2022–2023 reforms",
       ru: 'Вопрос о реформах в Казахстане 2022–2023 годов',
       kk: 'Қазақстандағы 2022–2023 жылғы реформалар туралы сұрақ',
     },
-    args: [question],
-    scope: 'everywhere',
-    adminOnly: false,
-  },
-  {
-    name: 'topics',
-    description: { en: 'What the bot knows about', ru: 'О чём знает бот', kk: 'Бот не туралы біледі' },
-    args: [],
-    scope: 'everywhere',
-    adminOnly: false,
-  },
+    { args: [question] },
+  ),
+  command('topics', { en: 'What the bot knows about', ru: 'О чём знает бот', kk: 'Бот не туралы біледі' }),
 ];
 
 /**
