@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { FactBaseData } from '../core/facts/fact-base.js';
 import { FactBase } from '../core/facts/fact-base.js';
-import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema, unitFileSchema, contrastFileSchema } from '../core/facts/schema.js';
+import { entityFileSchema, factFileSchema, sourceFileSchema, synonymFileSchema, topicFileSchema, unitFileSchema, contrastFileSchema, welcomeFileSchema } from '../core/facts/schema.js';
 import { existsSync } from 'node:fs';
 import { crossCheck, type DataProblem, zodProblems } from '../core/facts/validate.js';
 import { crossCheckQuiz, type FiledQuizItem } from '../core/study/quiz-bank-check.js';
@@ -55,6 +55,7 @@ export function loadFactBaseData(dir = DATA_DIR, options: { quiz?: boolean } = {
   const synonyms = existsSync(join(dir, 'synonyms.json')) ? parseFile(dir, join(dir, 'synonyms.json'), synonymFileSchema, problems) : undefined;
   const units = existsSync(join(dir, 'units.json')) ? parseFile(dir, join(dir, 'units.json'), unitFileSchema, problems) : undefined;
   const contrasts = existsSync(join(dir, 'contrasts.json')) ? parseFile(dir, join(dir, 'contrasts.json'), contrastFileSchema, problems) : undefined;
+  const welcome = existsSync(join(dir, 'welcome.json')) ? parseFile(dir, join(dir, 'welcome.json'), welcomeFileSchema, problems) : undefined;
   const factDir = join(dir, 'facts');
   const facts = readdirSync(factDir)
     .filter((f) => f.endsWith('.json'))
@@ -70,6 +71,7 @@ export function loadFactBaseData(dir = DATA_DIR, options: { quiz?: boolean } = {
     units: units?.units ?? {},
     contrasts: contrasts?.pairs ?? [],
     quiz: quiz.map((q) => q.item),
+    ...(welcome ? { welcome: welcome.examples } : {}),
   };
   if (problems.length === 0) problems.push(...crossCheck(data), ...crossCheckQuiz(quiz, data));
   if (problems.length > 0) throw new DataError(problems);

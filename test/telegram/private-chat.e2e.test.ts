@@ -70,13 +70,29 @@ describe('private chat', () => {
     expect(seen(reply.text)).toMatch(/death penalty|Constitutional Court|powers|parliament/i);
   });
 
-  it('greets on /start, ignoring a deep-link payload, with example questions as buttons', async () => {
+  it('greets on /start, ignoring a deep-link payload, with the welcome questions as buttons and a pointer to /help', async () => {
     const { chatId, user } = privateUser('en');
     const plain = await ask(chatId, () => user.command('/start'));
     const linked = await ask(chatId, () => user.command('/start from-channel_42'));
     expect(seen(plain.text)).toContain('Hello!');
+    expect(seen(plain.text)).toContain('/help');
     expect(linked.text).toBe(plain.text);
-    expect(linked.keyboard?.flat().length).toBeGreaterThan(0);
+    const buttons = plain.keyboard?.flat() as { text: string; callback_data: string }[];
+    expect(buttons.map((b) => b.callback_data)).toEqual(core.base.welcome.map((id) => `a:${id}`));
+    expect(buttons.map((b) => b.text)).toContain('When was the constitutional referendum held in Kazakhstan?');
+    // A button answers the question it shows.
+    const answer = await ask(chatId, () => user.press(plain, buttons[0]!.callback_data));
+    expect(seen(answer.text)).toMatch(/June 5, 2022/);
+  });
+
+  it('greets on /start in the user\'s language, with the questions in it', async () => {
+    const { chatId, user } = privateUser('ru');
+    const start = await ask(chatId, () => user.command('/start'));
+    expect(seen(start.text)).toContain('Здравствуйте!');
+    expect(seen(start.text)).toContain('/help');
+    const labels = (start.keyboard?.flat() as { text: string }[]).map((b) => b.text);
+    expect(labels).toContain('Когда в Казахстане прошёл референдум по поправкам в Конституцию?');
+    expect(labels.every((l) => /[а-яё]/i.test(l) && !/[a-z]/i.test(l))).toBe(true);
   });
 
   it('shows /help in the user language, and answers /ask', async () => {
@@ -88,10 +104,13 @@ describe('private chat', () => {
     expect(seen(answer.text)).toContain('5 июня');
   });
 
-  it('explains an unknown command', async () => {
+  it('names an unknown command as unknown and points to /help, in the user\'s language', async () => {
     const { chatId, user } = privateUser('en');
     const reply = await ask(chatId, () => user.command('/frobnicate'));
-    expect(seen(reply.text)).toBe(core.i18n.t('en', 'unknown-command'));
+    expect(seen(reply.text)).toBe("I don't know the command /frobnicate. Type /help to see the commands I do know.");
+    const kk = privateUser('kk');
+    const kazakh = await ask(kk.chatId, () => kk.user.command('/foo'));
+    expect(seen(kazakh.text)).toBe('/foo командасын білмеймін. Менің командаларымды көру үшін /help деп жазыңыз.');
   });
 
   it('answers a pressed "did you mean" or related button, and answers the callback', async () => {

@@ -155,6 +155,8 @@ export class ChatService {
    * one instance, and at worst another instance counts one more query.
    */
   private readonly inlineCounted = new Map<string, number>();
+  /** The /start examples per language (see {@link welcomeExamples}). */
+  private readonly welcomeCache = new Map<Lang, Suggestion[]>();
 
   constructor(private readonly deps: ChatServiceDeps) {}
 
@@ -350,13 +352,49 @@ export class ChatService {
     };
   }
 
+  /**
+   * /start: the greeting, then the example questions of data/welcome.json as buttons (each fact asked with its
+   * first well-formed question in `lang`), and a pointer to /help. A base without that list offers the
+   * resolver's own examples.
+   */
   private welcome(lang: Lang): ChatReply {
     const doc = this.deps.base.documents[0];
     const text = [
       this.deps.i18n.t(lang, 'welcome', { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) }),
-      this.deps.i18n.t(lang, 'try-asking'),
+      this.deps.i18n.t(lang, 'welcome-examples'),
     ].join('\n\n');
-    return { lang, text, buttons: this.deps.resolver.examples(lang).map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]) };
+    return { lang, text, buttons: this.welcomeExamples(lang).map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]) };
+  }
+
+  /**
+   * The questions /start offers, in `lang`: for each fact of data/welcome.json, the resolver's suggested
+   * question for it, or else the first of its other full questions, that the resolver answers with that fact
+   * (a button must never lead to "I'm not sure"). Computed once per language.
+   */
+  welcomeExamples(lang: Lang): Suggestion[] {
+    const cached = this.welcomeCache.get(lang);
+    if (cached) return cached;
+    const { base, resolver } = this.deps;
+    const facts = base.welcome.map((id) => base.fact(id)).filter((f) => f !== undefined);
+    const examples = facts.length === 0 ? resolver.examples(lang) : facts.map((fact) => {
+      const suggested = resolver.suggestion(fact, lang);
+      const question = [suggested.question, ...fact.questions[lang].filter((q) => q.endsWith('?'))].find((q) => {
+        const answer = resolver.explain(q, { fallbackLang: lang }).answer;
+        return answer.status === 'answered' && answer.factIds[0] === fact.id;
+      });
+      return question ? { factId: fact.id, question } : suggested;
+    });
+    this.welcomeCache.set(lang, examples);
+    return examples;
+  }
+
+  /**
+   * The reply to a command that is not one of ours (`name` without the slash): it says so, naming the command,
+   * and points to /help. Adapters send it where an unknown command is surely meant for this bot.
+   */
+  async unknownCommand(request: ChatRequest, name: string): Promise<ChatReply> {
+    const lang = this.baseLang(await this.withChatLang(request));
+    return { lang, text: this.deps.i18n.t(lang, 'unknown-command-named', { command: `/${name}` }), buttons: [], personal: true };
   }
 
   private help(req: ChatRequest, lang: Lang): ChatReply {

@@ -15,6 +15,8 @@ export interface FactBaseData {
   contrasts?: ContrastPairs;
   /** The quiz bank (data/quiz), already checked against the facts and topics; empty when there is none. */
   quiz?: QuizItem[];
+  /** Ids of the facts /start offers as example questions (data/welcome.json; optional). */
+  welcome?: string[];
 }
 
 /**
@@ -31,6 +33,8 @@ export class FactBase {
   readonly contrasts: ContrastPairs;
   /** The quiz bank's items, in file order. */
   readonly quiz: readonly QuizItem[];
+  /** Ids of the facts /start offers as example questions, in order; empty when the data has none. */
+  readonly welcome: readonly string[];
   private readonly factById = new Map<string, Fact>();
   private readonly entityById = new Map<string, Entity>();
   private readonly topicById = new Map<string, Topic>();
@@ -46,6 +50,7 @@ export class FactBase {
     this.units = data.units ?? {};
     this.contrasts = data.contrasts ?? [];
     this.quiz = data.quiz ?? [];
+    this.welcome = data.welcome ?? [];
     for (const f of data.facts) {
       this.factById.set(f.id, f);
       if (f.event) this.factsByEvent.set(f.event, [...(this.factsByEvent.get(f.event) ?? []), f]);

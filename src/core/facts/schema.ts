@@ -291,3 +291,11 @@ export const contrastFileSchema = z
   .object({ pairs: z.array(z.object({ a: localizedList, b: localizedList }).strict()) })
   .strict();
 export type ContrastPairs = z.infer<typeof contrastFileSchema>['pairs'];
+
+/**
+ * The questions /start offers as buttons (data/welcome.json): facts that show what the bot is good at, each
+ * asked with its first well-formed question in the user's language. A test checks that each one is answered.
+ */
+export const welcomeFileSchema = z
+  .object({ examples: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a fact id')).min(1).max(4) })
+  .strict();

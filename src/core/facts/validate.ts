@@ -58,6 +58,8 @@ export function crossCheck(data: FactBaseData): DataProblem[] {
     if (ids.has(f.id)) problems.push({ file, id: f.id, field: 'id', message: 'duplicate id' });
     ids.add(f.id);
   }
+  for (const id of data.welcome ?? [])
+    if (!ids.has(id)) problems.push({ file: 'data/welcome.json', field: 'examples', message: `unknown fact id "${id}"` });
   const entityIds = new Set(data.entities.map((e) => e.id));
   const entityKinds = new Map(data.entities.map((e) => [e.id, e.kind]));
   const topicIds = new Set(data.topics.map((t) => t.id));

@@ -17,6 +17,7 @@ export const MESSAGE_IDS = [
   'calendar-none',
   'on-this-day-none',
   'welcome',
+  'welcome-examples',
   'help-intro',
   'help-commands',
   'help-group',
@@ -27,6 +28,7 @@ export const MESSAGE_IDS = [
   'rate-limited',
   'error-apology',
   'unknown-command',
+  'unknown-command-named',
   'gap-entity',
   'gap',
   'admin-only',
@@ -154,6 +156,7 @@ calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
 on-this-day-none = Nothing in my source happened on { $when }.
 welcome = Hello! I answer questions about Kazakhstan's 2022–2023 political reforms, citing my source, the article “{ $title }” ({ $date }). Ask me anything, in English, Russian or Kazakh.
+welcome-examples = Pick one of these questions to try me, or type /help to see everything I can do.
 help-intro = Ask me a question in plain words, for example “When was the referendum?” or “Что изменил референдум?”. I answer from one source and say so when it is silent.
 help-commands = Commands:
 help-group = In a group, use /ask followed by your question, mention me, or reply to one of my messages.
@@ -164,6 +167,7 @@ ask-usage = Write your question after the command, for example: /ask when was th
 rate-limited = You are asking very fast. Please wait { $seconds } s and ask again.
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 unknown-command = I don't know that command. Type /help to see what I can do.
+unknown-command-named = I don't know the command { $command }. Type /help to see the commands I do know.
 gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
@@ -326,6 +330,7 @@ calendar-intro = События ({ $when }):
 calendar-none = В моём источнике нет событий за { $when }.
 on-this-day-none = В моём источнике нет событий, случившихся в этот день ({ $when }).
 welcome = Здравствуйте! Я отвечаю на вопросы о политических реформах в Казахстане 2022–2023 годов и ссылаюсь на источник, статью «{ $title }» ({ $date }). Спрашивайте на русском, казахском или английском.
+welcome-examples = Выберите один из вопросов ниже, чтобы попробовать, или наберите /help — там всё, что я умею.
 help-intro = Задайте вопрос своими словами, например «Когда был референдум?» или «What did the referendum change?». Я отвечаю по одному источнику и честно говорю, если в нём об этом нет.
 help-commands = Команды:
 help-group = В группе используйте /ask и вопрос, упомяните меня или ответьте на моё сообщение.
@@ -340,6 +345,7 @@ rate-limited = Слишком много вопросов подряд. Подо
   } и спросите снова.
 error-apology = Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.
 unknown-command = Я не знаю такой команды. Наберите /help, чтобы узнать, что я умею.
+unknown-command-named = Я не знаю команды { $command }. Наберите /help, чтобы увидеть список моих команд.
 gap-entity = В моём источнике не сказано, { $about }.
 gap = В моём источнике не сказано, { $about }. Что в нём есть: { $answer }
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
@@ -534,6 +540,7 @@ calendar-intro = Оқиғалар ({ $when }):
 calendar-none = Дереккөзімде бұл уақытқа ({ $when }) қатысты оқиға жоқ.
 on-this-day-none = Дереккөзімде { $when } күні ештеңе болмаған.
 welcome = Сәлеметсіз бе! Мен Қазақстандағы 2022–2023 жылдардағы саяси реформалар туралы сұрақтарға дереккөзге, «{ $title }» ({ $date }) мақаласына сүйеніп жауап беремін. Қазақ, орыс немесе ағылшын тілінде сұраңыз.
+welcome-examples = Сынап көру үшін төмендегі сұрақтардың бірін таңдаңыз немесе не істей алатынымның бәрін көру үшін /help деп жазыңыз.
 help-intro = Сұрағыңызды өз сөзіңізбен жазыңыз, мысалы: «Референдум қашан өтті?». Мен бір дереккөзге сүйеніп жауап беремін, онда айтылмаса, соны ашық айтамын.
 help-commands = Командалар:
 help-group = Топта /ask командасынан кейін сұрағыңызды жазыңыз, мені атап өтіңіз немесе хабарламама жауап беріңіз.
@@ -544,6 +551,7 @@ ask-usage = Сұрағыңызды командадан кейін жазыңы�
 rate-limited = Сұрақтарды тым жиі қойып жатырсыз. { $seconds } секунд күтіп, қайта сұраңыз.
 error-apology = Кешіріңіз, менде қате шықты. Біраздан соң қайталап көріңіз.
 unknown-command = Мұндай команданы білмеймін. Не істей алатынымды көру үшін /help деп жазыңыз.
+unknown-command-named = { $command } командасын білмеймін. Менің командаларымды көру үшін /help деп жазыңыз.
 gap-entity = Дереккөзімде { $about } айтылмаған.
 gap = Дереккөзімде { $about } айтылмаған. Онда мынау бар: { $answer }
 admin-only = Бұл команданы тек серверді басқара алатындар қолдана алады.

@@ -10,7 +10,8 @@ import { sendReply } from '../send-reply.js';
 /**
  * Handles text messages that start with a command. Known commands run through `ChatService.command()`;
  * `/start`'s deep-link payload reaches it as arguments and is ignored there. An unknown command gets
- * 'unknown-command' in a private chat; in groups it is ignored, since it may belong to another bot.
+ * the core's unknown-command reply (naming it, pointing to /help) in a private chat; in groups it is ignored,
+ * since it may belong to another bot.
  * Messages that are not commands pass on to the next handler.
  */
 export function commandHandlers(deps: BotDeps): Composer<Context> {
@@ -32,8 +33,7 @@ export function commandHandlers(deps: BotDeps): Composer<Context> {
         return;
       }
       if (req.chatKind !== 'private') return;
-      const lang = await deps.core.chat.langOf(req);
-      await sendReply(ctx.api, deps, target, { lang, text: deps.core.i18n.t(lang, 'unknown-command'), buttons: [] });
+      await sendReply(ctx.api, deps, target, await deps.core.chat.unknownCommand(req, command.name));
     },
   );
   return composer;
