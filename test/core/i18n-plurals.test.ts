@@ -57,7 +57,7 @@ describe('Kazakh puts no plural after a numeral', () => {
 
 describe('no abbreviated units in Russian or Kazakh', () => {
   it('spells out seconds, minutes, hours and days in every message', () => {
-    const words = ['title', 'date', 'section', 'paragraph', 'when', 'topic', 'topics', 'link', 'time', 'zone', 'value', 'lang', 'about', 'answer', 'question', 'explanation', 'choice', 'part', 'from', 'to', 'amount', 'first', 'second', 'year', 'ago', 'places', 'paragraphs'];
+    const words = ['title', 'date', 'section', 'paragraph', 'when', 'topic', 'topics', 'link', 'time', 'zone', 'value', 'lang', 'about', 'answer', 'question', 'explanation', 'choice', 'part', 'from', 'to', 'amount', 'first', 'second', 'year', 'ago', 'places', 'paragraphs', 'command'];
     const numbers = { n: 5, seconds: 30, count: 5, length: 900, days: 3, years: 2, max: 30, min: 1, answered: 5, correct: 3, percent: 60, streak: 1, best: 2, due: 2, total: 5, right: 2 };
     const args = { ...Object.fromEntries(words.map((w) => [w, 'x'])), ...numbers };
     for (const lang of LANGS.filter((l) => l !== 'en'))
