@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       .catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'question log: expired entries not deleted'));
   if (!config.TELEGRAM_BOT_TOKEN && !discord) {
     questionLog?.start();
-    const terminal = new TerminalChat(core.chat, process.stdin, process.stdout);
+    const terminal = new TerminalChat(core.chat, process.stdin, process.stdout, core.i18n);
     core.messengers.register('terminal', terminal.messenger());
     await core.study?.resume((platform) => core.messengers.has(platform));
     const posts = startDailyPosts();

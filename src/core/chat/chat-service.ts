@@ -86,6 +86,12 @@ export interface ChatReply {
   /** The buttons are one list of choices to pick from: adapters with menus show them as one (Discord select). */
   buttonsAsMenu?: boolean;
   /**
+   * The buttons answer a question the bot asked and that stays open until the bot's next reply to it (a quiz
+   * or review question): where choices are typed as numbers (the terminal), any number typed meanwhile is an
+   * attempt at it, never a new question.
+   */
+  openQuestion?: boolean;
+  /**
    * A way into a private chat with the bot that opens on `payload` (such as `review`). Adapters that have
    * links into a private chat show a button labelled `label`; the others add `otherwise` as a line of text.
    */

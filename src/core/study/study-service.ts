@@ -323,7 +323,7 @@ export class StudyService implements ChatFeature {
     const lang = session.lang;
     const head = this.t(lang, 'study-question', { n: round + 1, total: session.questions.length });
     const buttons: Button[][] = q.choices.map((label, i) => [{ label, data: `${STUDY_PREFIX}a:${session.id}:${round}:${i}` }]);
-    return { lang, text: `${head}\n${q.text}`, buttons };
+    return { lang, text: `${head}\n${q.text}`, buttons, openQuestion: true };
   }
 
   private revealText(session: StudySession, round: number, answers: StudyAnswer[], solo: boolean): string {
@@ -632,7 +632,7 @@ export class StudyService implements ChatFeature {
       const langIdx = LANGS.indexOf(lang);
       const buttons = q.choices.map((label, i) => [{ label, data: `${STUDY_PREFIX}r:${card.id}:${card.reps}:${langIdx}:${i}` }]);
       const title = this.t(lang, 'study-review-title', { due: due.length });
-      return { lang, text: `${prefix}${title}\n${q.text}`, buttons, personal: true };
+      return { lang, text: `${prefix}${title}\n${q.text}`, buttons, personal: true, openQuestion: true };
     }
     const next = await this.repo.nextReviewDue(req.platform, req.userId);
     const text = next === undefined ? this.t(lang, head ? 'study-review-done-empty' : 'study-review-empty') : this.t(lang, head ? 'study-review-done' : 'study-review-later', { when: this.inTime(next - now, lang) });

@@ -35,6 +35,7 @@ gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
 button-expired = This button is out of date. Please ask again.
+choose-number = Choose a number from 1 to { $max }.
 feedback-button = Not what I asked
 feedback-thanks = Thank you! The question is noted, so that the answers can be improved.
 date-label = Date
