@@ -17,6 +17,7 @@ import type { Logger } from './core/ports.js';
 import { openStore, StoreStartError } from './infra/open-store.js';
 import { systemClock } from './infra/system-clock.js';
 import { createLogger, redactTokens, usePrettyLogs } from './infra/logger.js';
+import { terminalLogDestination } from './infra/terminal-log.js';
 import { startHttpServer, type HttpServer } from './infra/http/http-server.js';
 import { mountOpsRoutes } from './infra/http/ops-routes.js';
 import { PrometheusMetrics } from './infra/metrics/prometheus-metrics.js';
@@ -65,10 +66,17 @@ async function listen(port: number, logger: Logger): Promise<HttpServer | undefi
 
 async function main(): Promise<void> {
   const config = readConfig();
+  // Discord is optional per instance: with several instances, one runs the gateway (see the README).
+  const discord = config.DISCORD_TOKEN && config.DISCORD_ENABLED ? config.DISCORD_TOKEN : undefined;
+  // With no platform the bot chats in the terminal: logs go to a file there, and only warnings and errors
+  // also show on the terminal, so that routine lines stay out of the conversation.
+  const inTerminal = !config.TELEGRAM_BOT_TOKEN && !discord;
+  const pretty = usePrettyLogs(config.NODE_ENV);
   // Secrets are redacted by value too: the webhook secret and the tokens, wherever they would appear.
   const logger = createLogger(config.LOG_LEVEL, {
-    pretty: usePrettyLogs(config.NODE_ENV),
+    pretty,
     secrets: [config.TELEGRAM_WEBHOOK_SECRET, config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN],
+    ...(inTerminal ? { destination: terminalLogDestination(config.LOG_FILE, { pretty }) } : {}),
   });
   // Whatever escapes every handler is one logged line and a stop, never a raw stack.
   // Until the shutdown is installed there is nothing to finish: exit at once.
@@ -80,8 +88,6 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', unexpected);
   process.on('uncaughtException', unexpected);
 
-  // Discord is optional per instance: with several instances, one runs the gateway (see the README).
-  const discord = config.DISCORD_TOKEN && config.DISCORD_ENABLED ? config.DISCORD_TOKEN : undefined;
   const enabled = [...(config.TELEGRAM_BOT_TOKEN ? (['telegram'] as const) : []), ...(discord ? (['discord'] as const) : [])];
   const metrics = new PrometheusMetrics({ platforms: enabled });
   let store;
@@ -129,13 +135,18 @@ async function main(): Promise<void> {
     await store.questionLog
       .purge(Date.now() - config.QUESTION_LOG_DAYS * 86_400_000, Date.now())
       .catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'question log: expired entries not deleted'));
-  if (!config.TELEGRAM_BOT_TOKEN && !discord) {
+  if (inTerminal) {
     questionLog?.start();
     const terminal = new TerminalChat(core.chat, process.stdin, process.stdout, core.i18n);
     core.messengers.register('terminal', terminal.messenger());
     await core.study?.resume((platform) => core.messengers.has(platform));
     const posts = startDailyPosts();
-    await terminal.run('No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.');
+    // The database is named only when it is a file: a server URL may carry a password.
+    const database = config.DATABASE_URL.startsWith('file:') ? `, the database is ${config.DATABASE_URL.slice('file:'.length)}` : '';
+    await terminal.run(
+      'No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.\n' +
+        `Logs go to ${config.LOG_FILE} (warnings and errors show here too)${database}.`,
+    );
     await posts?.stop();
     core.study?.close();
     await questionLog?.stop();
