@@ -47,6 +47,8 @@ describe('the one rate limit', () => {
   it('does not count greetings, thanks, emoji or empty lines', async () => {
     const { chat } = core(2);
     for (const text of ['hi', 'Привет!', 'рахмет', '👍', '🙂🙂', '', '   ', '?!', 'thank you']) await chat.question(user, text);
+    // A plain /start greets too.
+    for (let i = 0; i < 3; i++) expect((await chat.command(user, 'start', ''))?.text).toMatch(/^Hello!/);
     expect((await chat.question(user, QUESTION)).text).toMatch(/June 5, 2022/);
     expect((await chat.question(user, QUESTION)).text).toMatch(/June 5, 2022/);
     expect((await chat.question(user, QUESTION)).text).toMatch(/asking very fast/);

@@ -6,10 +6,13 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
-import { studyCore, type StudyHarness } from '../study/support.js';
+import { createCoreServices, type CoreServices } from '../../src/app/core-services.js';
+import { silentLogger } from '../../src/core/ports.js';
+import { sharedFacts } from '../support/shared-facts.js';
+import { FakeTime, studyCore } from '../study/support.js';
 
 /** A running terminal chat: `type` sends a line, `next` waits for the bot's output up to the next prompt. */
-function terminalSession(harness: StudyHarness) {
+function terminalSession(core: CoreServices) {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -19,8 +22,8 @@ function terminalSession(harness: StudyHarness) {
     text += chunk.toString('utf8');
     for (const w of waiters.splice(0)) w();
   });
-  const terminal = new TerminalChat(harness.core.chat, input, output, harness.core.i18n);
-  harness.core.messengers.register('terminal', terminal.messenger());
+  const terminal = new TerminalChat(core.chat, input, output, core.i18n);
+  core.messengers.register('terminal', terminal.messenger());
   const done = terminal.run('Welcome line.');
   /** Everything printed since the last call, up to and including the next prompt. */
   const next = async (): Promise<string> => {
@@ -53,7 +56,7 @@ afterEach(async () => {
 
 function started() {
   const harness = studyCore({ questionSeconds: 30 });
-  const session = terminalSession(harness);
+  const session = terminalSession(harness.core);
   stopSession = session.stop;
   return { ...harness, ...session };
 }
@@ -112,5 +115,25 @@ describe('the terminal chat', () => {
     // The new question's choices are the numbers now.
     const n = choices(timedOut).length;
     expect(await type(String(n + 1))).toBe(`Choose a number from 1 to ${n}.\n`);
+  });
+});
+
+describe('the rate limit in the terminal chat', () => {
+  it('counts questions, not greetings, thanks, emoji or empty lines, and gives the notice once per window', async () => {
+    const time = new FakeTime();
+    const core = createCoreServices({ ...sharedFacts(), clock: time, logger: silentLogger, rateLimit: { limit: 2, windowMs: 60_000 } });
+    const { type, next, stop } = terminalSession(core);
+    stopSession = stop;
+    await next();
+    for (const line of ['hi', 'thanks', '👍', '', 'Привет!', 'рахмет']) expect(await type(line)).not.toMatch(/asking very fast/);
+    const question = 'When was the constitutional referendum held in Kazakhstan?';
+    expect(await type(question)).toMatch(/June 5, 2022/);
+    expect(await type(question)).toMatch(/June 5, 2022/);
+    expect(await type(question)).toMatch(/^You are asking very fast\. Please wait \d+ s and ask again\.\n$/);
+    // Later messages in the window get no second notice.
+    expect(await type(question)).toBe('\n');
+    expect(await type('/topics')).toBe('\n');
+    await time.advance(61_000);
+    expect(await type(question)).toMatch(/June 5, 2022/);
   });
 });

@@ -47,7 +47,7 @@ export class TerminalChat {
       const data = this.buttons[number - 1];
       if (!data) return this.i18n.t(this.lang, 'choose-number', { max: this.buttons.length });
       const reply = await this.chat.action(this.req, data);
-      return reply ? this.render(reply) : '';
+      return reply && !reply.repeatNotice ? this.render(reply) : '';
     }
     let reply: ChatReply | undefined;
     if (text === FEEDBACK_COMMAND && this.feedback) reply = await this.chat.action(this.req, this.feedback);
@@ -55,7 +55,9 @@ export class TerminalChat {
       const [, name = '', args = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(text) ?? [];
       reply = (await this.chat.command(this.req, name, args)) ?? (await this.chat.unknownCommand(this.req, name));
     } else reply = await this.chat.question(this.req, text);
-    return reply ? this.render(reply) : '';
+    // Over the rate limit, the notice is shown once per window: a repeat prints nothing.
+    if (!reply || reply.repeatNotice) return '';
+    return this.render(reply);
   }
 
   /** The number typed to pick a button (see the class comment), or undefined when the line is not one. */

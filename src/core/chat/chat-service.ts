@@ -221,8 +221,9 @@ export class ChatService {
     const def = findCommand(name);
     if (!def) return undefined;
     const req = await this.withChatLang(request);
-    // Every command that answers counts, /help and /today included.
-    const refused = await this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
+    // Every command that answers counts, /help and /today included; a plain /start is a greeting and does not.
+    const greeting = def.name === 'start' && !args.trim();
+    const refused = greeting ? undefined : await this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
     if (refused) return refused;
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
     if (feature) return feature.command({ ...req, replyLang: this.replyLang(req, args) }, def.name, args);
