@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The usual summary, then each test skipped with a note and its reason (a faithfulness check without the sources).
+    reporters: ['default', './test/support/skip-notes-reporter.ts'],
     // A PostgreSQL server for the store tests: TEST_POSTGRES_URL, or a throwaway cluster (see the file).
     globalSetup: ['test/support/postgres-global-setup.ts'],
     // End-to-end tests start loopback servers; give them room on a 2-core machine.
