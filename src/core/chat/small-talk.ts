@@ -1,7 +1,7 @@
 /**
  * Messages that ask nothing: empty lines, emoji and punctuation alone, greetings and thanks. They are answered
- * like any message but do not count against the rate limit (issue: the eleventh "hi" or 👍 in a minute should
- * not earn "you are asking very fast").
+ * like any message but do not count against the rate limit: the eleventh "hi" or 👍 in a minute should not
+ * earn "you are asking very fast".
  */
 
 /** Words that, alone or together, greet, thank or acknowledge (English, Russian, Kazakh). */
