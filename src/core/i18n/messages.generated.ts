@@ -33,6 +33,7 @@ export const MESSAGE_IDS = [
   'gap',
   'admin-only',
   'button-expired',
+  'choose-number',
   'feedback-button',
   'feedback-thanks',
   'date-label',
@@ -172,6 +173,7 @@ gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
 button-expired = This button is out of date. Please ask again.
+choose-number = Choose a number from 1 to { $max }.
 feedback-button = Not what I asked
 feedback-thanks = Thank you! The question is noted, so that the answers can be improved.
 date-label = Date
@@ -350,6 +352,7 @@ gap-entity = В моём источнике не сказано, { $about }.
 gap = В моём источнике не сказано, { $about }. Что в нём есть: { $answer }
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
 button-expired = Эта кнопка устарела. Задайте вопрос снова.
+choose-number = Выберите число от 1 до { $max }.
 feedback-button = Вопрос был о другом
 feedback-thanks = Спасибо! Вопрос записан, чтобы ответы стали лучше.
 date-label = Дата
@@ -556,6 +559,7 @@ gap-entity = Дереккөзімде { $about } айтылмаған.
 gap = Дереккөзімде { $about } айтылмаған. Онда мынау бар: { $answer }
 admin-only = Бұл команданы тек серверді басқара алатындар қолдана алады.
 button-expired = Бұл түйме ескірген. Сұрағыңызды қайта қойыңыз.
+choose-number = 1 мен { $max } аралығындағы санды таңдаңыз.
 feedback-button = Мен басқаны сұрадым
 feedback-thanks = Рақмет! Жауаптарды жақсарту үшін сұрақ жазып алынды.
 date-label = Күні
