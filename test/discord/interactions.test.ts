@@ -106,6 +106,18 @@ describe('the Discord adapter with the real core', () => {
     expect(buttons.every((b) => b.type === 2 && b.custom_id.startsWith('a:'))).toBe(true);
   });
 
+  it('/start in a DM greets in the user\'s language, offers the welcome questions as buttons and points to /help', async () => {
+    const i = slashCommand('start', {}, { dm: true, locale: 'ru' });
+    h.send(i);
+    const patch = messageOf(await h.callFor(i, 'PATCH'));
+    const text = JSON.stringify(patch);
+    expect(text).toContain('Здравствуйте!');
+    expect(text).toContain('/help');
+    const buttons = patch.components?.flatMap((r) => r.components) ?? [];
+    expect(buttons.map((b) => b.custom_id)).toEqual(h.core.base.welcome.map((id) => `a:${id}`));
+    expect(buttons.map((b) => (b as { label?: string }).label)).toContain('Когда в Казахстане прошёл референдум по поправкам в Конституцию?');
+  });
+
   it('/help answers privately with the help text, also in DMs', async () => {
     for (const origin of [{}, { dm: true }]) {
       const i = slashCommand('help', {}, origin);
