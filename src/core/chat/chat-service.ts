@@ -360,9 +360,8 @@ export class ChatService {
   }
 
   /**
-   * /start: the greeting, then the example questions of data/welcome.json as buttons (each fact asked with its
-   * first well-formed question in `lang`), and a pointer to /help. A base without that list offers the
-   * resolver's own examples.
+   * /start: the greeting, then the example questions of data/welcome.json as buttons (see
+   * {@link welcomeExamples}), and a pointer to /help.
    */
   private welcome(lang: Lang): ChatReply {
     const doc = this.deps.base.documents[0];
@@ -379,6 +378,7 @@ export class ChatService {
    * (a button must never lead to "I'm not sure"). Computed once per language.
    */
   welcomeExamples(lang: Lang): Suggestion[] {
+    // A base without the list (a test's own small one) offers the resolver's examples.
     const cached = this.welcomeCache.get(lang);
     if (cached) return cached;
     const { base, resolver } = this.deps;
@@ -400,7 +400,7 @@ export class ChatService {
    * and points to /help. Adapters send it where an unknown command is surely meant for this bot.
    */
   async unknownCommand(request: ChatRequest, name: string): Promise<ChatReply> {
-    const lang = this.baseLang(await this.withChatLang(request));
+    const lang = await this.langOf(request);
     return { lang, text: this.deps.i18n.t(lang, 'unknown-command-named', { command: `/${name}` }), buttons: [], personal: true };
   }
 
