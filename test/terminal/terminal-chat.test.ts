@@ -78,6 +78,8 @@ describe('the terminal chat', () => {
     expect(out).not.toMatch(/February|unsure|not sure/i);
     // The list is still there: 1 answers the first question.
     expect(await type('1')).toMatch(/June 5, 2022/);
+    // A year is a question, not a button.
+    expect(await type('2022')).not.toMatch(/Choose a number/);
   });
 
   it('names an unknown command and points to /help', async () => {
