@@ -413,10 +413,10 @@ export class ChatService {
     return { lang, text: `${t.t(lang, 'help-intro')}\n\n${t.t(lang, 'help-commands')}\n${commands}${group}`, buttons: [] };
   }
 
-  /** The topics as buttons, two per row. */
+  /** The topics that list any question, as buttons, two per row. */
   topics(lang: Lang): ChatReply {
     const buttons = this.deps.base.topics
-      .filter((t) => this.deps.base.factsOfTopic(t.id).length > 0)
+      .filter((t) => this.deps.resolver.topicQuestions(t.id, lang, 1).length > 0)
       .map((t) => ({ label: t.name[lang], data: `${ACTION.topic}${t.id}` }));
     const rows: Button[][] = [];
     for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
@@ -426,11 +426,12 @@ export class ChatService {
   private topicQuestions(topicId: string, lang: Lang): ChatReply | undefined {
     const topic = this.deps.base.topic(topicId);
     if (!topic) return undefined;
-    const facts = this.deps.base.factsOfTopic(topicId).slice(0, 8);
+    // The resolver's one rule for offered questions: answered well, no two alike (resolver/suggestions.ts).
+    const questions = this.deps.resolver.topicQuestions(topicId, lang, 8);
     return {
       lang,
       text: this.deps.i18n.t(lang, 'topic-questions', { topic: topic.name[lang] }),
-      buttons: facts.map((f) => [{ label: f.questions[lang][0] ?? f.title[lang], data: `${ACTION.answerFact}${f.id}` }]),
+      buttons: questions.map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]),
     };
   }
 

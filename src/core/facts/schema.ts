@@ -240,6 +240,22 @@ export const topicSchema = z
     name: localizedText,
     /** Words by which people name the topic ("referendum", "референдум"). */
     aliases: z.array(nonEmpty).default([]),
+    /**
+     * What the topic's facts are about, for the questions `/topics` lists (see topic-members.ts): a fact
+     * tagged with the topic is listed when it belongs to one of `events` or involves one of `entities` (when
+     * either is given), and is of one of `kinds` (when given).
+     */
+    about: z
+      .object({
+        /** Event entity ids (a fact's `event`). */
+        events: z.array(nonEmpty).default([]),
+        /** Entity ids the fact names. */
+        entities: z.array(nonEmpty).default([]),
+        /** Fact kinds (`person` for the people topic). */
+        kinds: z.array(factKind).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Topic = z.infer<typeof topicSchema>;

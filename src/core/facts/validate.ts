@@ -63,6 +63,11 @@ export function crossCheck(data: FactBaseData): DataProblem[] {
   const entityIds = new Set(data.entities.map((e) => e.id));
   const entityKinds = new Map(data.entities.map((e) => [e.id, e.kind]));
   const topicIds = new Set(data.topics.map((t) => t.id));
+  for (const t of data.topics)
+    for (const [field, ids] of [['about.events', t.about?.events ?? []], ['about.entities', t.about?.entities ?? []]] as const)
+      for (const e of ids)
+        if (!entityIds.has(e) || (field === 'about.events' && entityKinds.get(e) !== 'event'))
+          problems.push({ file: 'data/topics.json', id: t.id, field, message: `unknown ${field === 'about.events' ? 'event' : 'entity'} "${e}"` });
   for (const f of data.facts) {
     for (const r of f.related)
       if (!ids.has(r)) problems.push({ file, id: f.id, field: 'related', message: `unknown fact id "${r}"` });

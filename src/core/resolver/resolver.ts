@@ -18,6 +18,8 @@ import type { QuestionType } from './question-type.js';
 import { SearchIndex } from './search-index.js';
 import { computeSignals, countsList, SimilarityScratch, type Candidate } from './signals.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
+import { Suggestions } from './suggestions.js';
+import { topicMembers } from '../facts/topic-members.js';
 import type { ResolveOptions, ResolvedAnswer, Suggestion } from './types.js';
 
 /** Longest question taken, in characters; longer input is declined. */
@@ -50,6 +52,8 @@ export class Resolver {
   private readonly i18n: I18n;
   private readonly phrasing: Phrasing;
   private readonly scratch: SimilarityScratch;
+  /** The rule for every question offered (answered well, related, no duplicates): see suggestions.ts. */
+  readonly suggestions: Suggestions;
 
   constructor(
     readonly base: FactBase,
@@ -62,6 +66,7 @@ export class Resolver {
     this.scratch = new SimilarityScratch(this.index.questions.length);
     this.i18n = i18n ?? new I18n();
     this.phrasing = new Phrasing(base, this.i18n);
+    this.suggestions = new Suggestions(base, this.index, (question, lang) => this.resolve(question, { fallbackLang: lang }));
   }
 
   /** Resolves one question; never throws for any input string. */
@@ -151,17 +156,17 @@ export class Resolver {
   /** The reply for a decision: an answer, a best guess with choices, an honest gap, or a decline. */
   private reply(decision: Decision, ranked: Candidate[], analysis: QuestionAnalysis, lang: Lang): ResolvedAnswer {
     // A decline offers questions near what was asked, when anything was near, rather than the same three.
-    const near = this.nearQuestions(ranked, lang);
+    const near = this.nearQuestions(ranked, analysis, lang);
     const entityGap = this.askedEntityGap(analysis, decision.best?.fact);
     if (entityGap) return this.decline(lang, analysis.type, this.i18n.t(lang, 'gap-entity', { about: entityGap.about[lang] }), 0, near);
     const best = decision.best;
     if (!best || decision.status === 'unknown') return this.decline(lang, analysis.type, this.unknownText(lang), best?.probability, near);
     if (this.aboutAnotherEntity(best.fact, analysis)) return this.decline(lang, analysis.type, this.unknownText(lang), best.probability, near);
     const gap = this.askedGap(best.fact, analysis);
-    if (gap !== undefined) return this.gapReply(best, gap, lang, analysis.type);
+    if (gap !== undefined) return this.gapReply(best, gap, lang, analysis);
     const text = this.answerText(best, analysis, lang, ranked);
-    if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, decision.confidence, [], this.relatedOf(best.fact, lang));
-    return this.unsure(best, text, ranked, lang, analysis.type);
+    if (decision.status === 'answered') return this.reply_('answered', best.fact, text, lang, analysis.type, decision.confidence, [], this.relatedOf(best.fact, lang, analysis));
+    return this.unsure(best, text, ranked, lang, analysis);
   }
 
   /**
@@ -326,27 +331,29 @@ export class Resolver {
   }
 
   /** An honest decline that says what is missing and what the source does say. */
-  private gapReply(best: Candidate, gapIndex: number, lang: Lang, type: QuestionType): ResolvedAnswer {
+  private gapReply(best: Candidate, gapIndex: number, lang: Lang, analysis: QuestionAnalysis): ResolvedAnswer {
     const gap = best.fact.gaps?.[gapIndex];
     const text = this.i18n.t(lang, 'gap', { about: gap?.about[lang] ?? '', answer: best.fact.answer[lang] });
-    return { ...this.reply_('answered', best.fact, text, lang, type, best.probability, [], this.relatedOf(best.fact, lang)), status: 'unknown' };
+    return { ...this.reply_('answered', best.fact, text, lang, analysis.type, best.probability, [], this.relatedOf(best.fact, lang, analysis)), status: 'unknown' };
   }
 
-  private unsure(best: Candidate, head: string, ranked: Candidate[], lang: Lang, type: QuestionType): ResolvedAnswer {
-    // Choices are other answers, not the same one again: one per event, none that agrees with the guess.
-    const others: Fact[] = [];
-    for (const c of ranked) {
-      if (others.length >= 2 || c.probability < this.model.thresholds.unsure / 2) break;
-      if (sameAnswer(best.fact, c.fact, type) || others.some((o) => o.event && o.event === c.fact.event)) continue;
-      others.push(c.fact);
-    }
+  private unsure(best: Candidate, head: string, ranked: Candidate[], lang: Lang, analysis: QuestionAnalysis): ResolvedAnswer {
+    const type = analysis.type;
+    // Choices are other answers, not the same one again: one per event, none that agrees with the guess, each
+    // about what was asked (the event or entities of the guess or a likely rival, or those the question names).
+    // The likely rivals are what the question may mean: they and the guess anchor what else may be offered.
+    const likely = ranked.filter((c) => c.probability >= this.model.thresholds.unsure / 2 && !sameAnswer(best.fact, c.fact, type)).map((c) => c.fact);
+    const anchor = this.suggestions.anchor([best.fact, ...likely], analysis.entities.keys());
+    const prefer = analysis.normalized;
+    const others = this.suggestions.pick(likely, lang, { limit: 2, anchor, shown: [best.fact], onePerEvent: true, prefer });
     // With no likely rival, the other sides of the same thing: the facts next in line, then related ones.
-    for (const f of [...ranked.slice(1, 6).map((c) => c.fact), ...best.fact.related.map((id) => this.base.fact(id)).filter((f): f is Fact => !!f)]) {
-      if (others.length >= 2) break;
-      if (f.id !== best.fact.id && !others.includes(f) && !sameAnswer(best.fact, f, type)) others.push(f);
+    if (others.length < 2) {
+      const next = [...ranked.slice(1, 6).map((c) => c.fact), ...best.fact.related.map((id) => this.base.fact(id)).filter((f): f is Fact => !!f)];
+      const taken = others.map((s) => this.base.fact(s.factId)).filter((f): f is Fact => !!f);
+      others.push(...this.suggestions.pick(next.filter((f) => !sameAnswer(best.fact, f, type)), lang, { limit: 2 - others.length, anchor, shown: [best.fact, ...taken], prefer }));
     }
-    const suggestions = [best.fact, ...others].map((f) => this.suggestion(f, lang));
-    const lines = others.map((f) => `• ${this.suggestion(f, lang).question}`);
+    const suggestions = [this.suggestion(best.fact, lang), ...others];
+    const lines = others.map((s) => `• ${s.question}`);
     const budget = REPLY_BUDGET - this.citationLineOf(best.fact, lang).length - 2;
     while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 3 > budget) lines.pop();
     const text = lines.length ? `${head}\n\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}` : `${head}\n${this.i18n.t(lang, 'unsure-note')}`;
@@ -391,7 +398,8 @@ export class Resolver {
     const cited = probe.shown[0];
     if (!cited || !first) return { ...this.decline(lang, type, probe.text), answer: probe.text, text: probe.text };
     const listing = calendarListing(this.base, this.i18n, dates, lang, REPLY_BUDGET - this.citationLineOf(cited, lang).length - 2);
-    return this.reply_('answered', cited, listing.text, lang, type, 1, [], listing.more.slice(0, 3).map((f) => this.suggestion(f, lang)), listing.shown.map((f) => f.id));
+    const more = this.suggestions.pick(listing.more, lang, { limit: 3, shown: listing.shown });
+    return this.reply_('answered', cited, listing.text, lang, type, 1, [], more, listing.shown.map((f) => f.id));
   }
 
   /** A friendly reply to a greeting, thanks, goodbye or "who are you", with what the bot can do. */
@@ -403,15 +411,17 @@ export class Resolver {
     return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: 'what', factIds: [], confidence: 0, suggestions, related: [], smallTalk: true };
   }
 
-  /** Up to three questions of the facts ranked best (one per event), if they matched at all. */
-  private nearQuestions(ranked: readonly Candidate[], lang: Lang): Suggestion[] {
-    const out: Fact[] = [];
-    for (const c of ranked) {
-      if (out.length >= 3 || c.signals.coverage < 0.3) break;
-      if (c.fact.topics.includes('article') || out.some((f) => f.id === c.fact.id || (f.event !== undefined && f.event === c.fact.event))) continue;
-      out.push(c.fact);
-    }
-    return out.map((f) => this.suggestion(f, lang));
+  /**
+   * Up to three questions of the facts ranked best (one per event), if they matched at all and are about
+   * what the question names: a shared word is not enough.
+   */
+  private nearQuestions(ranked: readonly Candidate[], analysis: QuestionAnalysis, lang: Lang): Suggestion[] {
+    // A question that names nothing telling (only the country or its president) shares only words with
+    // whatever matched it: the examples serve it better than questions about something else.
+    const anchor = this.suggestions.anchor([], analysis.entities.keys());
+    if (Suggestions.isEmpty(anchor)) return [];
+    const matched = ranked.filter((c) => c.signals.coverage >= 0.3 && !c.fact.topics.includes('article')).map((c) => c.fact).slice(0, 12);
+    return this.suggestions.pick(matched, lang, { limit: 3, anchor, onePerEvent: true, prefer: analysis.normalized });
   }
 
   private decline(lang: Lang, type: QuestionType, message: string, confidence = 0, near: Suggestion[] = []): ResolvedAnswer {
@@ -425,30 +435,53 @@ export class Resolver {
     return this.i18n.t(lang, 'unknown', { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) });
   }
 
-  /** A few example questions: the first dated fact of the first topics (the article's own facts aside), so the choice is stable. */
+  /**
+   * A few example questions: the first dated fact of each topic (the article's own facts aside) that the bot
+   * answers well, so the choice is stable.
+   */
   examples(lang: Lang, count = 3): Suggestion[] {
     const out: Suggestion[] = [];
+    const shown: Fact[] = [];
     for (const topic of this.base.topics) {
-      if (topic.id === 'article') continue;
-      const fact = this.base.facts.find((f) => f.topics[0] === topic.id && f.date && !f.topics.includes('article'));
-      if (fact) out.push(this.suggestion(fact, lang));
       if (out.length >= count) break;
+      if (topic.id === 'article') continue;
+      const firsts = this.base.facts.filter((f) => f.topics[0] === topic.id && f.date && !f.topics.includes('article'));
+      const [example] = this.suggestions.pick(firsts, lang, { limit: 1, shown });
+      const fact = example && this.base.fact(example.factId);
+      if (example && fact) {
+        out.push(example);
+        shown.push(fact);
+      }
     }
     return out;
   }
 
-  /** A fact as a question to offer, in a language: its first well-formed question (keyword queries aside). */
-  suggestion(fact: Fact, lang: Lang): Suggestion {
-    const questions = fact.questions[lang];
-    return { factId: fact.id, question: questions.find((q) => /^[\p{Lu}«"“].*\?$/u.test(q)) ?? questions[0] ?? fact.title[lang] };
+  /**
+   * The questions a topic lists (`/topics`): its facts by the topic's rule (topic-members.ts), one per event
+   * in turn so that one occasion does not fill the list, each offered by the one rule for suggestions.
+   */
+  topicQuestions(topicId: string, lang: Lang, limit = 8): Suggestion[] {
+    const byEvent = new Map<string, Fact[]>();
+    for (const f of topicMembers(this.base, topicId)) {
+      const key = f.event ?? `fact:${f.id}`;
+      byEvent.set(key, [...(byEvent.get(key) ?? []), f]);
+    }
+    const groups = [...byEvent.values()];
+    const ordered: Fact[] = [];
+    for (let i = 0; ordered.length < groups.reduce((n, g) => n + g.length, 0); i++) for (const g of groups) if (g[i]) ordered.push(g[i] as Fact);
+    return this.suggestions.pick(ordered, lang, { limit });
   }
 
-  private relatedOf(fact: Fact, lang: Lang): Suggestion[] {
-    return fact.related
-      .map((id) => this.base.fact(id))
-      .filter((f): f is Fact => !!f)
-      .slice(0, 3)
-      .map((f) => this.suggestion(f, lang));
+  /** A fact as a question, in a language: its first well-formed question (keyword queries aside), unchecked. */
+  suggestion(fact: Fact, lang: Lang): Suggestion {
+    return this.suggestions.plain(fact, lang);
+  }
+
+  /** The fact's related facts (data), as questions worth asking next: about the fact or what was asked. */
+  private relatedOf(fact: Fact, lang: Lang, analysis?: QuestionAnalysis): Suggestion[] {
+    const related = fact.related.map((id) => this.base.fact(id)).filter((f): f is Fact => !!f);
+    const anchor = this.suggestions.anchor([fact], analysis?.entities.keys());
+    return this.suggestions.pick(related, lang, { limit: 3, anchor, shown: [fact], prefer: analysis?.normalized });
   }
 
   /**
