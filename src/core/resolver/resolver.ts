@@ -458,7 +458,8 @@ export class Resolver {
 
   /**
    * The questions a topic lists (`/topics`): its facts by the topic's rule (topic-members.ts), one per event
-   * in turn so that one occasion does not fill the list, each offered by the one rule for suggestions.
+   * in turn so that one occasion does not fill the list (the event itself first), each offered by the one
+   * rule for suggestions.
    */
   topicQuestions(topicId: string, lang: Lang, limit = 8): Suggestion[] {
     const byEvent = new Map<string, Fact[]>();
@@ -466,7 +467,10 @@ export class Resolver {
       const key = f.event ?? `fact:${f.id}`;
       byEvent.set(key, [...(byEvent.get(key) ?? []), f]);
     }
-    const groups = [...byEvent.values()];
+    // Within an event, the facts that tell the event itself first, the most precisely dated first.
+    const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
+    const rank = (f: Fact) => (f.kind === 'event' ? 10 : 0) + (f.date ? order[f.date.precision] : -1);
+    const groups = [...byEvent.values()].map((g) => g.map((f, i) => ({ f, i })).sort((a, b) => rank(b.f) - rank(a.f) || a.i - b.i).map((x) => x.f));
     const ordered: Fact[] = [];
     for (let i = 0; ordered.length < groups.reduce((n, g) => n + g.length, 0); i++) for (const g of groups) if (g[i]) ordered.push(g[i] as Fact);
     return this.suggestions.pick(ordered, lang, { limit });

@@ -127,7 +127,7 @@ export class Suggestions {
 
   /**
    * Whether two offered questions duplicate each other: the same fact, facts that give the same answer to
-   * questions of one kind, or questions that say nearly the same words.
+   * questions of one kind, facts that tell one occurrence, or questions that say nearly the same words.
    */
   duplicates(a: Fact, qa: string, b: Fact, qb: string): boolean {
     if (a.id === b.id) return true;
@@ -137,6 +137,9 @@ export class Suggestions {
     // and a "was it planned?" about one visit are two questions.
     const type = questionType(na);
     if (sameAnswer(a, b, 'what') || (type === questionType(nb) && sameAnswer(a, b, type))) return true;
+    // Two facts that tell the same occurrence (events of one occasion whose dates agree): "the referendum
+    // recalled, last year" and "the referendum of 5 June".
+    if (a.kind === 'event' && b.kind === 'event' && sameAnswer(a, b, 'when')) return true;
     const wa = new Set(tokenize(na));
     const wb = new Set(tokenize(nb));
     const shared = [...wa].filter((w) => wb.has(w)).length;
@@ -159,10 +162,15 @@ export class Suggestions {
       const s = this.of(fact, lang, options.prefer);
       if (!s) continue;
       if (shown.some((o) => this.duplicates(o.fact, o.s.question, fact, s.question))) continue;
-      const twin = picked.findIndex((p) => this.duplicates(p.fact, p.s.question, fact, s.question));
-      if (twin < 0) {
+      const twins = picked.filter((p) => this.duplicates(p.fact, p.s.question, fact, s.question));
+      if (twins.length === 0) {
         if (picked.length < options.limit) picked.push({ fact, s });
-      } else if (precision(fact) > precision(picked[twin]?.fact)) picked[twin] = { fact, s };
+      } else if (twins.every((t) => precision(fact) > precision(t.fact))) {
+        // It takes the place of the first of its twins, and the others go.
+        const at = picked.indexOf(twins[0] as (typeof picked)[number]);
+        picked.splice(at, 1, { fact, s });
+        for (const t of twins.slice(1)) picked.splice(picked.indexOf(t), 1);
+      }
     }
     return picked.map((p) => p.s);
   }
