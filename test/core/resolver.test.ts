@@ -44,11 +44,18 @@ describe('resolve', () => {
     expect(a.answer).toMatch(/referendum/i);
   });
 
-  it('follows up on the previous answer', () => {
-    const first = resolver.resolve('When was the constitutional referendum held?');
-    const follow = resolver.resolve('and what did it change?', { context: { factIds: first.factIds } });
-    expect(follow.status).not.toBe('unknown');
-    expect(follow.answer).toMatch(/death penalty|Constitutional Court|powers/i);
+  it('follows up on the previous answer: the context says what "it" is, and the question alone does not', () => {
+    // "Who opened it?" after the round table: answered with its opener; asked cold, only a guess.
+    const first = resolver.resolve('Кто участвовал в круглом столе?');
+    expect(first.factIds[0]).toBe('round-table-participants');
+    const follow = resolver.resolve('кто его открыл?', { context: { factIds: first.factIds } });
+    expect(follow.status).toBe('answered');
+    expect(follow.factIds[0]).toBe('kosherbayev-opened-round-table');
+    expect(resolver.resolve('кто его открыл?').status).toBe('unsure');
+    // "And who took part?" after the round table is about its participants; asked cold, about something else.
+    const event = resolver.resolve('What event took place at the Kazakh embassy in Russia?');
+    expect(resolver.resolve('and who took part?', { context: { factIds: event.factIds } }).answer).toMatch(/State Duma/);
+    expect(resolver.resolve('and who took part?').answer).not.toMatch(/State Duma/);
   });
 
   it('declines what the source does not say, with examples', () => {

@@ -60,9 +60,11 @@ describe('group chat', () => {
 
   it('answers a reply to its own message, as a follow-up', async () => {
     const { chatId, user } = group();
-    const first = await ask(chatId, () => user.command('/ask when was the referendum?'));
-    const reply = await ask(chatId, () => user.say('and what did it change?', { replyTo: first }));
-    expect(seen(reply.text)).toMatch(/death penalty|Constitutional Court|powers|parliament/i);
+    const first = await ask(chatId, () => user.command('/ask Кто участвовал в круглом столе?'));
+    const reply = await ask(chatId, () => user.say('кто его открыл?', { replyTo: first }));
+    // "It" is the round table of the message replied to: answered outright (asked cold, it is only a guess).
+    expect(seen(reply.text)).toContain('открыл посол Казахстана в России Ермек Кошербаев');
+    expect(seen(reply.text)).not.toMatch(/Не уверен|Или вы имели в виду/);
   });
 
   it('ignores chatter, commands for other bots and unknown commands', async () => {

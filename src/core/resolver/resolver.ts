@@ -116,7 +116,7 @@ export class Resolver {
   rank(analysis: QuestionAnalysis, options: ResolveOptions = {}): Candidate[] {
     const followUp = this.followUpNeighbourhood(analysis.normalized, options);
     const scored = computeSignals(analysis, this.index, this.scratch, { followUp });
-    for (const c of scored) c.score = scoreOf(c.signals, this.model);
+    for (const c of scored) c.score = scoreOf(c.signals, this.model) + FOLLOW_UP_BONUS * c.signals.followUp;
     scored.sort((a, b) => b.score - a.score);
     const p = choiceProbabilities(scored.map((c) => c.score), this.model);
     scored.forEach((c, i) => (c.probability = p[i] ?? 0));
@@ -515,6 +515,14 @@ export class Resolver {
     return this.reply_('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
 }
+
+/**
+ * What closeness to the previous answer adds to a fact's score for a question that refers back. A fixed prior,
+ * not fitted: the fitting sets (src/eval/fit-model.ts) hold no conversations, so the fit gives the follow-up
+ * signal no weight at all (model.generated.ts), and a follow-up ("кто его открыл?" after the round table)
+ * was read as if nothing came before it.
+ */
+const FOLLOW_UP_BONUS = 2;
 
 /** Words that refer back to the previous answer. */
 const FOLLOW_UP =
