@@ -4,7 +4,6 @@
  * access to (50001) pauses the subscription, and a press on the question of the day is answered privately.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordMessenger } from '../../src/adapters/discord/messenger.js';
 import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { FakeClock, postingCore } from '../subscriptions/support.js';
 import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
@@ -14,7 +13,7 @@ const EPHEMERAL = 64;
 
 const clock = FakeClock.at('2024-06-10T01:00:00Z');
 const metrics = new PrometheusMetrics({ processMetrics: false, platforms: ['discord'] });
-const { core, store } = postingCore(clock, { metrics });
+const { core, store, messenger: recording } = postingCore(clock, { metrics });
 let h: Harness;
 
 beforeAll(async () => {
@@ -91,8 +90,13 @@ describe('Discord daily posts', () => {
   });
 });
 
-// The messenger the adapter registers is the real one (the recording messenger of postingCore is replaced at start).
-it('registers a DiscordMessenger at start', () => {
-  expect(core.messengers.has('discord')).toBe(true);
-  expect(DiscordMessenger).toBeDefined();
+// postingCore registers a recording messenger for every platform; starting the adapter must replace it for
+// Discord with the real one, or posts would be recorded and never reach Discord.
+it('registers a DiscordMessenger at start: the core\'s messages to Discord reach Discord', async () => {
+  const channel = '320000000000000009';
+  const sent = await core.messengers.send({ platform: 'discord', chatId: channel }, { lang: 'en', text: 'A message from the core', buttons: [] });
+  const call = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${channel}/messages`);
+  expect(messageOf(call).embeds?.[0]?.description).toContain('A message from the core');
+  expect(sent.messageId).toBeTruthy();
+  expect(recording.sent.filter((s) => s.to.platform === 'discord')).toEqual([]);
 });
