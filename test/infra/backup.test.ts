@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupError, backupDatabase } from '../../src/infra/sqlite/backup.js';
 import { openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
 const stops: (() => Promise<void>)[] = [];
+/** Transactions of 20 rows of 2 KB the writer commits before a backup starts: about 2 MB. */
+const GROWN = 50;
 afterEach(async () => {
   for (const s of stops.splice(0)) await s();
 });
@@ -44,19 +46,18 @@ const write = db.transaction((k) => { let sum = 0; for (let i = 0; i < 20; i++) 
 let k = 0;
 let stopping = false;
 process.on('SIGTERM', () => { stopping = true; });
-const loop = () => { if (stopping) { db.close(); process.stdout.write('done ' + k + '\\n'); return; } write(k++); if (k === 1) process.stdout.write('writing\\n'); setTimeout(loop, 2); };
+const loop = () => { if (stopping) { db.close(); process.stdout.write('done ' + k + '\\n'); return; } write(k++); if (k === ${GROWN}) process.stdout.write('grown\\n'); setTimeout(loop, 2); };
 loop();
 `,
   );
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  // Wait until the database has grown to a few MB (so copying takes more than an instant); the writer says so.
   await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => out.includes('writing') && resolve());
+    child.stdout.on('data', () => out.includes('grown') && resolve());
     child.once('exit', () => reject(new Error('writer exited early')));
   });
-  // Let the database grow to a few MB, so copying takes more than an instant.
-  await new Promise((r) => setTimeout(r, 300));
   const written = () => {
     const reader = new Database(path, { readonly: true });
     try {
@@ -103,9 +104,8 @@ describe('backup', () => {
     expect(result.bytes).toBeGreaterThan(0);
     expect(existsSync(`${target}.partial`)).toBe(false);
     expect(existsSync(`${target}-wal`)).toBe(false);
-    // The writer was never stopped by the backup.
-    await new Promise((r) => setTimeout(r, 100));
-    expect(live.written()).toBeGreaterThan(after);
+    // The writer was never stopped by the backup: it goes on adding rows.
+    await vi.waitFor(() => expect(live.written()).toBeGreaterThan(after), { timeout: 5_000, interval: 10 });
   });
 
   it('works as `npm run backup -- <file>`, and the copy restores', async () => {

@@ -146,21 +146,28 @@ describe('the server', () => {
   it('answers 500 when a handler fails, and waits for a request in flight on close', async () => {
     const http = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silentLogger });
     http.route('/fail', () => Promise.reject(new Error('boom')));
-    let release!: () => void;
+    const order: string[] = [];
+    let release = () => undefined as void;
+    const released = new Promise<void>((r) => (release = r));
+    let arrived = () => undefined as void;
+    const inHandler = new Promise<void>((r) => (arrived = r));
     http.route('/slow', async (_req, res) => {
-      await new Promise<void>((r) => (release = r));
+      arrived();
+      await released;
+      order.push('response');
       res.end('done');
     });
     expect((await fetch(`http://127.0.0.1:${http.port}/fail`)).status).toBe(500);
     const slow = fetch(`http://127.0.0.1:${http.port}/slow`);
-    while (!release) await new Promise((r) => setTimeout(r, 5));
-    let closed = false;
-    const closing = http.close().then(() => (closed = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(closed).toBe(false);
+    await inHandler;
+    const closing = http.close().then(() => void order.push('closed'));
+    // Closing has begun (no new connection is taken), and it has not finished: the request is still in flight.
+    await expect(fetch(`http://127.0.0.1:${http.port}/healthz`)).rejects.toThrow();
+    expect(http.isListening()).toBe(false);
+    expect(order).toEqual([]);
     release();
     expect(await (await slow).text()).toBe('done');
     await closing;
-    expect(http.isListening()).toBe(false);
+    expect(order).toEqual(['response', 'closed']);
   });
 });
