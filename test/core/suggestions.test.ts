@@ -197,6 +197,17 @@ describe('through the chat service', () => {
     expect(labels.every((l) => /^(Кто|Кем)/.test(l))).toBe(true);
   });
 
+  it('/start offers, in every language, questions answered outright, none twice', async () => {
+    const service = chat();
+    for (const lang of LANGS) {
+      const start = await service.command({ ...member, userLang: lang }, 'start', '');
+      const offered = (start?.buttons.flat() ?? []).filter((b) => b.data.startsWith('a:')).map((b) => ({ factId: b.data.slice(2), question: b.label }));
+      expect(offered.length).toBeGreaterThanOrEqual(3);
+      expect(offered.flatMap((s) => answeredWell(s, lang))).toEqual([]);
+      expect(duplicates(offered)).toEqual([]);
+    }
+  });
+
   it('a question about the president\'s family offers nothing about Kobrinsky', async () => {
     const service = chat();
     for (const q of ["Tell me about the president's family", "Who is the president's wife?", 'Кто жена президента?']) {

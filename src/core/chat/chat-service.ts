@@ -373,9 +373,9 @@ export class ChatService {
   }
 
   /**
-   * The questions /start offers, in `lang`: for each fact of data/welcome.json, the resolver's suggested
-   * question for it, or else the first of its other full questions, that the resolver answers with that fact
-   * (a button must never lead to "I'm not sure"). Computed once per language.
+   * The questions /start offers, in `lang`: the facts of data/welcome.json, each as a question the resolver
+   * answers with that fact (a button must never lead to "I'm not sure"), by the one rule for offered questions
+   * (resolver/suggestions.ts). Computed once per language.
    */
   welcomeExamples(lang: Lang): Suggestion[] {
     // A base without the list (a test's own small one) offers the resolver's examples.
@@ -383,14 +383,7 @@ export class ChatService {
     if (cached) return cached;
     const { base, resolver } = this.deps;
     const facts = base.welcome.map((id) => base.fact(id)).filter((f) => f !== undefined);
-    const examples = facts.length === 0 ? resolver.examples(lang) : facts.map((fact) => {
-      const suggested = resolver.suggestion(fact, lang);
-      const question = [suggested.question, ...fact.questions[lang].filter((q) => q.endsWith('?'))].find((q) => {
-        const answer = resolver.explain(q, { fallbackLang: lang }).answer;
-        return answer.status === 'answered' && answer.factIds[0] === fact.id;
-      });
-      return question ? { factId: fact.id, question } : suggested;
-    });
+    const examples = facts.length === 0 ? resolver.examples(lang) : resolver.suggestions.pick(facts, lang, { limit: facts.length });
     this.welcomeCache.set(lang, examples);
     return examples;
   }
