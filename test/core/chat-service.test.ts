@@ -36,6 +36,45 @@ describe('the chat service', () => {
     expect((await chat.command({ ...member, userLang: undefined, chatLang: 'ru' }, 'help', ''))?.lang).toBe('ru');
     expect((await chat.question({ ...member, userLang: 'kk' }, 'Когда прошёл референдум?')).lang).toBe('ru');
   });
+
+  it('answers Kazakh small talk typed with Russian letters in Kazakh, whatever the interface language', async () => {
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
+    for (const userLang of ['en', 'ru'] as const) {
+      const thanks = await chat.question({ ...member, userLang }, 'рахмет');
+      expect(thanks.lang).toBe('kk');
+      expect(thanks.text).toMatch(/^Оқасы жоқ!/);
+      // "бол" alone would read as a Russian stem; with "сау" and "кош" it is goodbye in Kazakh.
+      expect((await chat.question({ ...member, userLang }, 'сау бол')).text).toMatch(/^Сау болыңыз!/);
+      expect((await chat.question({ ...member, userLang }, 'кош бол')).lang).toBe('kk');
+      expect((await chat.question({ ...member, userLang }, 'рахмет бол')).lang).toBe('kk');
+      expect((await chat.question({ ...member, userLang }, 'жаксы')).lang).toBe('kk');
+    }
+    // Russian small talk stays Russian.
+    expect((await chat.question(member, 'спасибо')).lang).toBe('ru');
+    expect((await chat.question(member, 'пока')).lang).toBe('ru');
+  });
+
+  it('states the language rule in /help in all three languages', async () => {
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
+    const help = async (userLang: 'en' | 'ru' | 'kk') => (await chat.command({ ...member, userLang }, 'help', ''))?.text ?? '';
+    expect(await help('en')).toContain("I answer you in the language you write in, or else in the language of your app (then the chat's, then English). Messages for the whole chat (daily posts, group quizzes) are in the chat's language, set with /settings lang.");
+    expect(await help('ru')).toContain('я отвечаю на том языке, на котором вы пишете');
+    expect(await help('ru')).toContain('Сообщения для всего чата (ежедневные посты, групповые викторины) — на языке чата; его задаёт /settings lang.');
+    expect(await help('kk')).toContain('сізге өзіңіз жазған тілде жауап беремін');
+    expect(await help('kk')).toContain('чат тілінде болады; оны /settings lang арқылы орнатуға болады.');
+  });
+
+  it('explains how to ask in a group by what the adapter says the bot hears there, naming no platform', async () => {
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
+    const addressed = (await chat.command({ ...member, groupHearing: 'addressed' }, 'help', ''))?.text ?? '';
+    expect(addressed).toContain('In a group I only see commands, mentions of me and replies to my messages');
+    const commandsOnly = (await chat.command({ ...member, platform: 'discord', groupHearing: 'commands' }, 'help', ''))?.text ?? '';
+    expect(commandsOnly).toContain('In a group, ask with /ask followed by your question.');
+    expect(commandsOnly).not.toMatch(/mention/);
+    // Not a platform name: a Telegram request that hears only commands gets the commands-only text.
+    expect((await chat.command({ ...member, groupHearing: 'commands' }, 'help', ''))?.text).not.toMatch(/mention/);
+    for (const text of [addressed, commandsOnly]) expect(text).not.toMatch(/Telegram|Discord/);
+  });
 });
 
 describe('Discord locales', () => {

@@ -52,7 +52,8 @@ describe('a group study session', () => {
     expect(end.text).toContain('Leaderboard');
     // Alice 1/1, Bob 1/2, Carol 1/2: all tied at one right answer; everyone who answered is listed.
     expect(end.text).toMatch(/1\. \w+ — 1 of \d\n1\. \w+ — 1 of \d\n1\. \w+ — 1 of \d/);
-    expect(end.text).toContain('https://t.me/ReformBot?start=review');
+    // The core says where the review runs; the adapter makes it a link (Telegram) or a line (Discord, terminal).
+    expect(end.privateChat).toEqual({ payload: 'review', label: 'Review my misses', otherwise: expect.stringContaining('/review') });
     expect(await h.store.study.activeSession(GROUP)).toBeUndefined();
     // The timer of the last round was cancelled: nothing more is posted.
     await h.time.advance(60_000, h.settle);
@@ -192,7 +193,7 @@ describe('personal review', () => {
 
     const dm = member('2', 'Bob', { chatId: '2', chatKind: 'private' });
     // In the group, /review points to the private chat.
-    expect((await h.core.chat.command(bob, 'review', ''))!.text).toContain('https://t.me/ReformBot?start=review');
+    expect((await h.core.chat.command(bob, 'review', ''))!.privateChat?.payload).toBe('review');
     // ts-fsrs schedules a fresh miss a minute or so out.
     expect((await h.core.chat.command(dm, 'start', 'review'))!.text).toMatch(/Nothing to review right now\. Next review in \d+ min/);
     await h.time.advance(10 * 60_000, h.settle);

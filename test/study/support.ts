@@ -121,7 +121,7 @@ export function studyCore(options: StudyCoreOptions = {}): StudyHarness {
 
 /** A member of a group chat. */
 export function member(userId: string, name: string, extra: Partial<ChatRequest> = {}): ChatRequest {
-  return { platform: 'telegram', chatId: '-100', userId, chatKind: 'group', userLang: 'en', userName: name, botUsername: 'ReformBot', ...extra };
+  return { platform: 'telegram', chatId: '-100', userId, chatKind: 'group', userLang: 'en', userName: name, ...extra };
 }
 
 /** The button data of choice `i` (0-based) of a reply, and the right one's index read from the session. */

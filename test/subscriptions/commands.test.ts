@@ -57,9 +57,31 @@ describe('daily-post commands', () => {
     expect((await store.chats.get(tg('s')))?.lang).toBe('ru');
     expect((await core.chat.command(request('s'), 'settings', 'lang fr'))!.text).toContain('fr');
     expect(await store.subscriptions.get(tg('s'))).toMatchObject({ postMinutes: 405, timeZone: 'Europe/Moscow' });
-    expect((await core.chat.command(request('s'), 'unsubscribe', ''))!.text).toMatch(/off/);
+    // Turning the posts off is news for the whole chat: in its language now.
+    expect((await core.chat.command(request('s'), 'unsubscribe', ''))!.text).toMatch(/отключены/);
     expect(await store.subscriptions.get(tg('s'))).toBeUndefined();
     expect((await core.chat.command(request('s'), 'unsubscribe', ''))!.text).toMatch(/no daily posts/);
+  });
+
+  it("/settings lang sets the chat's language: shared messages use it, replies to a member keep theirs", async () => {
+    const { core } = postingCore(clock);
+    const admin = request('lang', { lang: 'en' });
+    const set = (await core.chat.command(admin, 'settings', 'lang ru'))!;
+    // The change is announced to the chat, in the chat's new language, and says what the language is for.
+    expect(set.text).toMatch(/язык этого чата — русский: ежедневные посты, групповые викторины/);
+    expect(set.personal).toBe(false);
+    // The chat's messages: today's post, a preview and the subscription's confirmation are Russian…
+    expect((await core.chat.command(admin, 'today', ''))!.lang).toBe('ru');
+    expect((await core.chat.command(admin, 'preview', '2024-06-05'))!.text).toContain('В этот день');
+    expect((await core.chat.command(admin, 'subscribe', ''))!.text).toMatch(/Ежедневные посты включены/);
+    // …while what is the member's own follows their interface language (or what they type).
+    expect((await core.chat.command(admin, 'help', ''))!.text).toMatch(/^Ask me a question/);
+    const settings = (await core.chat.command(admin, 'settings', ''))!;
+    expect(settings.text).toContain('Chat language (daily posts, group quizzes and other messages for the whole chat): Русский');
+    expect((await core.chat.question(admin, 'when was the referendum?')).lang).toBe('en');
+    expect((await core.chat.question(admin, 'референдум қашан өтті?')).lang).toBe('kk');
+    // A member whose platform reports no language gets the chat's.
+    expect((await core.chat.command({ ...admin, userLang: undefined }, 'help', ''))!.text).toMatch(/^Задайте вопрос/);
   });
 
   it('previews the post of a date, in the asker language, with a citation', async () => {

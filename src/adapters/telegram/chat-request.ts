@@ -27,8 +27,9 @@ export function chatRequest(ctx: Context): ChatRequest | undefined {
     userId: String(from.id),
     chatKind: chat.type === 'private' ? 'private' : 'group',
     ...(lang ? { userLang: lang } : {}),
-    // For leaderboards (plain text; replies are escaped when rendered) and for deep links to the bot.
+    // For leaderboards (plain text; replies are escaped when rendered).
     userName: [from.first_name, from.last_name].filter(Boolean).join(' ') || (from.username ? `@${from.username}` : String(from.id)),
-    ...(ctx.me.username ? { botUsername: ctx.me.username } : {}),
+    // Telegram's privacy mode: in groups the bot hears commands, mentions and replies to its messages.
+    groupHearing: 'addressed',
   };
 }

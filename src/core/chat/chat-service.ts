@@ -7,12 +7,12 @@ import type { Clock, Logger } from '../ports.js';
 import type { Resolver } from '../resolver/resolver.js';
 import type { ResolvedAnswer, Suggestion } from '../resolver/types.js';
 import type { AnswerObserver } from '../questions/answer-observer.js';
-import { detectLang } from '../text/normalize.js';
 import { formatDateValue } from '../text/dates.js';
 import { localDateTime } from '../subscriptions/local-time.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { clip } from './clip.js';
+import { replyLanguage, type Audience } from './reply-language.js';
 import { isSmallTalk } from './small-talk.js';
 
 /** Who is talking, and where. */
@@ -23,19 +23,32 @@ export interface ChatRequest {
   chatKind: 'private' | 'group';
   /** The user's interface language as the platform reports it, when it is one of ours. */
   userLang?: Lang;
-  /** The chat's chosen language. */
+  /** The chat's chosen language (`/settings lang`); the chat service fills it in from the store. */
   chatLang?: Lang;
   /** Whether the user administers the chat (Telegram admin, Discord Manage Server); set by adapters for commands that check it. */
   isAdmin?: boolean;
   /** The user's display name, for leaderboards (plain text; adapters escape it). */
   userName?: string;
-  /** The bot's own username on the platform, for deep links (Telegram `https://t.me/<bot>?start=…`). */
-  botUsername?: string;
   /**
-   * The language to reply in, as {@link ChatService.replyLang} chose it from what the member typed; set by the
-   * chat service before a feature sees the request.
+   * What the bot hears of a group's messages on this platform, for the help text: only `commands`, or also
+   * messages `addressed` to it (mentions and replies to its messages, as a bot in privacy mode). Commands only
+   * when absent.
+   */
+  groupHearing?: 'commands' | 'addressed';
+  /**
+   * The language of a reply to the member ({@link languageFor} with the command's arguments as what they typed);
+   * set by the chat service before a feature sees the request. Features whose reply is for the whole chat ask
+   * {@link languageFor} with the `chat` audience instead.
    */
   replyLang?: Lang;
+}
+
+/**
+ * The language of a reply to `req`, by the one rule ({@link replyLanguage}): `member` for what is the member's
+ * own, `chat` for what the whole chat reads; `typed` is what the member typed, when the reply answers it.
+ */
+export function languageFor(req: ChatRequest, audience: Audience, typed?: string): Lang {
+  return replyLanguage(audience, { typed, userLang: req.userLang, chatLang: req.chatLang });
 }
 
 /**
@@ -184,34 +197,24 @@ export class ChatService {
     };
   }
 
-  /** The language to answer in when the text itself does not tell: the user's, then the chat's, then English. */
-  baseLang(req: ChatRequest): Lang {
-    return req.userLang ?? req.chatLang ?? 'en';
-  }
-
   /**
-   * {@link baseLang} with the chat's stored language looked up (for adapters' own short replies: an expired
-   * button, an apology). A store that cannot answer leaves the platform's languages and English.
+   * The member's language ({@link languageFor}) with the chat's stored language looked up, for adapters' own
+   * short replies (an expired button, an apology). A store that cannot answer leaves the platform's language.
    */
   async langOf(req: ChatRequest): Promise<Lang> {
     try {
-      return this.baseLang(await this.withChatLang(req));
+      return languageFor(await this.withChatLang(req), 'member');
     } catch {
-      return this.baseLang(req);
+      return languageFor(req, 'member');
     }
   }
 
   /**
-   * The language of a reply to what a member typed: the text's own language when it has letters (a Russian
-   * question or topic name gets Russian), else {@link baseLang}.
+   * The request with the chat's stored language filled in, so that features see it too: a reply for the whole
+   * chat needs it even when the platform reports the member's own language.
    */
-  replyLang(req: ChatRequest, text: string): Lang {
-    return detectLang(text) ?? this.baseLang(req);
-  }
-
-  /** The request with the chat's stored language filled in, so that features see it too. */
   private async withChatLang(req: ChatRequest): Promise<ChatRequest> {
-    if (req.userLang || req.chatLang || !this.deps.chatLang) return req;
+    if (req.chatLang || !this.deps.chatLang) return req;
     const chatLang = await this.deps.chatLang(req);
     return chatLang ? { ...req, chatLang } : req;
   }
@@ -221,13 +224,14 @@ export class ChatService {
     const def = findCommand(name);
     if (!def) return undefined;
     const req = await this.withChatLang(request);
+    // The arguments are what the member typed, except /start's: a deep-link payload says nothing of the language.
+    const lang = languageFor(req, 'member', def.name === 'start' ? undefined : args);
     // Every command that answers counts, /help and /today included; a plain /start is a greeting and does not.
     const greeting = def.name === 'start' && !args.trim();
-    const refused = greeting ? undefined : await this.refused(req, this.baseLang(req), { question: def.name === 'ask' });
+    const refused = greeting ? undefined : await this.refused(req, lang, { question: def.name === 'ask' });
     if (refused) return refused;
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
-    if (feature) return feature.command({ ...req, replyLang: this.replyLang(req, args) }, def.name, args);
-    const lang = this.baseLang(req);
+    if (feature) return feature.command({ ...req, replyLang: lang }, def.name, args);
     switch (def.name) {
       case 'start': {
         const payload = args.trim();
@@ -256,7 +260,7 @@ export class ChatService {
   async question(request: ChatRequest, text: string): Promise<ChatReply> {
     const req = await this.withChatLang(request);
     if (!isSmallTalk(text)) {
-      const refused = await this.refused(req, this.replyLang(req, text), { question: true });
+      const refused = await this.refused(req, languageFor(req, 'member', text), { question: true });
       if (refused) return refused;
     }
     return this.answer(req, text);
@@ -264,7 +268,8 @@ export class ChatService {
 
   /** Answers a question already admitted by the rate limit. */
   private async answer(req: ChatRequest, text: string): Promise<ChatReply> {
-    const fallback = this.baseLang(req);
+    // The resolver reads the question's language itself (its own words weigh in); this is for text without letters.
+    const fallback = languageFor(req, 'member', text);
     const today = await this.localToday(req);
     const explanation = this.deps.resolver.explain(text, {
       fallbackLang: fallback,
@@ -283,7 +288,7 @@ export class ChatService {
   /** Handles a button press; undefined for data that is not ours (or stale). */
   async action(request: ChatRequest, data: string): Promise<ChatReply | undefined> {
     const req = await this.withChatLang(request);
-    const lang = this.baseLang(req);
+    const lang = languageFor(req, 'member');
     const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
     const ours = data.startsWith(ACTION.answerFact) || data.startsWith(ACTION.topic);
     // A button that answers posts in the chat just like a question: the same per-user limit applies, and the
@@ -313,7 +318,7 @@ export class ChatService {
   async inline(request: ChatRequest, text: string, count: number): Promise<InlineAnswers> {
     const req = await this.withChatLang(request);
     const query = text.trim();
-    const lang = this.replyLang(req, query);
+    const lang = languageFor(req, 'member', query);
     if (!query) return { lang, suggestions: this.deps.resolver.examples(lang, count) };
     const key = `${req.platform}:${req.userId}`;
     const now = this.deps.clock.now().getTime();
@@ -331,7 +336,7 @@ export class ChatService {
   /** Questions from the fact base that match what the user is typing (Discord autocomplete), best first. */
   autocomplete(partial: string, lang: Lang, limit = 25): { label: string; value: string }[] {
     const text = partial.trim();
-    const l = detectLang(text) ?? lang;
+    const l = replyLanguage('member', { typed: text, userLang: lang });
     const seen = new Set<string>();
     const out: { label: string; value: string }[] = [];
     const push = (q: string) => {
@@ -402,8 +407,8 @@ export class ChatService {
     const commands = COMMANDS.filter((c) => c.scope === 'everywhere' || c.scope === req.chatKind)
       .map((c) => `/${c.name}${c.args.map((a) => ` <${a.name}>`).join('')} — ${c.description[lang]}`)
       .join('\n');
-    const group = req.chatKind === 'group' ? `\n\n${t.t(lang, req.platform === 'telegram' ? 'help-group-telegram' : 'help-group')}` : '';
-    return { lang, text: `${t.t(lang, 'help-intro')}\n\n${t.t(lang, 'help-commands')}\n${commands}${group}`, buttons: [] };
+    const group = req.chatKind === 'group' ? `\n\n${t.t(lang, req.groupHearing === 'addressed' ? 'help-group-addressed' : 'help-group')}` : '';
+    return { lang, text: `${t.t(lang, 'help-intro')}\n\n${t.t(lang, 'help-commands')}\n${commands}${group}\n\n${t.t(lang, 'help-language')}`, buttons: [] };
   }
 
   /** The topics that list any question, as buttons, two per row. */

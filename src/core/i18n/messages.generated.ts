@@ -21,7 +21,8 @@ export const MESSAGE_IDS = [
   'help-intro',
   'help-commands',
   'help-group',
-  'help-group-telegram',
+  'help-group-addressed',
+  'help-language',
   'topics-intro',
   'topic-questions',
   'ask-usage',
@@ -32,6 +33,7 @@ export const MESSAGE_IDS = [
   'gap-entity',
   'gap',
   'admin-only',
+  'admin-check-failed',
   'button-expired',
   'choose-number',
   'feedback-button',
@@ -96,9 +98,9 @@ export const MESSAGE_IDS = [
   'study-nobody',
   'study-someone',
   'study-points',
-  'study-review-link',
   'study-review-hint',
   'study-review-private',
+  'study-review-button',
   'study-stopped',
   'study-restarted',
   'study-already-running',
@@ -160,8 +162,9 @@ welcome = Hello! I answer questions about Kazakhstan's 2022–2023 political ref
 welcome-examples = Pick one of these questions to try me, or type /help to see everything I can do.
 help-intro = Ask me a question in plain words, for example “When was the referendum?” or “Что изменил референдум?”. I answer from one source and say so when it is silent.
 help-commands = Commands:
-help-group = In a group, use /ask followed by your question, mention me, or reply to one of my messages.
-help-group-telegram = In a group I only see commands, mentions of me and replies to my messages (Telegram's privacy mode), so use /ask followed by your question, mention me, or reply to me.
+help-group = In a group, ask with /ask followed by your question.
+help-group-addressed = In a group I only see commands, mentions of me and replies to my messages, so use /ask followed by your question, mention me, or reply to me.
+help-language = Languages: I answer you in the language you write in, or else in the language of your app (then the chat's, then English). Messages for the whole chat (daily posts, group quizzes) are in the chat's language, set with /settings lang.
 topics-intro = Here is what I know about. Pick a topic:
 topic-questions = { $topic }: questions you can ask
 ask-usage = Write your question after the command, for example: /ask when was the referendum?
@@ -172,6 +175,7 @@ unknown-command-named = I don't know the command { $command }. Type /help to see
 gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
 admin-only = Only members who can manage this server may use this command.
+admin-check-failed = I could not check just now whether you administer this chat, so the command did not run. Please try again in a moment.
 button-expired = This button is out of date. Please ask again.
 choose-number = Choose a number from 1 to { $max }.
 feedback-button = Not what I asked
@@ -243,10 +247,10 @@ sub-no-store = Daily posts are not available here: the bot runs without a databa
 settings-on = Daily posts: every day at { $time } ({ $zone }).
 settings-paused = Daily posts: paused (the bot could not post here); set to { $time } ({ $zone }). /subscribe resumes them.
 settings-off = Daily posts: off (/subscribe turns them on).
-settings-lang = Language of posts: { $lang }
+settings-lang = Chat language (daily posts, group quizzes and other messages for the whole chat): { $lang }
 settings-usage = To change: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang ru (en, ru or kk)
 settings-bad-lang = “{ $value }” is not one of my languages: en, ru or kk. Example: /settings lang ru
-settings-lang-set = Posts in this chat are now in English.
+settings-lang-set = This chat's language is now English: daily posts, group quizzes and other messages for the whole chat will be in English. Replies to each member stay in the language they write in.
 preview-usage = Give a date as YYYY-MM-DD, for example: /preview 2022-06-05
 preview-bad-date = “{ $value }” is not a date. Use YYYY-MM-DD, for example: /preview 2022-06-05
 study-intro = 📚 Study session: { $count ->
@@ -267,9 +271,9 @@ study-leaderboard = 🏁 Leaderboard:
 study-nobody = Nobody answered.
 study-someone = A member
 study-points = { $correct } of { $answered }
-study-review-link = Review your misses in private: { $link }
 study-review-hint = Review your misses with /review (in a private chat with me on Telegram).
-study-review-private = Your review happens in a private chat with me: { $link }
+study-review-private = Your review happens in a private chat with me.
+study-review-button = Review my misses
 study-stopped = ⏹ The session was stopped.
 study-restarted = ⚠ The bot restarted, so this session ends here.
 study-already-running = A study session is already running here (question { $n } of { $total }). /stop ends it.
@@ -335,8 +339,9 @@ welcome = Здравствуйте! Я отвечаю на вопросы о п�
 welcome-examples = Выберите вопрос ниже, чтобы начать, или наберите /help, чтобы узнать всё, что я умею.
 help-intro = Задайте вопрос своими словами, например «Когда был референдум?» или «What did the referendum change?». Я отвечаю по одному источнику и честно говорю, если в нём об этом нет.
 help-commands = Команды:
-help-group = В группе используйте /ask и вопрос, упомяните меня или ответьте на моё сообщение.
-help-group-telegram = В группе я вижу только команды, упоминания и ответы на мои сообщения (режим приватности Telegram), поэтому пишите /ask и вопрос, упомяните меня или ответьте на моё сообщение.
+help-group = В группе задавайте вопрос командой /ask.
+help-group-addressed = В группе я вижу только команды, упоминания и ответы на мои сообщения, поэтому пишите /ask и вопрос, упомяните меня или ответьте на моё сообщение.
+help-language = Язык: я отвечаю на том языке, на котором вы пишете, а если его не определить — на языке вашего приложения (затем на языке чата, затем по-английски). Сообщения для всего чата (ежедневные посты, групповые викторины) — на языке чата; его задаёт /settings lang.
 topics-intro = Вот о чём я знаю. Выберите тему:
 topic-questions = { $topic }: о чём можно спросить
 ask-usage = Напишите вопрос после команды, например: /ask когда был референдум?
@@ -351,6 +356,7 @@ unknown-command-named = Я не знаю команды { $command }. Набер
 gap-entity = В моём источнике не сказано, { $about }.
 gap = В моём источнике не сказано, { $about }. Что в нём есть: { $answer }
 admin-only = Эту команду могут использовать только те, кто управляет сервером.
+admin-check-failed = Сейчас не удалось проверить, администратор ли вы в этом чате, поэтому команда не выполнена. Попробуйте ещё раз чуть позже.
 button-expired = Эта кнопка устарела. Задайте вопрос снова.
 choose-number = Выберите число от 1 до { $max }.
 feedback-button = Вопрос был о другом
@@ -427,10 +433,10 @@ sub-no-store = Ежедневные посты здесь недоступны: 
 settings-on = Ежедневные посты: каждый день в { $time } ({ $zone }).
 settings-paused = Ежедневные посты: приостановлены (бот не смог написать сюда); время { $time } ({ $zone }). /subscribe возобновит их.
 settings-off = Ежедневные посты: выключены (/subscribe включит их).
-settings-lang = Язык постов: { $lang }
+settings-lang = Язык чата (ежедневные посты, групповые викторины и другие сообщения для всего чата): { $lang }
 settings-usage = Изменить: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang ru (en, ru или kk)
 settings-bad-lang = «{ $value }» — не мой язык: en, ru или kk. Пример: /settings lang ru
-settings-lang-set = Теперь посты в этом чате — на русском.
+settings-lang-set = Теперь язык этого чата — русский: ежедневные посты, групповые викторины и другие сообщения для всего чата будут на русском. Каждому участнику я по-прежнему отвечаю на том языке, на котором он пишет.
 preview-usage = Укажите дату в формате ГГГГ-ММ-ДД, например: /preview 2022-06-05
 preview-bad-date = «{ $value }» — не дата. Формат ГГГГ-ММ-ДД, например: /preview 2022-06-05
 study-intro = 📚 Викторина: { $count ->
@@ -461,9 +467,9 @@ study-leaderboard = 🏁 Итоги:
 study-nobody = Никто не ответил.
 study-someone = Участник
 study-points = { $correct } из { $answered }
-study-review-link = Повторите ошибки в личном чате: { $link }
 study-review-hint = Повторите ошибки командой /review (в Telegram — в личном чате со мной).
-study-review-private = Повторение идёт в личном чате со мной: { $link }
+study-review-private = Повторение идёт в личном чате со мной.
+study-review-button = Повторить ошибки
 study-stopped = ⏹ Викторина остановлена.
 study-restarted = ⚠ Бот перезапустился, поэтому викторина на этом заканчивается.
 study-already-running = В этом чате уже идёт викторина (вопрос { $n } из { $total }). /stop завершит её.
@@ -546,8 +552,9 @@ welcome = Сәлеметсіз бе! Мен Қазақстандағы 2022–20
 welcome-examples = Төмендегі сұрақтардың бірін таңдап көріңіз немесе барлық мүмкіндіктерімді көру үшін /help деп жазыңыз.
 help-intro = Сұрағыңызды өз сөзіңізбен жазыңыз, мысалы: «Референдум қашан өтті?». Мен бір дереккөзге сүйеніп жауап беремін, онда айтылмаса, соны ашық айтамын.
 help-commands = Командалар:
-help-group = Топта /ask командасынан кейін сұрағыңызды жазыңыз, мені атап өтіңіз немесе хабарламама жауап беріңіз.
-help-group-telegram = Топта мен тек командаларды, мені атаған хабарламаларды және маған берілген жауаптарды көремін (Telegram-ның құпиялылық режимі), сондықтан /ask деп сұрақ жазыңыз, мені атаңыз немесе хабарламама жауап беріңіз.
+help-group = Топта сұрағыңызды /ask командасымен қойыңыз.
+help-group-addressed = Топта мен тек командаларды, мені атаған хабарламаларды және хабарламаларыма берілген жауаптарды көремін, сондықтан /ask деп сұрақ жазыңыз, мені атаңыз немесе хабарламама жауап беріңіз.
+help-language = Тіл: сізге өзіңіз жазған тілде жауап беремін, ал оны анықтай алмасам — қосымшаңыздың тілінде (одан кейін чат тілінде, одан кейін ағылшынша). Бүкіл чатқа арналған хабарламалар (күнделікті жазбалар, топтық викториналар) чат тілінде болады; оны /settings lang арқылы орнатуға болады.
 topics-intro = Мен білетін тақырыптар. Біреуін таңдаңыз:
 topic-questions = { $topic }: қоюға болатын сұрақтар
 ask-usage = Сұрағыңызды командадан кейін жазыңыз, мысалы: /ask референдум қашан өтті?
@@ -558,6 +565,7 @@ unknown-command-named = { $command } командасын білмеймін. М
 gap-entity = Дереккөзімде { $about } айтылмаған.
 gap = Дереккөзімде { $about } айтылмаған. Онда мынау бар: { $answer }
 admin-only = Бұл команданы тек серверді басқара алатындар қолдана алады.
+admin-check-failed = Осы чаттың әкімшісі екеніңізді қазір тексере алмадым, сондықтан команда орындалмады. Сәлден кейін қайталап көріңіз.
 button-expired = Бұл түйме ескірген. Сұрағыңызды қайта қойыңыз.
 choose-number = 1 мен { $max } аралығындағы санды таңдаңыз.
 feedback-button = Мен басқаны сұрадым
@@ -605,10 +613,10 @@ sub-no-store = Мұнда күнделікті жазбалар қолжетім
 settings-on = Күнделікті жазбалар: күн сайын { $time } ({ $zone }).
 settings-paused = Күнделікті жазбалар: тоқтатылған (бот мұнда жаза алмады); уақыты { $time } ({ $zone }). /subscribe қайта қосады.
 settings-off = Күнделікті жазбалар: өшірулі (/subscribe қосады).
-settings-lang = Жазбалар тілі: { $lang }
+settings-lang = Чат тілі (күнделікті жазбалар, топтық викториналар және бүкіл чатқа арналған басқа хабарламалар): { $lang }
 settings-usage = Өзгерту: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang kk (en, ru немесе kk)
 settings-bad-lang = «{ $value }» — менің тілім емес: en, ru немесе kk. Мысалы: /settings lang kk
-settings-lang-set = Енді бұл чаттағы жазбалар қазақ тілінде.
+settings-lang-set = Енді бұл чаттың тілі — қазақ тілі: күнделікті жазбалар, топтық викториналар және бүкіл чатқа арналған басқа хабарламалар қазақша болады. Әр қатысушыға бұрынғыдай өзі жазған тілде жауап беремін.
 preview-usage = Күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз, мысалы: /preview 2022-06-05
 preview-bad-date = «{ $value }» — күн емес. ЖЖЖЖ-АА-КК пішімі, мысалы: /preview 2022-06-05
 study-intro = 📚 Викторина: { $count } сұрақ, әрқайсысына { $seconds } секунд. Жауапты басыңыз: тек алғашқы басу есептеледі.
@@ -623,9 +631,9 @@ study-leaderboard = 🏁 Нәтижелер:
 study-nobody = Ешкім жауап бермеді.
 study-someone = Қатысушы
 study-points = { $correct }/{ $answered }
-study-review-link = Қателеріңізді жеке чатта қайталаңыз: { $link }
 study-review-hint = Қателеріңізді /review командасымен қайталаңыз (Telegram-да менімен жеке чатта).
-study-review-private = Қайталау менімен жеке чатта өтеді: { $link }
+study-review-private = Қайталау менімен жеке чатта өтеді.
+study-review-button = Қателерімді қайталау
 study-stopped = ⏹ Викторина тоқтатылды.
 study-restarted = ⚠ Бот қайта іске қосылды, сондықтан викторина осымен аяқталады.
 study-already-running = Бұл чатта викторина жүріп жатыр ({ $n }-сұрақ, барлығы { $total }). /stop оны аяқтайды.

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../facts/schema.js';
 import { foldKazakh } from '../text/kazakh-script.js';
-import { detectLang, isCyrillic } from '../text/language.js';
+import { detectLang, isCyrillic, isKazakhMarker } from '../text/language.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { numberWordsToDigits } from '../text/number-words.js';
 import { stem } from '../text/stem.js';
@@ -152,7 +152,8 @@ function hasUnknownName(raw: string, words: QueryWord[]): boolean {
 /**
  * The question's language: the letters decide when they can (Kazakh letters, Kazakh Latin letters); between
  * Russian and Kazakh typed with Russian letters, and between English and Kazakh in plain Latin, the words the
- * fact base knows in each language vote, with the marker words of {@link detectLang} as the tie-breaker.
+ * fact base knows in each language vote, a Kazakh marker word of {@link detectLang} voting Kazakh, with
+ * {@link detectLang} as the tie-breaker.
  */
 export function questionLang(normalized: string, index: SearchIndex): Lang | undefined {
   const byLetters = detectLang(normalized);
@@ -166,6 +167,11 @@ export function questionLang(normalized: string, index: SearchIndex): Lang | und
   let own = 0;
   let kazakh = 0;
   for (const t of pool) {
+    // A Kazakh marker word ("рахмет", "бол", "кашан") is Kazakh whatever a Russian stem of it may match.
+    if (rival === 'ru' && isKazakhMarker(t)) {
+      kazakh += 1;
+      continue;
+    }
     const ownKey = stem(t, rival);
     const kkKey = stem(t, 'kk');
     const inOwn = !isStopword(t, rival) && index.keysByLang[rival].has(ownKey);

@@ -180,7 +180,6 @@ export class StudyService implements ChatFeature {
       roundOpenedAt: now,
       status: 'active',
       startedAt: now,
-      ...(req.botUsername ? { botUsername: req.botUsername } : {}),
     });
     if (id === undefined) return this.note(lang, this.t(lang, 'study-already-running', { n: 1, total: questions.length }));
     const session = (await this.repo.session(id))!;
@@ -306,7 +305,7 @@ export class StudyService implements ChatFeature {
       const head = note ? `${note}\n\n${reveal}` : reveal;
       if (last) {
         const board = await this.leaderboardText(after);
-        return { session: after, reply: { lang, text: `${head}\n\n${board}`, buttons: [] }, ended: true };
+        return { session: after, reply: { lang, text: `${head}\n\n${board.text}`, buttons: [], ...(board.review ? { privateChat: this.reviewWay(lang) } : {}) }, ended: true };
       }
       const q = this.questionReply(after, round + 1);
       return { session: after, reply: { ...q, text: `${head}\n\n${q.text}` }, ended: false };
@@ -353,17 +352,18 @@ export class StudyService implements ChatFeature {
     return ranked([...byUser.values()]);
   }
 
-  private async leaderboardText(session: StudySession): Promise<string> {
+  /** The way into a private chat where the review runs (a link where the platform has one, else the hint). */
+  private reviewWay(lang: Lang): NonNullable<ChatReply['privateChat']> {
+    return { payload: 'review', label: this.t(lang, 'study-review-button'), otherwise: this.t(lang, 'study-review-hint') };
+  }
+
+  private async leaderboardText(session: StudySession): Promise<{ text: string; review: boolean }> {
     const lang = session.lang;
     const lines = await this.leaderboard(session.id);
     const board = lines.length === 0 ? this.t(lang, 'study-nobody') : lines.map((l) => this.scoreLine(l, lang)).join('\n');
     // Only a group's misses are queued for review (see advance).
     const missed = session.chatKind === 'group' && lines.some((l) => l.correct < l.answered);
-    let review = '';
-    if (missed && session.address.platform === 'telegram' && session.botUsername)
-      review = `\n\n${this.t(lang, 'study-review-link', { link: reviewLink(session.botUsername) })}`;
-    else if (missed) review = `\n\n${this.t(lang, 'study-review-hint')}`;
-    return `${this.t(lang, 'study-leaderboard')}\n${board}${review}`;
+    return { text: `${this.t(lang, 'study-leaderboard')}\n${board}`, review: missed };
   }
 
   private scoreLine(l: ScoreLine & { rank: number }, lang: Lang): string {
@@ -609,8 +609,7 @@ export class StudyService implements ChatFeature {
   private async reviewCommand(req: ChatRequest): Promise<ChatReply> {
     const lang = this.langOf(req);
     if (req.chatKind === 'group' && req.platform === 'telegram') {
-      const text = req.botUsername ? this.t(lang, 'study-review-private', { link: reviewLink(req.botUsername) }) : this.t(lang, 'study-review-hint');
-      return this.note(lang, text);
+      return { ...this.note(lang, this.t(lang, 'study-review-private')), privateChat: this.reviewWay(lang) };
     }
     return this.reviewNext(req, lang, '');
   }
@@ -714,11 +713,6 @@ export function weekStart(now: number): number {
   const d = new Date(now);
   const day = (d.getUTCDay() + 6) % 7;
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - day * 24 * 3600_000;
-}
-
-/** The Telegram deep link that opens the review in a private chat with the bot. */
-export function reviewLink(botUsername: string): string {
-  return `https://t.me/${botUsername}?start=review`;
 }
 
 /** An error's name and message, for logs. */

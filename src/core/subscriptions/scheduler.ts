@@ -9,6 +9,7 @@ import { planKey, type PostComposer } from './post-composer.js';
 import type { PostPlan } from './post-plan.js';
 import type { SendQueue } from './send-queue.js';
 import type { Delivery, Subscription, SubscriptionRepository } from './subscription-repository.js';
+import { replyLanguage } from '../chat/reply-language.js';
 
 /** Dependencies of the {@link DailyPostScheduler}. */
 export interface SchedulerDeps {
@@ -290,9 +291,9 @@ export class DailyPostScheduler {
   }
 }
 
-/** The language posts to a chat use: the chat's setting, else English. */
+/** The language of a daily post: a message for the whole chat, by the one rule (no member caused it). */
 export async function chatLang(store: Store, address: ChatAddress): Promise<Lang> {
-  return (await store.chats.get(address))?.lang ?? 'en';
+  return replyLanguage('chat', { chatLang: (await store.chats.get(address))?.lang });
 }
 
 function addressKey(address: ChatAddress): string {

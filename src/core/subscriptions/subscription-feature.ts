@@ -1,4 +1,4 @@
-import type { ChatFeature, ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { languageFor, type ChatFeature, type ChatReply, type ChatRequest } from '../chat/chat-service.js';
 import { clip as clipText } from '../chat/clip.js';
 import { LANGS, type Lang } from '../facts/schema.js';
 import type { I18n, MessageId } from '../i18n/i18n.js';
@@ -57,17 +57,19 @@ export class SubscriptionFeature implements ChatFeature {
   constructor(private readonly deps: SubscriptionFeatureDeps) {}
 
   async command(req: ChatRequest, name: string, args: string): Promise<ChatReply | undefined> {
-    const lang = await this.lang(req);
+    // Refusals and the settings view are the member's; posts, previews and changes to the chat are the chat's.
+    // The arguments (times, zones, dates, language codes) say nothing of the language the member reads.
+    const lang: Languages = { member: languageFor(req, 'member'), chat: languageFor(req, 'chat') };
     switch (name) {
       case 'today':
-        return this.today(req, lang);
+        return this.today(req, lang.chat);
       case 'preview':
         return this.preview(req, args.trim(), lang);
       case 'subscribe':
       case 'unsubscribe':
       case 'settings': {
-        if (req.chatKind === 'group' && req.isAdmin !== true) return this.note(lang, 'sub-admin-only');
-        if (!this.deps.store) return this.note(lang, 'sub-no-store');
+        if (req.chatKind === 'group' && req.isAdmin !== true) return this.note(lang.member, 'sub-admin-only');
+        if (!this.deps.store) return this.note(lang.member, 'sub-no-store');
         if (name === 'subscribe') return this.subscribe(req, args, lang, this.deps.store);
         if (name === 'unsubscribe') return this.unsubscribe(req, lang, this.deps.store);
         return this.settings(req, args, lang, this.deps.store);
@@ -80,15 +82,9 @@ export class SubscriptionFeature implements ChatFeature {
   async action(req: ChatRequest, data: string): Promise<ChatReply | undefined> {
     if (!data.startsWith(DAILY_ACTION.answer)) return this.deps.presses.press(req, data);
     // A "Show the answer" button of a post sent before questions had choices.
-    const answer = this.deps.resolver.answerFact(data.slice(DAILY_ACTION.answer.length), await this.lang(req));
+    const answer = this.deps.resolver.answerFact(data.slice(DAILY_ACTION.answer.length), languageFor(req, 'member'));
     if (!answer) return undefined;
     return { lang: answer.lang, text: answer.answer, citation: answer.citationLine || undefined, buttons: [], personal: true, answer };
-  }
-
-  /** The language of replies: the user's, then the chat's stored or reported one, then English. */
-  private async lang(req: ChatRequest): Promise<Lang> {
-    if (req.userLang) return req.userLang;
-    return (await this.deps.store?.chats.get(address(req)))?.lang ?? req.chatLang ?? 'en';
   }
 
   /** A short reply: personal (refusals, mistakes) unless it announces a change to the whole chat. */
@@ -96,8 +92,8 @@ export class SubscriptionFeature implements ChatFeature {
     return { lang, text: this.deps.i18n.t(lang, id, args), buttons: [], personal };
   }
 
-  private async subscribe(req: ChatRequest, args: string, lang: Lang, store: Store): Promise<ChatReply> {
-    const parsed = this.parseSchedule(args, lang);
+  private async subscribe(req: ChatRequest, args: string, lang: Languages, store: Store): Promise<ChatReply> {
+    const parsed = this.parseSchedule(args, lang.member);
     if ('error' in parsed) return parsed.error;
     const at = address(req);
     const existing = await store.subscriptions.get(at);
@@ -115,50 +111,55 @@ export class SubscriptionFeature implements ChatFeature {
       });
       const chat = await store.chats.get(at);
       if (chat?.paused) await store.chats.setPaused(at, false);
-      if (!chat?.lang) await store.chats.setLang(at, lang);
+      // A chat without a language of its own takes the one its posts were asked for in.
+      if (!chat?.lang) await store.chats.setLang(at, lang.chat);
     });
-    return this.note(lang, existing ? 'sub-updated' : 'sub-subscribed', { time: formatPostTime(postMinutes), zone: timeZone }, false);
+    return this.note(lang.chat, existing ? 'sub-updated' : 'sub-subscribed', { time: formatPostTime(postMinutes), zone: timeZone }, false);
   }
 
-  private async unsubscribe(req: ChatRequest, lang: Lang, store: Store): Promise<ChatReply> {
-    return (await store.subscriptions.delete(address(req))) ? this.note(lang, 'sub-unsubscribed', undefined, false) : this.note(lang, 'sub-not-subscribed');
+  private async unsubscribe(req: ChatRequest, lang: Languages, store: Store): Promise<ChatReply> {
+    return (await store.subscriptions.delete(address(req))) ? this.note(lang.chat, 'sub-unsubscribed', undefined, false) : this.note(lang.member, 'sub-not-subscribed');
   }
 
-  private async settings(req: ChatRequest, args: string, lang: Lang, store: Store): Promise<ChatReply> {
+  private async settings(req: ChatRequest, args: string, languages: Languages, store: Store): Promise<ChatReply> {
+    const lang = languages.member;
     const at = address(req);
     const [rawKey = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
     const value = rest.join(' ');
-    if (!rawKey) return this.showSettings(at, lang, store);
+    if (!rawKey) return this.showSettings(at, languages, store);
     const key = SETTING_KEYS[rawKey.toLowerCase()];
     if (!key || !value) return this.note(lang, 'settings-usage');
     if (key === 'lang') {
       const chosen = value.toLowerCase().slice(0, 2);
       if (!LANGS.includes(chosen as Lang)) return this.note(lang, 'settings-bad-lang', { value: clip(value) });
       await store.chats.setLang(at, chosen as Lang);
-      return this.note(chosen as Lang, 'settings-lang-set');
+      // The confirmation is for the whole chat, so it is in the chat's new language.
+      return this.note(chosen as Lang, 'settings-lang-set', undefined, false);
     }
     const sub = await store.subscriptions.get(at);
     if (!sub) return this.note(lang, 'sub-not-subscribed');
     const parsed = this.parseSchedule(value, lang, key);
     if ('error' in parsed) return parsed.error;
     await store.subscriptions.save({ ...sub, postMinutes: parsed.postMinutes ?? sub.postMinutes, timeZone: parsed.timeZone ?? sub.timeZone, changedAt: this.deps.clock.now().getTime() });
-    return this.showSettings(at, lang, store);
+    return this.showSettings(at, languages, store);
   }
 
-  private async showSettings(at: ChatAddress, lang: Lang, store: Store): Promise<ChatReply> {
+  /** The chat's settings, for the member who asked; the language shown is the one the chat's messages use. */
+  private async showSettings(at: ChatAddress, languages: Languages, store: Store): Promise<ChatReply> {
+    const lang = languages.member;
     const sub = await store.subscriptions.get(at);
-    const chatLang = (await store.chats.get(at))?.lang ?? lang;
+    const chatLang = languages.chat;
     const t = this.deps.i18n;
     const state = sub ? t.t(lang, sub.active ? 'settings-on' : 'settings-paused', { time: formatPostTime(sub.postMinutes), zone: sub.timeZone }) : t.t(lang, 'settings-off');
     const text = [state, t.t(lang, 'settings-lang', { lang: LANG_NAMES[chatLang] }), '', t.t(lang, 'settings-usage')].join('\n');
     return { lang, text, buttons: [], personal: true };
   }
 
-  private async today(req: ChatRequest, lang: Lang): Promise<ChatReply> {
+  /** Today's post, in the chat's language: it is the chat's post, shown early. */
+  private async today(req: ChatRequest, postLang: Lang): Promise<ChatReply> {
     const store = this.deps.store;
     const at = address(req);
     const sub = await store?.subscriptions.get(at);
-    const postLang = req.userLang ?? (await store?.chats.get(at))?.lang ?? lang;
     const today = localDateTime(this.deps.clock.now().getTime(), sub?.timeZone ?? this.deps.defaults.timeZone).date;
     if (!store) return this.deps.composer.preview(today, postLang, previewContext(chatSeed(at)));
     // Today's post when it went out already; otherwise what it will be.
@@ -172,10 +173,11 @@ export class SubscriptionFeature implements ChatFeature {
     });
   }
 
-  private preview(req: ChatRequest, arg: string, lang: Lang): ChatReply {
-    if (!arg) return this.note(lang, 'preview-usage');
-    if (!isIsoDate(arg)) return this.note(lang, 'preview-bad-date', { value: clip(arg) });
-    return this.deps.composer.preview(arg, lang, previewContext(chatSeed(address(req))));
+  /** A day's post as the chat would get it (in the chat's language); a mistake in the date is the member's. */
+  private preview(req: ChatRequest, arg: string, lang: Languages): ChatReply {
+    if (!arg) return this.note(lang.member, 'preview-usage');
+    if (!isIsoDate(arg)) return this.note(lang.member, 'preview-bad-date', { value: clip(arg) });
+    return this.deps.composer.preview(arg, lang.chat, previewContext(chatSeed(address(req))));
   }
 
   /** Reads `[HH:MM] [zone]` in any order; `only` restricts it to one of them (a `/settings` change). */
@@ -196,6 +198,12 @@ export class SubscriptionFeature implements ChatFeature {
     }
     return out;
   }
+}
+
+/** The language of a reply to the member, and of one for the whole chat ({@link languageFor}). */
+interface Languages {
+  member: Lang;
+  chat: Lang;
 }
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };

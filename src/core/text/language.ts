@@ -7,17 +7,27 @@ const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
 /**
  * Kazakh words that questions are built with (question words, particles, conjunctions, common verbs and
  * nouns), as people type them with a Russian keyboard: they tell Kazakh without Kazakh letters ("кашан болды")
- * from Russian. Latin-script words are compared through their folded form ("qashan boldy").
+ * from Russian, and the small talk said that way ("рахмет", "сау бол", "жаксы"). Latin-script words are compared
+ * through their folded form ("qashan boldy").
  */
 const KAZAKH_WORDS = `кашан кандай калай канша неше кай кайда кайсы кайсысы неге ким кимнин кимге туралы ушин жане мен пен бен
   болды болган болады болатын деп деди деген айтты айткан емес жок осы бул ол оны онын ма ме ба бе па пе екен еди
   кейин дейин бурын жыл жылы жылгы куни бир сайлау сайлауы мемлекет мемлекеттик тил тили казакстан казакстанда
-  казакстаннын ресей ресейдин президенттин кезде кезинде аткан отти откен берди жасады рахмет салем саламатсыз саламатсызба
-  сау болыныз`
+  казакстаннын ресей ресейдин президенттин кезде кезинде аткан отти откен берди жасады
+  рахмет салем салеметсиз салеметсизбе саламатсыз саламатсызба сау бол болыныз кош жаксы жарайды керемет тусиникти
+  тусинбедим сизге сиз сен саган иа`
   .split(/\s+/)
   .filter(Boolean);
 const KAZAKH_MARKERS = new Set(KAZAKH_WORDS);
 const KAZAKH_MARKERS_FOLDED = new Set(KAZAKH_WORDS.map(foldKazakh));
+
+/**
+ * Whether a Cyrillic word is one of the Kazakh marker words above: what people type with a Russian keyboard
+ * in Kazakh (thanks, greetings, question words), which no Russian word spells the same.
+ */
+export function isKazakhMarker(word: string): boolean {
+  return KAZAKH_MARKERS.has(word.toLowerCase());
+}
 
 /** English function words: a Latin text made of these is English, not Kazakh in Latin letters. */
 const ENGLISH_MARKERS = new Set(
