@@ -6,7 +6,7 @@ export interface ChatAddress {
   chatId: string;
 }
 
-/** A message the bot posted, so that it can be edited later. */
+/** A message the bot posted (its id is recorded with a daily post). */
 export interface SentMessage {
   messageId: string;
 }
@@ -33,8 +33,6 @@ export class RateLimitedError extends Error {
  */
 export interface Messenger {
   send(to: ChatAddress, reply: ChatReply): Promise<SentMessage>;
-  /** Replaces a posted message's text and buttons (a quiz question after its reveal). */
-  edit(to: ChatAddress, messageId: string, reply: ChatReply): Promise<void>;
 }
 
 /** The messengers of the platforms that are running, by platform. */
@@ -62,9 +60,5 @@ export class Messengers implements Messenger {
 
   send(to: ChatAddress, reply: ChatReply): Promise<SentMessage> {
     return this.of(to).send(to, reply);
-  }
-
-  edit(to: ChatAddress, messageId: string, reply: ChatReply): Promise<void> {
-    return this.of(to).edit(to, messageId, reply);
   }
 }

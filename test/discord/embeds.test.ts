@@ -56,11 +56,19 @@ describe('replyToMessage', () => {
     }
   });
 
-  it('turns a list of topics into one select menu', () => {
-    const msg = replyToMessage(reply({ buttons: [[{ label: 'Referendum', data: 't:referendum' }, { label: 'People', data: 't:people' }]] }), i18n);
+  it('turns buttons the core calls a menu into one select menu, and leaves other buttons as buttons', () => {
+    const buttons = [[{ label: 'Referendum', data: 't:referendum' }, { label: 'People', data: 't:people' }]];
+    expect(replyToMessage(reply({ buttons }), i18n).components[0]?.components.map((c) => c.type)).toEqual([2, 2]);
+    const msg = replyToMessage(reply({ buttons, buttonsAsMenu: true }), i18n);
     expect(msg.components).toHaveLength(1);
     const menu = msg.components[0]?.components[0];
     expect(menu).toMatchObject({ type: 3, custom_id: SELECT_MENU_ID, options: [{ label: 'Referendum', value: 't:referendum' }, { label: 'People', value: 't:people' }] });
+  });
+
+  it("adds the core's words for a private chat as a line: Discord has no link that opens one on a payload", () => {
+    const msg = replyToMessage(reply({ text: 'Leaderboard', privateChat: { payload: 'review', label: 'Review my misses', otherwise: 'Review your misses with /review.' } }), i18n);
+    expect(msg.embeds[0]?.description).toBe('Leaderboard\n\nReview your misses with /review.');
+    expect(JSON.stringify(msg.components)).not.toContain('review');
   });
 
   it('breaks @everyone and @here in the text', () => {

@@ -66,7 +66,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_BASE_URL: fake.apiBaseUrl, ...options.env });
   let bot: RunningPlatform;
   try {
-    bot = await startDiscord({ core, config, logger: recordingLogger(logs) }, options);
+    // The fake does not enforce Discord's 3 s, so a core that is slow under load still answers in the first reply;
+    // the tests of slow work set a short time themselves.
+    bot = await startDiscord({ core, config, logger: recordingLogger(logs) }, { acknowledgeAfterMs: 10_000, ...options });
   } catch (e) {
     await fake.close();
     throw e;
@@ -109,6 +111,19 @@ export function messageOf(call: RecordedCall): MessageBody {
 /** The body of an interaction callback. */
 export function callbackOf(call: RecordedCall): CallbackBody {
   return call.body as CallbackBody;
+}
+
+/** Interaction callback types (Discord's InteractionResponseType). */
+export const CALLBACK = { reply: 4, deferReply: 5, deferUpdate: 6, update: 7, autocomplete: 8 } as const;
+
+/** The message flag of a reply only its user sees. */
+export const EPHEMERAL = 64;
+
+/** The first answer to an interaction, sent with its callback (a reply, or an update of the pressed message). */
+export async function firstReply(h: Harness, interaction: { token: string }): Promise<CallbackBody & { data: MessageBody }> {
+  const body = callbackOf(await h.callFor(interaction, 'POST', '/callback'));
+  if (body.type !== CALLBACK.reply && body.type !== CALLBACK.update) throw new Error(`expected a first reply, got callback type ${body.type}`);
+  return { ...body, data: body.data ?? {} };
 }
 
 /** A test-only admin command: the shared definitions have none yet. */

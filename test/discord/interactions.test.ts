@@ -4,11 +4,8 @@ import { SELECT_MENU_ID } from '../../src/adapters/discord/embeds.js';
 import { toMarkdown } from '../../src/adapters/discord/text-limits.js';
 import { COMMANDS } from '../../src/core/commands/definitions.js';
 import { BOT_TOKEN } from './fake-discord.js';
-import { ADMIN_COMMAND, callbackOf, messageOf, realCore, startHarness, type Harness } from './harness.js';
+import { ADMIN_COMMAND, CALLBACK, callbackOf, EPHEMERAL, firstReply, messageOf, realCore, startHarness, type Harness } from './harness.js';
 import { autocomplete, buttonPress, selectChoice, slashCommand } from './payloads.js';
-
-const EPHEMERAL = 64;
-const CALLBACK = { reply: 4, deferReply: 5, deferUpdate: 6, autocomplete: 8 } as const;
 
 let channelCounter = 0;
 /** A channel of its own for each test, so that the core's conversation context does not leak between tests. */
@@ -32,22 +29,21 @@ describe('the Discord adapter with the real core', () => {
     await h.close();
   });
 
-  it('/ask in English: defers, then edits the original reply with an answer embed', async () => {
+  it('/ask in English: the answer embed is the first reply, public as the core says (no deferral)', async () => {
     const i = slashCommand('ask', { question: 'when was the referendum?' }, { channelId: ownChannel() });
     h.send(i);
-    const patch = await h.callFor(i, 'PATCH', '/messages/%40original');
-    const callback = await h.callFor(i, 'POST', '/callback');
-    expect(callbackOf(callback)).toMatchObject({ type: CALLBACK.deferReply, data: { flags: 0 } });
-    expect(h.fake.calls.indexOf(callback)).toBeLessThan(h.fake.calls.indexOf(patch));
-    const body = messageOf(patch);
-    expect(body.embeds?.[0]?.description).toMatch(/June 5|5 June/);
-    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const reply = await firstReply(h, i);
+    expect(reply.type).toBe(CALLBACK.reply);
+    expect(reply.data.flags ?? 0).toBe(0);
+    expect(reply.data.embeds?.[0]?.description).toMatch(/June 5|5 June/);
+    expect(reply.data.allowed_mentions).toEqual({ parse: [] });
+    expect(h.fake.callsTo(i.token, 'PATCH')).toHaveLength(0);
   });
 
   it('/ask in Russian: answers in Russian with the date field, the citation as footer and buttons', async () => {
     const i = slashCommand('ask', { question: 'когда был референдум?' }, { locale: 'ru', channelId: ownChannel() });
     h.send(i);
-    const body = messageOf(await h.callFor(i, 'PATCH', '/messages/%40original'));
+    const body = (await firstReply(h, i)).data;
     const embed = body.embeds?.[0];
     expect(embed?.description).toContain('5 июня');
     expect(embed?.fields?.[0]?.value).toBe('5 июня 2022 года');
@@ -75,33 +71,37 @@ describe('the Discord adapter with the real core', () => {
     const channelId = ownChannel();
     const ask = slashCommand('ask', { question: 'когда был референдум?' }, { locale: 'ru', channelId });
     h.send(ask);
-    const answer = messageOf(await h.callFor(ask, 'PATCH'));
+    const answer = (await firstReply(h, ask)).data;
     const customId = answer.components?.[0]?.components[0]?.custom_id ?? '';
     expect(customId).toMatch(/^a:/);
 
+    // The answer is a new public message, as /ask would post it; the message with the button stays.
     const press = buttonPress(customId, { channelId });
     h.send(press);
-    const patch = await h.callFor(press, 'PATCH', '/messages/%40original');
-    expect(callbackOf(await h.callFor(press, 'POST', '/callback')).type).toBe(CALLBACK.deferReply);
+    const reply = await firstReply(h, press);
+    expect(reply.type).toBe(CALLBACK.reply);
+    expect(reply.data.flags ?? 0).toBe(0);
     const expected = realCore().resolver.answerFact(customId.slice(2), 'en')?.answer ?? '(none)';
-    expect(messageOf(patch).embeds?.[0]?.description).toBe(toMarkdown(expected));
+    expect(reply.data.embeds?.[0]?.description).toBe(toMarkdown(expected));
   });
 
   it('/topics shows a select menu privately; picking a topic lists its questions in place', async () => {
     const channelId = ownChannel();
     const topics = slashCommand('topics', {}, { channelId });
     h.send(topics);
-    const menuMessage = messageOf(await h.callFor(topics, 'PATCH'));
-    expect(callbackOf(await h.callFor(topics, 'POST', '/callback'))).toMatchObject({ type: CALLBACK.deferReply, data: { flags: EPHEMERAL } });
-    const menu = menuMessage.components?.[0]?.components[0];
+    const first = await firstReply(h, topics);
+    expect(first).toMatchObject({ type: CALLBACK.reply, data: { flags: EPHEMERAL } });
+    const menu = first.data.components?.[0]?.components[0];
     expect(menu?.custom_id).toBe(SELECT_MENU_ID);
     expect(menu?.options?.map((o) => o.value)).toContain('t:referendum');
 
+    // The core says the topic's questions replace the menu: Discord's update of the message, no new one.
     const pick = selectChoice(SELECT_MENU_ID, 't:referendum', { channelId });
     h.send(pick);
-    const update = messageOf(await h.callFor(pick, 'PATCH', '/messages/%40original'));
-    expect(callbackOf(await h.callFor(pick, 'POST', '/callback')).type).toBe(CALLBACK.deferUpdate);
-    const buttons = update.components?.flatMap((r) => r.components) ?? [];
+    const update = await firstReply(h, pick);
+    expect(update.type).toBe(CALLBACK.update);
+    expect(h.fake.calls.filter((c) => c.path.includes(pick.token))).toHaveLength(1);
+    const buttons = update.data.components?.flatMap((r) => r.components) ?? [];
     expect(buttons.length).toBeGreaterThan(0);
     expect(buttons.every((b) => b.type === 2 && b.custom_id.startsWith('a:'))).toBe(true);
   });
@@ -122,18 +122,21 @@ describe('the Discord adapter with the real core', () => {
     for (const origin of [{}, { dm: true }]) {
       const i = slashCommand('help', {}, origin);
       h.send(i);
-      const patch = messageOf(await h.callFor(i, 'PATCH'));
-      expect(callbackOf(await h.callFor(i, 'POST', '/callback'))).toMatchObject({ data: { flags: EPHEMERAL } });
-      expect(patch.embeds?.[0]?.description).toContain('/ask');
+      const reply = await firstReply(h, i);
+      expect(reply).toMatchObject({ type: CALLBACK.reply, data: { flags: EPHEMERAL } });
+      expect(reply.data.embeds?.[0]?.description).toContain('/ask');
+      // Discord hears only slash commands: no advice to mention the bot.
+      if (!('dm' in origin)) expect(reply.data.embeds?.[0]?.description).toContain('In a group, ask with /ask followed by your question.');
+      expect(reply.data.embeds?.[0]?.description).not.toMatch(/mention me/);
     }
   });
 
   it('never pings: @everyone in a question leaves allowed_mentions empty and no live @everyone', async () => {
     const i = slashCommand('ask', { question: '@everyone @here when was the referendum?' }, { channelId: ownChannel() });
     h.send(i);
-    const patch = await h.callFor(i, 'PATCH');
-    expect(messageOf(patch).allowed_mentions).toEqual({ parse: [] });
-    expect(JSON.stringify(patch.body)).not.toMatch(/@everyone|@here/);
+    const reply = await firstReply(h, i);
+    expect(reply.data.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(reply.data)).not.toMatch(/@everyone|@here/);
   });
 });
 
@@ -167,40 +170,66 @@ describe('admin-only commands', () => {
   it('lets a member with Manage Server through', async () => {
     const i = slashCommand('settings', {}, { permissions: '32' });
     h.send(i);
-    const patch = messageOf(await h.callFor(i, 'PATCH'));
-    expect(patch.embeds?.[0]?.description).toBe('Settings saved.');
+    expect((await firstReply(h, i)).data.embeds?.[0]?.description).toBe('Settings saved.');
     expect(seen).toContain('settings');
   });
 });
 
 describe('slow work', () => {
-  it('acknowledges at once and answers when the work is done; stop() waits for it', async () => {
+  /** A bot whose core answers commands only when the test releases it; deferred after 50 ms. */
+  async function gatedBot() {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let finished = false;
+    const state = { finished: false };
     const h = await startHarness({
+      acknowledgeAfterMs: 50,
       chat: chatWith(async (req, name, args) => {
         await gate;
-        finished = true;
+        state.finished = true;
         return realCore().chat.command(req, name, args);
       }),
     });
+    return { h, release, state };
+  }
+
+  it('acknowledges privately in time, then posts a public answer for everyone; stop() waits for it', async () => {
+    const { h, release, state } = await gatedBot();
     const i = slashCommand('ask', { question: 'когда был референдум?' }, { locale: 'ru', channelId: ownChannel() });
     h.send(i);
     const callback = await h.callFor(i, 'POST', '/callback');
-    // The acknowledgement went out while the core was still working.
-    expect(finished).toBe(false);
-    expect(callbackOf(callback).type).toBe(CALLBACK.deferReply);
+    // The acknowledgement went out while the core was still working, and showed nothing to the others.
+    expect(state.finished).toBe(false);
+    expect(callbackOf(callback)).toMatchObject({ type: CALLBACK.deferReply, data: { flags: EPHEMERAL } });
     expect(h.fake.callsTo(i.token, 'PATCH')).toHaveLength(0);
 
     const stopped = h.bot.stop();
     release();
     await stopped;
-    const patchAt = h.fake.timeline.findIndex((e) => e.startsWith('PATCH') && e.includes(i.token));
-    expect(patchAt).toBeGreaterThan(h.fake.timeline.indexOf(`POST ${callback.path}`));
-    expect(patchAt).toBeLessThan(h.fake.timeline.indexOf('gateway closed'));
+    // The core said the answer is public: the private "thinking…" goes, and the answer is posted for everyone.
+    const deleteAt = h.fake.timeline.findIndex((e) => e.startsWith('DELETE') && e.includes(i.token));
+    const postAt = h.fake.timeline.findIndex((e) => e.startsWith('POST') && e.includes('/webhooks/') && e.includes(i.token));
+    expect(deleteAt).toBeGreaterThan(h.fake.timeline.indexOf(`POST ${callback.path}`));
+    expect(postAt).toBeGreaterThan(deleteAt);
+    expect(postAt).toBeLessThan(h.fake.timeline.indexOf('gateway closed'));
+    const followUp = h.fake.calls.find((c) => c.method === 'POST' && c.path.includes('/webhooks/') && c.path.includes(i.token));
+    expect(messageOf(followUp!).flags ?? 0).toBe(0);
+    expect(messageOf(followUp!).embeds?.[0]?.description).toContain('5 июня');
     expect(h.bot.isConnected()).toBe(false);
     await h.close();
+  });
+
+  it('a slow personal answer (/help) fills the private acknowledgement in place', async () => {
+    const { h, release } = await gatedBot();
+    try {
+      const i = slashCommand('help', {}, { channelId: ownChannel() });
+      h.send(i);
+      expect(callbackOf(await h.callFor(i, 'POST', '/callback'))).toMatchObject({ type: CALLBACK.deferReply, data: { flags: EPHEMERAL } });
+      release();
+      expect(messageOf(await h.callFor(i, 'PATCH', '/messages/%40original')).embeds?.[0]?.description).toContain('/ask');
+      expect(h.fake.callsTo(i.token, 'DELETE')).toHaveLength(0);
+    } finally {
+      await h.close();
+    }
   });
 });
 
@@ -219,12 +248,11 @@ describe('errors', () => {
     try {
       const i = slashCommand('ask', { question: QUESTION });
       h.send(i);
-      const body = messageOf(await h.callFor(i, 'POST', '/webhooks/'));
-      expect(body.flags).toBe(EPHEMERAL);
-      expect(body.content).toBe(h.core.i18n.t('en', 'error-apology'));
-      expect(body.allowed_mentions).toEqual({ parse: [] });
-      // The public "thinking…" placeholder is removed rather than left hanging.
-      expect(h.fake.callsTo(i.token, 'DELETE')).toHaveLength(1);
+      // The core failed before anything was shown: the apology is the first reply, to the user alone.
+      const body = await firstReply(h, i);
+      expect(body.data.flags).toBe(EPHEMERAL);
+      expect(body.data.content).toBe(h.core.i18n.t('en', 'error-apology'));
+      expect(body.data.allowed_mentions).toEqual({ parse: [] });
       const entry = h.logs.find((l) => l.level === 'error' && l.obj.interactionId === i.id);
       expect(entry?.obj).toMatchObject({ command: 'ask', guildId: expect.any(String) as string, err: { message: 'core exploded' } });
       expect(JSON.stringify(h.logs.filter((l) => l.level !== 'debug'))).not.toContain('secret-marker');
@@ -249,7 +277,7 @@ describe('errors', () => {
     [404, 10062, 'Unknown interaction'],
     [400, 40060, 'Interaction has already been acknowledged.'],
   ])('ignores Discord’s harmless error %i/%i: no apology, no error log', async (status, code, message) => {
-    const h = await throwingBot();
+    const h = await startHarness();
     try {
       const i = slashCommand('help', {});
       h.fake.failCallbacks.set(i.id, { status, code, message });
@@ -273,9 +301,10 @@ describe('errors', () => {
       h.send(rejected);
       const failed = slashCommand('ask', { question: 'x' });
       h.send(failed);
-      await h.callFor(failed, 'POST', '/webhooks/');
+      await h.callFor(failed, 'POST', '/callback');
       await h.bot.stop();
-      expect(h.logs.some((l) => l.level === 'error' && (l.obj.err as { code?: number } | undefined)?.code === 50035)).toBe(true);
+      // The refused callback (here the apology after the core's failure) is logged with Discord's code.
+      expect(h.logs.some((l) => l.level !== 'debug' && (l.obj.err as { code?: number } | undefined)?.code === 50035)).toBe(true);
       const text = JSON.stringify(h.logs);
       expect(text).not.toContain(BOT_TOKEN);
       expect(text).not.toContain(BOT_TOKEN.split('.')[2]);

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_BANK } from '../study/fixture-bank.js';
 import { studyCore } from '../study/support.js';
-import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
+import { CALLBACK, EPHEMERAL, firstReply, startHarness, type Harness } from './harness.js';
 import { buttonPress, slashCommand } from './payloads.js';
 
-const EPHEMERAL = 64;
 // The fixture bank: real items whose explanations and citations the reveals must show.
 const h = studyCore({ bank: FIXTURE_BANK });
 let d: Harness;
@@ -45,7 +44,7 @@ describe('a study session on Discord', () => {
     const channelId = channel();
     const start = as(slashCommand('study', { number: '2' }, { channelId }), '501', 'Alice');
     d.send(start);
-    const first = messageOf(await d.callFor(start, 'PATCH', '/messages/%40original'));
+    const first = (await firstReply(d, start)).data;
     expect(first.embeds?.[0]?.description).toContain('Question 1/2');
     const q1 = await open(channelId);
     const ids = (first.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id));
@@ -55,16 +54,15 @@ describe('a study session on Discord', () => {
     const wrong = as(buttonPress(ids[(q1.correct + 1) % ids.length]!, { channelId }), '502', 'Bob');
     for (const press of [right, wrong]) {
       d.send(press);
-      // Acknowledged without a public message (deferred update), then confirmed to the presser alone.
-      expect(callbackOf(await d.callFor(press, 'POST', '/callback')).type).toBe(6);
-      const followUp = messageOf(await d.fake.waitForCall((c) => c.method === 'POST' && c.path.includes(`/webhooks/`) && c.path.includes(press.token)));
-      expect(followUp.flags).toBe(EPHEMERAL);
-      expect(followUp.content).toMatch(/^Your answer “.+” is in/);
+      // Confirmed to the presser alone (the core's toast); nothing public.
+      const confirmation = await firstReply(d, press);
+      expect(confirmation).toMatchObject({ type: CALLBACK.reply, data: { flags: EPHEMERAL } });
+      expect(confirmation.data.content).toMatch(/^Your answer “.+” is in/);
     }
 
     const next = as(slashCommand('next', {}, { channelId }), '501', 'Alice');
     d.send(next);
-    const reveal = messageOf(await d.callFor(next, 'PATCH', '/messages/%40original'));
+    const reveal = (await firstReply(d, next)).data;
     expect(reveal.embeds?.[0]?.description).toContain('Right: 1 of 2.');
     expect(reveal.embeds?.[0]?.description).toContain(`Answer: ${q1.choices[q1.correct]}`);
     expect(reveal.embeds?.[0]?.description).toContain(FIXTURE_BANK.find((i) => i.id === q1.itemId)!.en.explanation);
@@ -74,13 +72,13 @@ describe('a study session on Discord', () => {
     // A late press on the first question: closed, privately.
     const late = as(buttonPress(ids[q1.correct]!, { channelId }), '502', 'Bob');
     d.send(late);
-    const lateNote = messageOf(await d.fake.waitForCall((c) => c.method === 'POST' && c.path.includes('/webhooks/') && c.path.includes(late.token)));
+    const lateNote = (await firstReply(d, late)).data;
     expect(lateNote.content).toBe('This question is closed.');
     expect(lateNote.flags).toBe(EPHEMERAL);
 
     const end = as(slashCommand('next', {}, { channelId }), '501', 'Alice');
     d.send(end);
-    const board = messageOf(await d.callFor(end, 'PATCH', '/messages/%40original')).embeds?.[0]?.description ?? '';
+    const board = (await firstReply(d, end)).data.embeds?.[0]?.description ?? '';
     expect(board).toContain('Leaderboard');
     expect(board).toContain('1. Alice — 1 of 1');
     expect(board).toContain('2. Bob — 0 of 1');
@@ -91,16 +89,34 @@ describe('a study session on Discord', () => {
     const channelId = channel();
     const start = as(slashCommand('study', { number: '5' }, { channelId }), '601', 'Carol');
     d.send(start);
-    await d.callFor(start, 'PATCH', '/messages/%40original');
+    await firstReply(d, start);
     const refused = as(slashCommand('stop', {}, { channelId }), '602', 'Dan');
     d.send(refused);
-    const refusal = await d.fake.waitForCall((c) => c.path.includes(refused.token) && (c.method === 'PATCH' || (c.method === 'POST' && c.path.includes('/webhooks/'))));
-    expect(JSON.stringify(refusal.body)).toMatch(/Only the member who started/);
+    const refusal = await firstReply(d, refused);
+    expect(refusal.data.flags).toBe(EPHEMERAL);
+    expect(JSON.stringify(refusal.data)).toMatch(/Only the member who started/);
     const stop = as(slashCommand('stop', {}, { channelId }), '601', 'Carol');
     d.send(stop);
-    const board = messageOf(await d.callFor(stop, 'PATCH', '/messages/%40original')).embeds?.[0]?.description ?? '';
+    const board = (await firstReply(d, stop)).data.embeds?.[0]?.description ?? '';
     expect(board).toContain('The session was stopped.');
     expect(board).toContain('Nobody answered.');
     expect(await h.store.study.activeSession({ platform: 'discord', chatId: channelId })).toBeUndefined();
+  });
+
+  it('alone in a DM, a press turns the question into its reveal in place (the core says so), not a new message', async () => {
+    const start = slashCommand('study', { number: '2' }, { dm: true });
+    d.send(start);
+    const first = (await firstReply(d, start)).data;
+    expect(first.embeds?.[0]?.description).toContain('Question 1/2');
+    const s = await h.store.study.activeSession({ platform: 'discord', chatId: '555555555555555555' });
+    const q = s!.questions[0]!;
+    const ids = (first.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id));
+    const press = buttonPress(ids[q.correct]!, { dm: true });
+    d.send(press);
+    const update = await firstReply(d, press);
+    expect(update.type).toBe(CALLBACK.update);
+    expect(update.data.embeds?.[0]?.description).toContain(`Answer: ${q.choices[q.correct]}`);
+    expect(update.data.embeds?.[0]?.description).toContain('Question 2/2');
+    expect(d.fake.calls.filter((c) => c.path.includes(press.token))).toHaveLength(1);
   });
 });

@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { FakeClock, postingCore } from '../subscriptions/support.js';
-import { callbackOf, messageOf, startHarness, type Harness } from './harness.js';
+import { callbackOf, CALLBACK, EPHEMERAL, firstReply, messageOf, startHarness, type Harness } from './harness.js';
 import { buttonPress, slashCommand } from './payloads.js';
 
-const EPHEMERAL = 64;
 
 const clock = FakeClock.at('2024-06-10T01:00:00Z');
 const metrics = new PrometheusMetrics({ processMetrics: false, platforms: ['discord'] });
@@ -39,7 +38,7 @@ describe('Discord daily posts', () => {
     const channel = '320000000000000002';
     const i = slashCommand('subscribe', { time: '09:00', timezone: 'Asia/Almaty' }, { permissions: '32', channelId: channel });
     h.send(i);
-    const reply = messageOf(await h.callFor(i, 'PATCH'));
+    const reply = (await firstReply(h, i)).data;
     expect(reply.embeds?.[0]?.description).toContain('09:00 (Asia/Almaty)');
     expect(await store.subscriptions.get(dc(channel))).toMatchObject({ postMinutes: 540, timeZone: 'Asia/Almaty', group: true });
 
@@ -57,7 +56,7 @@ describe('Discord daily posts', () => {
     const channel = '320000000000000003';
     const i = slashCommand('subscribe', {}, { permissions: '32', channelId: channel });
     h.send(i);
-    await h.callFor(i, 'PATCH');
+    await firstReply(h, i);
     h.fake.failChannels.set(channel, { status: 403, code: 50001, message: 'Missing Access' });
     clock.set('2024-06-11T04:00:00Z');
     await core.dailyPosts.scheduler!.tick();
@@ -71,7 +70,7 @@ describe('Discord daily posts', () => {
     const channel = '320000000000000004';
     const i = slashCommand('subscribe', { time: '09:00', timezone: 'Asia/Almaty' }, { permissions: '32', channelId: channel });
     h.send(i);
-    await h.callFor(i, 'PATCH');
+    await firstReply(h, i);
     clock.set('2024-06-12T04:00:00Z');
     await core.dailyPosts.scheduler!.tick();
     await core.dailyPosts.queue!.drain();
@@ -82,11 +81,12 @@ describe('Discord daily posts', () => {
 
     const press = buttonPress(ids[1]!, { channelId: channel });
     h.send(press);
-    // Acknowledged as an update of the post (nothing public), then told to the presser alone.
-    expect(callbackOf(await h.callFor(press, 'POST', '/callback')).type).toBe(6);
-    const note = messageOf(await h.fake.waitForCall((c) => c.method === 'POST' && c.path.includes('/webhooks/') && c.path.includes(press.token)));
-    expect(note.flags).toBe(EPHEMERAL);
-    expect(note.content).toBe(`Your answer “${item.choices[1]}” is in. The right one comes with the next post.`);
+    // Told to the presser alone (the core's toast), nothing public, the post unchanged.
+    const note = await firstReply(h, press);
+    expect(note.type).toBe(CALLBACK.reply);
+    expect(note.data.flags).toBe(EPHEMERAL);
+    expect(h.fake.calls.filter((c) => c.path.includes(press.token))).toHaveLength(1);
+    expect(note.data.content).toBe(`Your answer “${item.choices[1]}” is in. The right one comes with the next post.`);
   });
 });
 

@@ -70,9 +70,6 @@ export class RecordingMessenger implements Messenger {
     this.sent.push({ to, reply });
     return Promise.resolve({ messageId: String(this.sent.length) });
   }
-  edit(): Promise<void> {
-    return Promise.resolve();
-  }
 }
 
 /** A core under test and what it was built with. */

@@ -50,7 +50,6 @@ describe('the send queue', () => {
         await released.promise;
         return messenger.send(to, reply);
       },
-      edit: () => Promise.resolve(),
     };
     const queue = new SendQueue({ messenger: gated, timer: fakeTimer(clock), logger: silentLogger, rates: { telegram: { perSecond: 1 } }, concurrency: 1 });
     const recorded: string[] = [];

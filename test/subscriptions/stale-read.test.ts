@@ -39,7 +39,6 @@ describe('a tick whose read of unsent claims overlaps a record', () => {
         if (answer) return Promise.resolve({ messageId: String(sent.length) });
         return new Promise<SentMessage>((resolve) => (answer = resolve));
       },
-      edit: () => Promise.resolve(),
     });
     await core.chat.command(request('g1'), 'subscribe', '09:00 Asia/Almaty');
     const { scheduler, queue } = core.dailyPosts;

@@ -72,10 +72,6 @@ export class RecordingMessenger implements Messenger {
     return Promise.resolve({ messageId: String(this.sent.length) });
   }
 
-  edit(): Promise<void> {
-    return Promise.resolve();
-  }
-
   to(chatId: string): Sent[] {
     return this.sent.filter((s) => s.to.chatId === chatId);
   }

@@ -26,4 +26,6 @@ export interface HandlerContext {
   logger: Logger;
   /** Counts failed interactions; nothing when absent. */
   metrics?: Metrics;
+  /** How long the core may take before an interaction is deferred (ACKNOWLEDGE_AFTER_MS unless a test says). */
+  acknowledgeAfterMs: number;
 }

@@ -8,7 +8,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
-import { ACTION, type Button, type ChatReply } from '../../core/chat/chat-service.js';
+import type { Button, ChatReply } from '../../core/chat/chat-service.js';
 import type { I18n } from '../../core/i18n/i18n.js';
 import { formatCalendarDate, parseDateValue } from '../../core/text/dates.js';
 import { LIMITS, neutralizeMassMentions, toMarkdown, truncate } from './text-limits.js';
@@ -32,8 +32,7 @@ export function noteMessage(text: string): DiscordMessage {
 
 /**
  * Lays a core reply out as one embed (answer as description, date as a field, citation as footer) with
- * its buttons below. A list of topics becomes one select menu instead: up to 25 options fit in one row,
- * while ten topics as buttons would take two or more rows.
+ * its buttons below (one select menu for a menu of choices, see {@link componentsOf}).
  */
 export function replyToMessage(reply: ChatReply, i18n: I18n): DiscordMessage {
   const embed = new EmbedBuilder();
@@ -50,16 +49,21 @@ export function replyToMessage(reply: ChatReply, i18n: I18n): DiscordMessage {
     embed.addFields({ name, value, inline: true });
     budget -= name.length + value.length;
   }
-  const description = truncate(toMarkdown(reply.text), Math.min(LIMITS.embedDescription, budget));
+  // Discord has no link into a private chat that opens on a payload: the core's words for it go below the text.
+  const text = reply.privateChat?.otherwise ? `${reply.text}\n\n${reply.privateChat.otherwise}` : reply.text;
+  const description = truncate(toMarkdown(text), Math.min(LIMITS.embedDescription, budget));
   if (description) embed.setDescription(description);
-  return { embeds: [embed.toJSON()], components: componentsOf(reply.buttons), allowedMentions: { parse: [] } };
+  return { embeds: [embed.toJSON()], components: componentsOf(reply.buttons, reply.buttonsAsMenu ?? false), allowedMentions: { parse: [] } };
 }
 
-/** The reply's buttons as Discord components: a select menu for topic lists, rows of buttons otherwise. */
-export function componentsOf(rows: Button[][]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+/**
+ * The reply's buttons as Discord components: one select menu when the core says they are one list of choices
+ * (up to 25 options fit in one row, while ten topics as buttons would take two or more), rows of buttons otherwise.
+ */
+export function componentsOf(rows: Button[][], asMenu: boolean): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const buttons = uniqueButtons(rows.flat());
   if (buttons.length === 0) return [];
-  if (buttons.every((b) => b.data.startsWith(ACTION.topic))) return [selectRow(buttons)];
+  if (asMenu) return [selectRow(buttons)];
   return buttonRows(rows).map((row) => row.toJSON());
 }
 

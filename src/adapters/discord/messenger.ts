@@ -58,14 +58,6 @@ export class DiscordMessenger implements Messenger {
     }
   }
 
-  async edit(to: ChatAddress, messageId: string, reply: ChatReply): Promise<void> {
-    try {
-      await this.rest.patch(Routes.channelMessage(to.chatId, messageId), { body: body(replyToMessage(reply, this.i18n)) });
-    } catch (error) {
-      throw this.failed(error, to);
-    }
-  }
-
   private failed(error: unknown, to: ChatAddress): unknown {
     const mapped = mapDiscordError(error, to);
     this.metrics?.sendFailed('discord', discordSendFailure(mapped, error));

@@ -1,12 +1,13 @@
 import { MessageFlags, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import { noteMessage, type DiscordMessage } from './embeds.js';
 
-type State = 'fresh' | 'deferred-public' | 'deferred-personal' | 'deferred-update' | 'answered';
+type State = 'fresh' | 'deferred-personal' | 'deferred-update' | 'answered';
 
 /**
  * Answers one interaction, remembering how it was acknowledged so that every later message takes the
  * right route: a first reply, an edit of the deferred "thinking…" message, an in-place update of the
- * message whose component was used, or a follow-up.
+ * message whose component was used, or a follow-up. A deferral never shows anything to others: whether an
+ * answer is public is the core's to say, and it may not have said yet.
  */
 export class Responder {
   private state: State = 'fresh';
@@ -18,42 +19,49 @@ export class Responder {
     return this.state !== 'fresh';
   }
 
-  /** Acknowledges now and answers later, as a new message visible to all or only to the user. */
-  async defer(personal: boolean): Promise<void> {
-    await this.interaction.deferReply(personal ? { flags: MessageFlags.Ephemeral } : {});
-    this.state = personal ? 'deferred-personal' : 'deferred-public';
+  /** Acknowledges a command now with a "thinking…" only the user sees; the answer comes later. */
+  async defer(): Promise<void> {
+    await this.interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    this.state = 'deferred-personal';
   }
 
-  /** Acknowledges a component now; the answer then replaces the message that holds the component. */
+  /** Acknowledges a component now, changing nothing yet; the answer may still replace its message or follow it. */
   async deferUpdate(interaction: MessageComponentInteraction): Promise<void> {
     await interaction.deferUpdate();
     this.state = 'deferred-update';
   }
 
-  /** Sends the answer; a personal one is shown only to the user, whatever the acknowledgement was. */
+  /** Sends the answer as a message of its own; a personal one is shown only to the user. */
   async send(message: DiscordMessage, personal: boolean): Promise<void> {
     const i = this.interaction;
+    const flags = personal ? { flags: MessageFlags.Ephemeral as const } : {};
     switch (this.state) {
       case 'fresh':
-        await i.reply({ ...message, ...(personal ? { flags: MessageFlags.Ephemeral } : {}) });
+        await i.reply({ ...message, ...flags });
         break;
       case 'deferred-personal':
-        await i.editReply(message);
-        break;
-      case 'deferred-public':
-        if (personal) {
-          // A public "thinking…" cannot turn private: remove it and answer privately instead.
+        if (personal) await i.editReply(message);
+        else {
+          // The private "thinking…" cannot turn public: remove it and answer for everyone.
           await i.deleteReply().catch(() => undefined);
-          await i.followUp({ ...message, flags: MessageFlags.Ephemeral });
-        } else await i.editReply(message);
+          await i.followUp(message);
+        }
         break;
       case 'deferred-update':
-        if (personal) await i.followUp({ ...message, flags: MessageFlags.Ephemeral });
-        else await i.editReply(message);
-        break;
       case 'answered':
-        await i.followUp({ ...message, ...(personal ? { flags: MessageFlags.Ephemeral } : {}) });
+        await i.followUp({ ...message, ...flags });
         break;
+    }
+    this.state = 'answered';
+  }
+
+  /** Replaces the message whose component was used (a topic menu turning into its questions). */
+  async update(interaction: MessageComponentInteraction, message: DiscordMessage): Promise<void> {
+    if (this.state === 'fresh') await interaction.update(message);
+    else if (this.state === 'deferred-update') await interaction.editReply(message);
+    else {
+      await this.send(message, false);
+      return;
     }
     this.state = 'answered';
   }

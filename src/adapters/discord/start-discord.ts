@@ -1,6 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import { COMMANDS, type CommandDefinition } from '../../core/commands/definitions.js';
 import type { PlatformDeps, RunningPlatform } from '../platform.js';
+import { ACKNOWLEDGE_AFTER_MS } from './acknowledge.js';
 import type { DiscordChat } from './chat-port.js';
 import { createClient, logClientEvents } from './create-client.js';
 import { safeError } from './errors.js';
@@ -13,6 +14,8 @@ import { buildSlashCommands } from './slash-commands.js';
 export interface DiscordOptions {
   definitions?: readonly CommandDefinition[];
   chat?: DiscordChat;
+  /** How long the core may take before an interaction is deferred; ACKNOWLEDGE_AFTER_MS by default. */
+  acknowledgeAfterMs?: number;
 }
 
 /**
@@ -27,7 +30,14 @@ export async function startDiscord(deps: PlatformDeps, options: DiscordOptions =
   const client = createClient(deps.config.DISCORD_API_BASE_URL);
   logClientEvents(client, logger);
 
-  const handle = createInteractionHandler({ chat: options.chat ?? deps.core.chat, i18n: deps.core.i18n, definitions, logger, metrics: deps.core.metrics });
+  const handle = createInteractionHandler({
+    chat: options.chat ?? deps.core.chat,
+    i18n: deps.core.i18n,
+    definitions,
+    logger,
+    metrics: deps.core.metrics,
+    acknowledgeAfterMs: options.acknowledgeAfterMs ?? ACKNOWLEDGE_AFTER_MS,
+  });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {

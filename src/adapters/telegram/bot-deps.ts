@@ -31,6 +31,8 @@ export interface BotDeps {
   hooks: TelegramHooks;
   /** The bot token, only so that error text can be scrubbed of it before logging. */
   token: string;
+  /** The bot's username once Telegram has told it (getMe), for links into a private chat with the bot. */
+  botUsername(): string | undefined;
 }
 
 /** Runs a hook, logging (not throwing) its failure: a broken subscriber must not cost a user their reply. */

@@ -18,6 +18,11 @@ import { updateLogging } from './update-logger.js';
 /** The update kinds the bot handles; asked for explicitly so a setting left by an earlier deployment cannot hide one. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 
+/** The bot's username once it is known (grammY's botInfo throws before getMe). */
+export function botUsername(bot: Bot<Context>): string | undefined {
+  return bot.isInited() ? bot.botInfo.username : undefined;
+}
+
 /** Options of {@link createBot}. */
 export interface CreateBotOptions {
   token: string;
@@ -51,7 +56,13 @@ export function createBot(deps: { core: CoreServices; logger: Logger }, options:
 
   // Every line logged while an update is handled carries its update and chat ids.
   const logging = updateLogging(deps.logger);
-  const botDeps: BotDeps = { core: deps.core, logger: logging.logger, hooks: { ...noopHooks, ...options.hooks }, token: options.token };
+  const botDeps: BotDeps = {
+    core: deps.core,
+    logger: logging.logger,
+    hooks: { ...noopHooks, ...options.hooks },
+    token: options.token,
+    botUsername: () => botUsername(bot),
+  };
   const boundary = errorBoundary(botDeps);
   // The last resort, for errors outside the boundary below; polling (runner) reports to it.
   bot.catch(boundary);

@@ -3,8 +3,6 @@ import { GrammyError, type Api } from 'grammy';
 import type { ChatReply } from '../../core/chat/chat-service.js';
 import { ChatUnavailableError, RateLimitedError, type ChatAddress, type Messenger, type SentMessage } from '../../core/messenger.js';
 import { isChatUnavailable } from './errors.js';
-import { renderReplyHtml } from './html.js';
-import { inlineKeyboard } from './keyboard.js';
 import { sendReplyParts } from './send-parts.js';
 
 /** A Telegram API error in the core's terms: 403 → chat unavailable, 429 → rate limited; others unchanged. */
@@ -16,32 +14,20 @@ export function mapTelegramError(error: unknown, to: ChatAddress): unknown {
 }
 
 /**
- * Sends and edits through an Api with no auto-retry: the daily-post queue paces the fan-out and waits out
- * 429s itself, so it must see them. Replies are HTML, split like every other reply; buttons go under the last part.
+ * Sends through the bot's Api (the one outgoing path). Replies are HTML, split like every other reply; buttons
+ * go under the last part, with a link into a private chat with the bot when the reply has a way there.
  */
 export class TelegramMessenger implements Messenger {
-  constructor(private readonly api: Api) {}
+  constructor(
+    private readonly api: Api,
+    /** The bot's username once known, for links into a private chat. */
+    private readonly botUsername: () => string | undefined = () => undefined,
+  ) {}
 
   async send(to: ChatAddress, reply: ChatReply): Promise<SentMessage> {
     try {
-      return { messageId: String(await sendReplyParts(this.api, to.chatId, reply)) };
+      return { messageId: String(await sendReplyParts(this.api, to.chatId, reply, { botUsername: this.botUsername() })) };
     } catch (error) {
-      throw mapTelegramError(error, to);
-    }
-  }
-
-  async edit(to: ChatAddress, messageId: string, reply: ChatReply): Promise<void> {
-    const html = renderReplyHtml(reply)[0] ?? '…';
-    const keyboard = inlineKeyboard(reply.buttons);
-    try {
-      await this.api.editMessageText(to.chatId, Number(messageId), html, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        reply_markup: keyboard ?? { inline_keyboard: [] },
-      });
-    } catch (error) {
-      // "message is not modified" means it already shows this.
-      if (error instanceof GrammyError && error.error_code === 400 && /not modified/i.test(error.description)) return;
       throw mapTelegramError(error, to);
     }
   }

@@ -6,7 +6,7 @@ import { GrammyError, type Transformer } from 'grammy';
 import type { PlatformDeps, RunningPlatform } from '../platform.js';
 import type { TelegramHooks } from './bot-deps.js';
 import { setCommandMenu } from './command-menu.js';
-import { ALLOWED_UPDATES, createBot } from './create-bot.js';
+import { ALLOWED_UPDATES, botUsername, createBot } from './create-bot.js';
 import { describeError } from './errors.js';
 import { TelegramMessenger } from './messenger.js';
 import type { OutboxLimits } from './outbox.js';
@@ -63,7 +63,7 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
     },
   );
   // Daily posts and quiz rounds take the same path as replies (bot.api): 429s waited out, per-chat limits kept.
-  deps.core.messengers.register('telegram', new TelegramMessenger(bot.api));
+  deps.core.messengers.register('telegram', new TelegramMessenger(bot.api, () => botUsername(bot)));
   const startup = { logger, token, retry: options.startupRetry };
 
   // The username (for mentions and /cmd@name) comes from Telegram, never from configuration. Each start-up

@@ -95,10 +95,6 @@ export class TerminalChat {
         id += 1;
         return Promise.resolve({ messageId: String(id) });
       },
-      edit: (_to, _messageId, reply) => {
-        show(reply);
-        return Promise.resolve();
-      },
     };
   }
 

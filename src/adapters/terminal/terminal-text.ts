@@ -10,6 +10,8 @@ export const FEEDBACK_COMMAND = '/wrong';
  */
 export function terminalText(reply: ChatReply): string {
   const lines = [reply.text];
+  // No private chat to link to here: the core's words for the way there, as a line.
+  if (reply.privateChat?.otherwise) lines.push('', reply.privateChat.otherwise);
   if (reply.citation) lines.push('', reply.citation);
   const labels = numberedButtons(reply).map((b, i) => `  [${i + 1}] ${b.label}`);
   const feedback = feedbackButton(reply);

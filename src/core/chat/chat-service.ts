@@ -408,17 +408,18 @@ export class ChatService {
       .map((c) => `/${c.name}${c.args.map((a) => ` <${a.name}>`).join('')} — ${c.description[lang]}`)
       .join('\n');
     const group = req.chatKind === 'group' ? `\n\n${t.t(lang, req.groupHearing === 'addressed' ? 'help-group-addressed' : 'help-group')}` : '';
-    return { lang, text: `${t.t(lang, 'help-intro')}\n\n${t.t(lang, 'help-commands')}\n${commands}${group}\n\n${t.t(lang, 'help-language')}`, buttons: [] };
+    // Help is for the member who asked: where the platform can, only they see it.
+    return { lang, text: `${t.t(lang, 'help-intro')}\n\n${t.t(lang, 'help-commands')}\n${commands}${group}\n\n${t.t(lang, 'help-language')}`, buttons: [], personal: true };
   }
 
-  /** The topics that list any question, as buttons, two per row. */
+  /** The topics as a menu (buttons two per row where menus are buttons), for the member who asked. */
   topics(lang: Lang): ChatReply {
     const buttons = this.deps.base.topics
       .filter((t) => this.deps.resolver.topicQuestions(t.id, lang, 1).length > 0)
       .map((t) => ({ label: t.name[lang], data: `${ACTION.topic}${t.id}` }));
     const rows: Button[][] = [];
     for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-    return { lang, text: this.deps.i18n.t(lang, 'topics-intro'), buttons: rows };
+    return { lang, text: this.deps.i18n.t(lang, 'topics-intro'), buttons: rows, buttonsAsMenu: true, personal: true };
   }
 
   private topicQuestions(topicId: string, lang: Lang): ChatReply | undefined {
@@ -426,10 +427,13 @@ export class ChatService {
     if (!topic) return undefined;
     // The resolver's one rule for offered questions: answered well, no two alike (resolver/suggestions.ts).
     const questions = this.deps.resolver.topicQuestions(topicId, lang, 8);
+    // The topic menu turns into the topic's questions, rather than adding a message per topic browsed.
     return {
       lang,
       text: this.deps.i18n.t(lang, 'topic-questions', { topic: topic.name[lang] }),
       buttons: questions.map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]),
+      updateInPlace: true,
+      personal: true,
     };
   }
 

@@ -148,9 +148,14 @@ export class StudyService implements ChatFeature {
 
   async action(req: ChatRequest, data: string): Promise<ChatReply | undefined> {
     const parts = data.slice(STUDY_PREFIX.length).split(':');
-    if (parts[0] === 'a') return this.press(req, Number(parts[1]), Number(parts[2]), Number(parts[3]));
-    if (parts[0] === 'r') return this.reviewPress(req, Number(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]));
-    return undefined;
+    const reply =
+      parts[0] === 'a'
+        ? await this.press(req, Number(parts[1]), Number(parts[2]), Number(parts[3]))
+        : parts[0] === 'r'
+          ? await this.reviewPress(req, Number(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]))
+          : undefined;
+    // A press that is not a toast closes the question it sits under: its reveal and the next one take its place.
+    return reply && !reply.toast ? { ...reply, updateInPlace: true } : reply;
   }
 
   // ---- sessions ----

@@ -1,19 +1,19 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { languageFor } from '../../../core/chat/chat-service.js';
+import { withinAcknowledgement } from '../acknowledge.js';
 import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
 import { chatRequestOf, isServerAdmin } from '../request.js';
 import type { Responder } from '../responder.js';
 
-/** Commands whose answer concerns only the user: help, and browsing topics (the menu updates in place). */
-const PERSONAL_COMMANDS: ReadonlySet<string> = new Set(['help', 'topics', 'stats', 'review']);
-
 /**
- * Handles a slash command: checks admin rights, acknowledges at once (the core may take longer than
- * Discord's 3 seconds), asks the core and sends its reply.
+ * Handles a slash command: checks admin rights, asks the core and sends its reply the way the core says
+ * (personal replies only to the user). A core slower than Discord's 3 seconds allow gets a private
+ * "thinking…" first, so nothing public appears before the core has said the reply is public.
  */
 export async function handleCommand(ctx: HandlerContext, interaction: ChatInputCommandInteraction, responder: Responder): Promise<void> {
   const req = chatRequestOf(interaction);
-  const lang = req.userLang ?? 'en';
+  const lang = languageFor(req, 'member');
   const def = ctx.definitions.find((d) => d.name === interaction.commandName);
   if (!def) {
     await responder.note(ctx.i18n.t(lang, 'unknown-command'));
@@ -25,13 +25,13 @@ export async function handleCommand(ctx: HandlerContext, interaction: ChatInputC
     return;
   }
   if (def.adminOnly || def.checksAdmin) req.isAdmin = isServerAdmin(interaction);
-  await responder.defer(PERSONAL_COMMANDS.has(def.name));
   const args = def.args
     .map((a) => interaction.options.get(a.name)?.value)
     .filter((v) => v !== undefined && v !== null)
     .map(String)
     .join(' ');
-  const reply = await ctx.chat.command(req, def.name, args);
+  const work = Promise.resolve(ctx.chat.command(req, def.name, args));
+  const reply = await withinAcknowledgement(work, ctx.acknowledgeAfterMs, () => responder.defer());
   if (!reply) {
     await responder.note(ctx.i18n.t(lang, 'unknown-command'));
     return;

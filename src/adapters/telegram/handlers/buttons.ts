@@ -3,12 +3,13 @@ import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../bot-deps.js';
 import { chatRequest } from '../chat-request.js';
 import { describeError } from '../errors.js';
-import { sendReply } from '../send-reply.js';
+import { editReply, sendReply } from '../send-reply.js';
 
 /**
- * Answers the callback query at once (Telegram shows a spinner on the button until then), then runs
- * `ChatService.action()` and sends the result as a new message; in groups it replies to the message that
- * carried the button. Data that is not ours or no longer valid gets a short 'out of date' notice.
+ * Runs `ChatService.action()` and answers the callback query (Telegram shows a spinner on the button until
+ * then; a toast goes there). A reply the core marks `updateInPlace` replaces the message that carried the
+ * button; any other is sent as a new message, in groups as a reply to that message. Data that is not ours or
+ * no longer valid gets a short 'out of date' notice.
  */
 export function buttonHandlers(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
@@ -46,7 +47,12 @@ export function buttonHandlers(deps: BotDeps): Composer<Context> {
       return;
     }
     await answer();
-    const replyTo = req.chatKind === 'group' ? ctx.callbackQuery.message?.message_id : undefined;
+    const pressed = ctx.callbackQuery.message?.message_id;
+    if (reply.updateInPlace && pressed !== undefined) {
+      await editReply(ctx.api, deps, chat.id, pressed, reply);
+      return;
+    }
+    const replyTo = req.chatKind === 'group' ? pressed : undefined;
     await sendReply(ctx.api, deps, { chatId: chat.id, replyTo }, reply);
   });
   return composer;
