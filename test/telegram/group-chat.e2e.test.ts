@@ -80,13 +80,25 @@ describe('group chat', () => {
 
   it('answers a pressed button with a reply to the message that carried it', async () => {
     const { chatId, user } = group();
+    const answer = await ask(chatId, () => user.command('/ask when was the referendum?'));
+    const related = answer.keyboard?.flat().map((b) => (b as { callback_data?: string }).callback_data).find((d) => d?.startsWith('a:'));
+    expect(related).toBeDefined();
+    const before = harness.emulator.sent(chatId).length;
+    await user.press(answer, related!);
+    const [reply] = (await harness.emulator.waitForSent(chatId, before + 1)).slice(before);
+    expect(reply!.replyTo).toBe(answer.messageId);
+    expect(harness.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
+  });
+
+  it('turns the topic list into a topic\'s questions in place, as the core says', async () => {
+    const { chatId, user } = group();
     const topics = await ask(chatId, () => user.command('/topics'));
     const before = harness.emulator.sent(chatId).length;
     await user.press(topics, 't:referendum');
-    const [questions] = (await harness.emulator.waitForSent(chatId, before + 1)).slice(before);
-    expect(questions!.replyTo).toBe(topics.messageId);
-    expect(seen(questions!.text)).toContain('The 2022 referendum');
-    expect(harness.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
+    const questions = await harness.emulator.waitForEdit(chatId, topics.messageId, topics.text);
+    expect(seen(questions.text)).toContain('The 2022 referendum');
+    expect(questions.keyboard?.flat().length).toBeGreaterThan(0);
+    expect(harness.emulator.sent(chatId)).toHaveLength(before);
   });
 
   it('shows the group help with its privacy-mode note', async () => {

@@ -136,8 +136,13 @@ describe('private chat', () => {
     expect(seen(topics.text)).toBe(core.i18n.t('en', 'topics-intro'));
     const referendum = topics.keyboard?.flat().find((b) => (b as { callback_data?: string }).callback_data === 't:referendum');
     expect(referendum?.text).toBe('The 2022 referendum');
-    const questions = await ask(chatId, () => user.press(topics, 't:referendum'));
+    // The topic list turns into the topic's questions in place: the same message, edited, and no new one.
+    const before = harness.emulator.sent(chatId).length;
+    await user.press(topics, 't:referendum');
+    const questions = await harness.emulator.waitForEdit(chatId, topics.messageId, topics.text);
+    expectValidTelegramHtml(questions.text);
     expect(seen(questions.text)).toContain('The 2022 referendum');
+    expect(harness.emulator.sent(chatId)).toHaveLength(before);
     const dateButton = questions.keyboard?.flat().find((b) => (b as { callback_data?: string }).callback_data === 'a:referendum-june-5');
     expect(dateButton).toBeDefined();
     const answer = await ask(chatId, () => user.press(questions, 'a:referendum-june-5'));

@@ -94,7 +94,9 @@ describe('a study session in a Telegram group', () => {
     expect(text).toContain('Leaderboard');
     expect(text).toContain('1. Alice — 1 of 1');
     expect(text).toContain('1. Bob — 1 of 2');
-    expect(text).toContain(`https://t.me/${EMULATOR_BOT.username}?start=review`);
+    // The core's way into a private chat for the review, as a link button that opens it on /start review.
+    expect(board!.keyboard?.flat()).toContainEqual({ text: 'Review my misses', url: `https://t.me/${EMULATOR_BOT.username}?start=review` });
+    expect(text).not.toContain('/review');
   });
 
   it('/stop ends early with the leaderboard so far', async () => {

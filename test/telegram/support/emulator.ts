@@ -93,6 +93,16 @@ export class Emulator {
     throw new Error(`the bot sent ${this.sent(chatId).length} messages to chat ${chatId}, expected ${count}`);
   }
 
+  /** Waits until the bot's message `messageId` in the chat reads differently from `before` (an edit), and returns it. */
+  async waitForEdit(chatId: number, messageId: number, before: string): Promise<SentMessage> {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      const message = this.sent(chatId).find((m) => m.messageId === messageId);
+      if (message && message.text !== before) return message;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`the bot did not edit message ${messageId} in chat ${chatId}`);
+  }
+
   /** A user in a chat. */
   user(options: { chatId: number; userId: number; type: 'private' | 'group' | 'supergroup'; languageCode?: string; name?: string }): TestUser {
     const client = this.server.getClient(FAKE_TOKEN, {
