@@ -18,17 +18,21 @@ import { offlineBot, person, textMessage } from './support/offline-bot.js';
 
 const ADMIN = 7001;
 const MEMBER = 7002;
+/** A member whose membership lookup fails: the network to Telegram is down for it. */
+const UNREACHABLE = 7009;
 const clock = FakeClock.at('2024-06-10T01:00:00Z');
 const { core, store, messenger } = postingCore(clock);
 let harness: PollingBot;
 const memberLookups: number[] = [];
+const logger = capturingLogger();
 
 beforeAll(async () => {
-  harness = await startPollingBot(core, capturingLogger(), {
+  harness = await startPollingBot(core, logger, {
     override: (call) => {
       if (call.method !== 'getChatMember') return undefined;
       const userId = Number(call.payload.user_id);
       memberLookups.push(userId);
+      if (userId === UNREACHABLE) throw new Error('fetch failed: connect ECONNRESET');
       const user = { id: userId, is_bot: false, first_name: 'Test' };
       return { ok: true, result: userId === ADMIN ? { status: 'administrator', user, can_be_edited: false } : { status: 'member', user } };
     },
@@ -55,6 +59,18 @@ describe('Telegram: who may subscribe', () => {
     expect(seen(sent[1]!.text)).toContain('08:00 (Europe/Moscow)');
     expect(await store.subscriptions.get(tg(chatId))).toMatchObject({ postMinutes: 480, timeZone: 'Europe/Moscow', group: true });
     expect(memberLookups).toEqual(expect.arrayContaining([MEMBER, ADMIN]));
+  });
+
+  it('says the admin check failed when Telegram cannot be asked, logs it, and changes nothing', async () => {
+    const chatId = -4010;
+    const user = harness.emulator.user({ chatId, userId: UNREACHABLE, type: 'supergroup', languageCode: 'ru' });
+    await user.command('/subscribe 08:00');
+    const [reply] = await harness.emulator.waitForSent(chatId, 1);
+    expect(seen(reply!.text)).toBe('Сейчас не удалось проверить, администратор ли вы в этом чате, поэтому команда не выполнена. Попробуйте ещё раз чуть позже.');
+    expect(seen(reply!.text)).not.toMatch(/только администраторы/);
+    expect(await store.subscriptions.get(tg(chatId))).toBeUndefined();
+    const warning = logger.entries.find((e) => e.msg === 'telegram admin check failed');
+    expect(warning).toMatchObject({ level: 'warn', obj: { chatId: String(chatId), err: { message: expect.stringContaining('ECONNRESET') as string } } });
   });
 
   it('lets anyone use /today and /preview without a membership lookup', async () => {

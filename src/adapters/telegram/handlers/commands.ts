@@ -22,9 +22,18 @@ export function commandHandlers(deps: BotDeps): Composer<Context> {
       const command = parseCommand(ctx.msg.text, ctx.me.username);
       const req = chatRequest(ctx);
       if (!command?.forMe || !req) return;
-      // Admin-only commands (and those whose rules depend on it) learn whether the sender administers the chat.
-      if (needsAdminCheck(findCommand(command.name))) req.isAdmin = await isTelegramAdmin(ctx);
       const target = { chatId: ctx.chat.id, replyTo: req.chatKind === 'group' ? ctx.msg.message_id : undefined };
+      // Admin-only commands (and those whose rules depend on it) learn whether the sender administers the chat.
+      if (needsAdminCheck(findCommand(command.name))) {
+        const admin = await isTelegramAdmin(ctx, deps);
+        if (admin === undefined) {
+          // Not knowing is not "not an administrator": say the check failed, and run nothing.
+          const lang = await deps.core.chat.langOf(req);
+          await sendReply(ctx.api, deps, target, { lang, text: deps.core.i18n.t(lang, 'admin-check-failed'), buttons: [], personal: true });
+          return;
+        }
+        req.isAdmin = admin;
+      }
       const reply = await deps.core.chat.command(req, command.name, command.args);
       // Over the rate limit, the notice is sent once per window: a repeat is dropped, not posted.
       if (reply?.repeatNotice) return;
