@@ -10,7 +10,7 @@ import { ADMIN_COMMAND, recordingLogger, startHarness, type Harness } from './ha
 const GLOBAL = `/applications/${APP_ID}/commands`;
 const GUILD = `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`;
 
-type Body = { name: string; description_localizations?: Record<string, string>; default_member_permissions?: string; dm_permission?: boolean }[];
+type Body = { name: string; description_localizations?: Record<string, string>; default_member_permissions?: string; contexts?: number[]; integration_types?: number[] }[];
 
 describe('command registration at start', () => {
   let h: Harness | undefined;
@@ -31,6 +31,8 @@ describe('command registration at start', () => {
     // Feature commands follow (daily posts, study).
     expect(body.map((c) => c.name)).toEqual(expect.arrayContaining(['study', 'next', 'stop', 'top', 'stats', 'review']));
     expect(body.find((c) => c.name === 'ask')?.description_localizations?.ru).toBe('Вопрос о реформах в Казахстане 2022–2023 годов');
+    expect(body.find((c) => c.name === 'ask')).toMatchObject({ contexts: [0, 1], integration_types: [0] });
+    expect(body.some((c) => 'dm_permission' in c)).toBe(false);
     expect(h.fake.callsTo('/guilds/')).toHaveLength(0);
   });
 
@@ -56,7 +58,10 @@ describe('command registration at start', () => {
     expect(put).toHaveLength(1);
     const settings = (put[0]?.body as Body).find((c) => c.name === 'settings');
     expect(settings?.default_member_permissions).toBe('32');
-    expect(settings?.dm_permission).toBe(false);
+    // Servers only: Discord's contexts, not the deprecated dm_permission.
+    expect(settings?.contexts).toEqual([0]);
+    expect(settings?.integration_types).toEqual([0]);
+    expect(settings).not.toHaveProperty('dm_permission');
   });
 
   it('leaves commands alone when DISCORD_REGISTER_COMMANDS is off', async () => {

@@ -31,10 +31,19 @@ describe('buildSlashCommands', () => {
     ]);
   });
 
-  it('restricts admin-only commands to Manage Server and keeps them out of DMs', () => {
+  it('restricts admin-only commands to Manage Server and keeps them out of DMs (contexts, not dm_permission)', () => {
     const [settings] = buildSlashCommands([ADMIN_COMMAND]);
     expect(settings?.default_member_permissions).toBe('32');
-    expect(settings?.dm_permission).toBe(false);
+    expect(settings?.contexts).toEqual([0]);
+    for (const b of bodies) {
+      expect(b).not.toHaveProperty('dm_permission');
+      expect(b.integration_types).toEqual([0]);
+      const def = COMMANDS.find((c) => c.name === b.name);
+      // Servers (0) for all; DMs with the bot (1) only for commands that work there.
+      expect(b.contexts).toEqual(def?.scope === 'group' || def?.adminOnly ? [0] : [0, 1]);
+    }
+    expect(bodies.find((b) => b.name === 'ask')?.contexts).toEqual([0, 1]);
+    expect(bodies.find((b) => b.name === 'subscribe')?.contexts).toEqual([0]);
     // The shared admin-only commands (daily-post settings) carry Manage Server; every other command is open.
     const adminOnly = new Set(COMMANDS.filter((c) => c.adminOnly).map((c) => c.name));
     expect([...adminOnly]).toEqual(expect.arrayContaining(['subscribe', 'unsubscribe', 'settings']));
@@ -71,11 +80,17 @@ describe('commandsInSync', () => {
     expect(changed((c) => (c.description_localizations = { ru: 'Старый текст' }))).toBe(false);
     expect(changed((c) => (c.options = []))).toBe(false);
     expect(changed((c) => (c.default_member_permissions = '32'))).toBe(false);
+    expect(changed((c) => (c.contexts = [0]))).toBe(false);
     expect(commandsInSync(local, remote.slice(1), 'global')).toBe(false);
   });
 
-  it('ignores dm_permission for guild commands, where Discord does not report it', () => {
-    const guildCopy = remote.map((c) => ({ ...c, dm_permission: undefined }));
+  it('ignores contexts for guild commands, which never show in DMs', () => {
+    const guildCopy = remote.map((c) => ({ ...c, contexts: null }));
     expect(commandsInSync(local, guildCopy, 'guild')).toBe(true);
+  });
+
+  it('replaces commands registered the old way (dm_permission, no contexts)', () => {
+    const old = remote.map(({ contexts, ...c }) => ({ ...c, contexts: null, dm_permission: (contexts ?? []).length > 1 }));
+    expect(commandsInSync(local, old, 'global')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -35,8 +37,11 @@ function buildSlashCommand(def: CommandDefinition): SlashCommandBody {
     description: truncate(def.description.en, LIMITS.commandDescription),
     description_localizations: { ru: truncate(def.description.ru, LIMITS.commandDescription) },
     options: args.map(buildOption),
-    // Group-only and admin-only commands make no sense in DMs, where no one manages a server.
-    dm_permission: def.scope !== 'group' && !def.adminOnly,
+    // Where the command can be used (Discord's `contexts`, which replaced the deprecated `dm_permission`):
+    // servers, and DMs with the bot, except group-only and admin-only commands (no one manages a server in a DM).
+    contexts: def.scope !== 'group' && !def.adminOnly ? [InteractionContextType.Guild, InteractionContextType.BotDM] : [InteractionContextType.Guild],
+    // The bot is installed to servers, not to users' accounts.
+    integration_types: [ApplicationIntegrationType.GuildInstall],
   };
   // Discord hides the command from members without the bit; the handler checks again, since server
   // admins can override command permissions.
@@ -58,8 +63,9 @@ function buildOption(arg: CommandArgument): APIApplicationCommandBasicOption {
 
 /**
  * Whether the commands registered on Discord already match ours. Discord answers with extra fields (ids,
- * versions) and fills defaults (`required: false`, `null` localizations, `dm_permission`), so both sides
- * are normalized before comparing; the order of commands does not matter, the order of options does.
+ * versions, the deprecated `dm_permission`) and fills defaults (`required: false`, `null` localizations and
+ * contexts), so both sides are normalized before comparing; the order of commands does not matter, the order
+ * of options does. Commands registered with `dm_permission` and no `contexts` differ, and are replaced.
  */
 export function commandsInSync(local: readonly object[], remote: readonly object[], scope: CommandScope): boolean {
   const norm = (list: readonly object[]) =>
@@ -79,8 +85,9 @@ function normalizeCommand(c: Record<string, unknown>, scope: CommandScope): stri
     name_localizations: localizations(c.name_localizations),
     description_localizations: localizations(c.description_localizations),
     default_member_permissions: c.default_member_permissions ?? null,
-    // Guild commands never show in DMs, and Discord does not report the flag for them.
-    dm_permission: scope === 'guild' ? null : (c.dm_permission ?? true),
+    // Guild commands never show in DMs: their contexts do not matter. Discord's default is servers and the bot's DMs.
+    contexts: scope === 'guild' ? null : sortedNumbers(c.contexts, [InteractionContextType.Guild, InteractionContextType.BotDM]),
+    integration_types: sortedNumbers(c.integration_types, [ApplicationIntegrationType.GuildInstall]),
     nsfw: c.nsfw ?? false,
     options: Array.isArray(c.options) ? c.options.map((o) => normalizeOption(o as Record<string, unknown>)) : [],
   });
@@ -103,6 +110,12 @@ function normalizeOption(o: Record<string, unknown>): unknown {
     channel_types: o.channel_types ?? [],
     options: Array.isArray(o.options) ? o.options.map((x) => normalizeOption(x as Record<string, unknown>)) : [],
   };
+}
+
+/** A list of enum values in a canonical order, or the default when Discord reports none (null). */
+function sortedNumbers(value: unknown, fallback: readonly number[]): number[] {
+  const list = Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [...fallback];
+  return [...list].sort((a, b) => a - b);
 }
 
 function localizations(value: unknown): Record<string, unknown> {
