@@ -109,7 +109,7 @@ describe('the Discord adapter with the real core', () => {
   it('/start in a DM greets in the user\'s language, offers the welcome questions as buttons and points to /help', async () => {
     const i = slashCommand('start', {}, { dm: true, locale: 'ru' });
     h.send(i);
-    const patch = messageOf(await h.callFor(i, 'PATCH'));
+    const patch = (await firstReply(h, i)).data;
     const text = JSON.stringify(patch);
     expect(text).toContain('Здравствуйте!');
     expect(text).toContain('/help');
