@@ -54,6 +54,16 @@ describe('the chat service', () => {
     expect((await chat.question(member, 'пока')).lang).toBe('ru');
   });
 
+  it('answers a pressed question in the language its button was shown in; buttons of older messages in the member\'s', async () => {
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
+    const asked = await chat.question(member, 'когда был референдум?');
+    const data = asked.buttons.flat()[0]?.data ?? '';
+    expect(data).toMatch(/^a:ru:[\w-]+$/);
+    // The member's app is in English, but they read and pressed a Russian question.
+    expect((await chat.action(member, data))?.lang).toBe('ru');
+    expect((await chat.action(member, `a:${data.slice('a:ru:'.length)}`))?.lang).toBe('en');
+  });
+
   it('states the language rule in /help in all three languages', async () => {
     const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
     const help = async (userLang: 'en' | 'ru' | 'kk') => (await chat.command({ ...member, userLang }, 'help', ''))?.text ?? '';

@@ -26,7 +26,7 @@ describe('/start', () => {
     expect(start.lang).toBe(lang);
     expect(start.text).toContain('/help');
     const buttons = start.buttons.flat();
-    expect(buttons.map((b) => b.data)).toEqual(intended.map((id) => `a:${id}`));
+    expect(buttons.map((b) => b.data)).toEqual(intended.map((id) => `a:${lang}:${id}`));
     expect(buttons.length).toBeGreaterThanOrEqual(3);
     for (const [i, button] of buttons.entries()) {
       const fact = base.fact(intended[i] ?? '');

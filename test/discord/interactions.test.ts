@@ -73,15 +73,16 @@ describe('the Discord adapter with the real core', () => {
     h.send(ask);
     const answer = (await firstReply(h, ask)).data;
     const customId = answer.components?.[0]?.components[0]?.custom_id ?? '';
-    expect(customId).toMatch(/^a:/);
+    expect(customId).toMatch(/^a:ru:/);
 
-    // The answer is a new public message, as /ask would post it; the message with the button stays.
-    const press = buttonPress(customId, { channelId });
+    // The answer is a new public message, as /ask would post it; the message with the button stays. A member
+    // whose Discord is in English pressed a Russian question: the answer is in Russian, the language they read.
+    const press = buttonPress(customId, { channelId, locale: 'en-US' });
     h.send(press);
     const reply = await firstReply(h, press);
     expect(reply.type).toBe(CALLBACK.reply);
     expect(reply.data.flags ?? 0).toBe(0);
-    const expected = realCore().resolver.answerFact(customId.slice(2), 'en')?.answer ?? '(none)';
+    const expected = realCore().resolver.answerFact(customId.slice('a:ru:'.length), 'ru')?.answer ?? '(none)';
     expect(reply.data.embeds?.[0]?.description).toBe(toMarkdown(expected));
   });
 
@@ -114,7 +115,7 @@ describe('the Discord adapter with the real core', () => {
     expect(text).toContain('Здравствуйте!');
     expect(text).toContain('/help');
     const buttons = patch.components?.flatMap((r) => r.components) ?? [];
-    expect(buttons.map((b) => b.custom_id)).toEqual(h.core.base.welcome.map((id) => `a:${id}`));
+    expect(buttons.map((b) => b.custom_id)).toEqual(h.core.base.welcome.map((id) => `a:ru:${id}`));
     expect(buttons.map((b) => (b as { label?: string }).label)).toContain('Когда в Казахстане прошёл референдум по поправкам в Конституцию?');
   });
 

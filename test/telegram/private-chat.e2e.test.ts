@@ -81,7 +81,7 @@ describe('private chat', () => {
     expect(seen(plain.text)).toContain('/help');
     expect(linked.text).toBe(plain.text);
     const buttons = plain.keyboard?.flat() as { text: string; callback_data: string }[];
-    expect(buttons.map((b) => b.callback_data)).toEqual(core.base.welcome.map((id) => `a:${id}`));
+    expect(buttons.map((b) => b.callback_data)).toEqual(core.base.welcome.map((id) => `a:en:${id}`));
     expect(buttons.map((b) => b.text)).toContain('When was the constitutional referendum held in Kazakhstan?');
     // A button answers the question it shows.
     const answer = await ask(chatId, () => user.press(plain, buttons[0]!.callback_data));
@@ -122,10 +122,10 @@ describe('private chat', () => {
     const button = first.keyboard?.flat()[0];
     expect(button?.text).toBeTruthy();
     const data = (button as { callback_data: string }).callback_data;
-    expect(data).toMatch(/^a:/);
+    expect(data).toMatch(/^a:en:/);
     const answered = harness.calls.filter((c) => c.method === 'answerCallbackQuery').length;
     const reply = await ask(chatId, () => user.press(first, data));
-    const expected = core.resolver.answerFact(data.slice(2), 'en');
+    const expected = core.resolver.answerFact(data.slice('a:en:'.length), 'en');
     expect(seen(reply.text)).toContain(expected!.answer);
     expect(harness.calls.filter((c) => c.method === 'answerCallbackQuery').length).toBe(answered + 1);
   });
@@ -143,9 +143,9 @@ describe('private chat', () => {
     expectValidTelegramHtml(questions.text);
     expect(seen(questions.text)).toContain('The 2022 referendum');
     expect(harness.emulator.sent(chatId)).toHaveLength(before);
-    const dateButton = questions.keyboard?.flat().find((b) => (b as { callback_data?: string }).callback_data === 'a:referendum-june-5');
+    const dateButton = questions.keyboard?.flat().find((b) => (b as { callback_data?: string }).callback_data === 'a:en:referendum-june-5');
     expect(dateButton).toBeDefined();
-    const answer = await ask(chatId, () => user.press(questions, 'a:referendum-june-5'));
+    const answer = await ask(chatId, () => user.press(questions, 'a:en:referendum-june-5'));
     expect(seen(answer.text)).toMatch(/5 June 2022|June 5, 2022/);
   });
 

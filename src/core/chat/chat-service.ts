@@ -47,8 +47,8 @@ export interface ChatRequest {
  * The language of a reply to `req`, by the one rule ({@link replyLanguage}): `member` for what is the member's
  * own, `chat` for what the whole chat reads; `typed` is what the member typed, when the reply answers it.
  */
-export function languageFor(req: ChatRequest, audience: Audience, typed?: string): Lang {
-  return replyLanguage(audience, { typed, userLang: req.userLang, chatLang: req.chatLang });
+export function languageFor(req: ChatRequest, audience: Audience, typed?: string, read?: Lang): Lang {
+  return replyLanguage(audience, { typed, read, userLang: req.userLang, chatLang: req.chatLang });
 }
 
 /**
@@ -140,6 +140,19 @@ const INLINE_TYPING_MS = 10_000;
 
 /** Button data prefixes. Fact and topic ids are kebab-case and short, so the data stays within 64 bytes. */
 export const ACTION = { answerFact: 'a:', topic: 't:' } as const;
+
+/** The data of a button that answers a fact, with the language its label is shown in (`a:ru:referendum-june-5`). */
+export function answerButton(factId: string, lang: Lang): string {
+  return `${ACTION.answerFact}${lang}:${factId}`;
+}
+
+/** The fact and label language of an answer button; buttons of older messages (`a:<fact>`) carry no language. */
+export function parseAnswerButton(data: string): { factId: string; lang?: Lang } | undefined {
+  if (!data.startsWith(ACTION.answerFact)) return undefined;
+  const rest = data.slice(ACTION.answerFact.length);
+  const m = /^(en|ru|kk):(.+)$/.exec(rest);
+  return m?.[1] && m[2] ? { factId: m[2], lang: m[1] as Lang } : { factId: rest };
+}
 
 /** Dependencies of the {@link ChatService}. */
 export interface ChatServiceDeps {
@@ -288,7 +301,9 @@ export class ChatService {
   /** Handles a button press; undefined for data that is not ours (or stale). */
   async action(request: ChatRequest, data: string): Promise<ChatReply | undefined> {
     const req = await this.withChatLang(request);
-    const lang = languageFor(req, 'member');
+    const pressed = parseAnswerButton(data);
+    // An answer button is answered in the language its label was shown in: the one the member read.
+    const lang = languageFor(req, 'member', undefined, pressed?.lang);
     const feature = this.deps.features?.find((f) => f.actionPrefix && data.startsWith(f.actionPrefix));
     const ours = data.startsWith(ACTION.answerFact) || data.startsWith(ACTION.topic);
     // A button that answers posts in the chat just like a question: the same per-user limit applies, and the
@@ -299,8 +314,8 @@ export class ChatService {
       if (refused) return refused;
     }
     if (feature?.action) return feature.action(req, data);
-    if (data.startsWith(ACTION.answerFact)) {
-      const factId = data.slice(ACTION.answerFact.length);
+    if (pressed) {
+      const factId = pressed.factId;
       const answer = this.deps.resolver.answerFact(factId, lang);
       if (!answer) return undefined;
       await this.deps.conversations.set(this.contextKey(req), { factIds: [factId] });
@@ -359,7 +374,7 @@ export class ChatService {
       text: answer.answer,
       citation: answer.citationLine || undefined,
       date: answer.status !== 'unknown' && fact?.date ? fact.date.value : undefined,
-      buttons: choices.map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]),
+      buttons: choices.map((s) => [{ label: s.question, data: answerButton(s.factId, answer.lang) }]),
       answer,
     };
   }
@@ -374,7 +389,7 @@ export class ChatService {
       this.deps.i18n.t(lang, 'welcome', { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) }),
       this.deps.i18n.t(lang, 'welcome-examples'),
     ].join('\n\n');
-    return { lang, text, buttons: this.welcomeExamples(lang).map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]) };
+    return { lang, text, buttons: this.welcomeExamples(lang).map((s) => [{ label: s.question, data: answerButton(s.factId, lang) }]) };
   }
 
   /**
@@ -431,7 +446,7 @@ export class ChatService {
     return {
       lang,
       text: this.deps.i18n.t(lang, 'topic-questions', { topic: topic.name[lang] }),
-      buttons: questions.map((s) => [{ label: s.question, data: `${ACTION.answerFact}${s.factId}` }]),
+      buttons: questions.map((s) => [{ label: s.question, data: answerButton(s.factId, lang) }]),
       updateInPlace: true,
       personal: true,
     };

@@ -14,6 +14,11 @@ export type Audience = 'member' | 'chat';
 export interface LanguageClues {
   /** What the member typed (a question, a command's arguments, a greeting): its language when it is clear. */
   typed?: string;
+  /**
+   * The language of what the member acted on without typing: a button's label they read and pressed (a related
+   * question shown in Russian is answered in Russian).
+   */
+  read?: Lang | undefined;
   /** The member's interface language as the platform reports it. */
   userLang?: Lang | undefined;
   /** The chat's chosen language (`/settings lang`). */
@@ -22,13 +27,13 @@ export interface LanguageClues {
 
 /**
  * The one rule for the language of every reply (stated to users in /help):
- * - for a member: the language they typed in when it is clear, else their own interface language, else the
- *   chat's language, else English;
+ * - for a member: the language they typed in when it is clear (or, for a button, the language they read it in),
+ *   else their own interface language, else the chat's language, else English;
  * - for the chat: the chat's chosen language; while the chat has chosen none, as for the member who caused the
  *   message (so a quiz started with Russian words in a chat with no language runs in Russian).
  */
 export function replyLanguage(audience: Audience, clues: LanguageClues): Lang {
   const typed = clues.typed ? detectLang(clues.typed) : undefined;
   if (audience === 'chat' && clues.chatLang) return clues.chatLang;
-  return typed ?? clues.userLang ?? clues.chatLang ?? 'en';
+  return typed ?? clues.read ?? clues.userLang ?? clues.chatLang ?? 'en';
 }
