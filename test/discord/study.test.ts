@@ -82,7 +82,9 @@ describe('a study session on Discord', () => {
     expect(board).toContain('Leaderboard');
     expect(board).toContain('1. Alice — 1 of 1');
     expect(board).toContain('2. Bob — 0 of 1');
-    expect(board).toContain('/review');
+    // No link into a private chat on Discord: the core's words for the review instead, naming no platform.
+    expect(board).toContain('Review your misses with /review.');
+    expect(board).not.toMatch(/Telegram/);
   });
 
   it('/stop from a member who did not start it is refused; from the starter it ends with the leaderboard', async () => {

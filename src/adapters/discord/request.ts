@@ -24,6 +24,8 @@ export function chatRequestOf(interaction: BaseInteraction): ChatRequest {
     userLang: langOfLocale(interaction.locale),
     // For leaderboards: the server nickname, else the display name, else the username.
     userName: memberNick(interaction) ?? interaction.user.globalName ?? interaction.user.username,
+    // The bot hears only slash commands (no message content intent).
+    groupHearing: 'commands',
   };
 }
 

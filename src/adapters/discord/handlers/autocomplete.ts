@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { HandlerContext } from '../chat-port.js';
-import { langOfLocale } from '../request.js';
+import { languageFor } from '../../../core/chat/chat-service.js';
+import { chatRequestOf } from '../request.js';
 import { LIMITS, truncate } from '../text-limits.js';
 
 /** Suggests questions from the fact base while the user types an autocomplete option, best first. */
@@ -11,7 +12,7 @@ export async function handleAutocomplete(ctx: HandlerContext, interaction: Autoc
     await interaction.respond([]);
     return;
   }
-  const found = await ctx.chat.autocomplete(String(focused.value), langOfLocale(interaction.locale) ?? 'en', LIMITS.choices);
+  const found = await ctx.chat.autocomplete(String(focused.value), languageFor(chatRequestOf(interaction), 'member'), LIMITS.choices);
   const choices = found
     .map((c) => ({ name: truncate(c.label.trim(), LIMITS.choiceName), value: truncate(c.value.trim(), LIMITS.choiceValue) }))
     .filter((c) => c.name && c.value)

@@ -1,7 +1,8 @@
 import type { Interaction } from 'discord.js';
 import type { HandlerContext } from '../chat-port.js';
 import { isHarmlessDiscordError, safeError } from '../errors.js';
-import { interactionContext, langOfLocale } from '../request.js';
+import { languageFor } from '../../../core/chat/chat-service.js';
+import { chatRequestOf, interactionContext } from '../request.js';
 import { Responder } from '../responder.js';
 import { handleAutocomplete } from './autocomplete.js';
 import { handleCommand } from './command.js';
@@ -40,7 +41,7 @@ async function handleError(ctx: HandlerContext, interaction: Interaction, respon
   ctx.metrics?.error('discord_interaction');
   if (!responder) return;
   try {
-    await responder.note(ctx.i18n.t(langOfLocale(interaction.locale) ?? 'en', 'error-apology'));
+    await responder.note(ctx.i18n.t(languageFor(chatRequestOf(interaction), 'member'), 'error-apology'));
   } catch (second) {
     if (!isHarmlessDiscordError(second)) ctx.logger.warn({ ...context, err: safeError(second) }, 'discord apology failed');
   }
