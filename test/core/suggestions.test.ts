@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoreServices } from '../../src/app/core-services.js';
-import type { ChatRequest } from '../../src/core/chat/chat-service.js';
+import { parseAnswerButton, type ChatRequest } from '../../src/core/chat/chat-service.js';
 import { isTopicMember } from '../../src/core/facts/topic-members.js';
 import { LANGS, type Fact, type Lang } from '../../src/core/facts/schema.js';
 import { silentLogger } from '../../src/core/ports.js';
@@ -201,7 +201,10 @@ describe('through the chat service', () => {
     const service = chat();
     for (const lang of LANGS) {
       const start = await service.command({ ...member, userLang: lang }, 'start', '');
-      const offered = (start?.buttons.flat() ?? []).filter((b) => b.data.startsWith('a:')).map((b) => ({ factId: b.data.slice(2), question: b.label }));
+      const offered = (start?.buttons.flat() ?? []).flatMap((b) => {
+        const pressed = parseAnswerButton(b.data);
+        return pressed ? [{ factId: pressed.factId, question: b.label }] : [];
+      });
       expect(offered.length).toBeGreaterThanOrEqual(3);
       expect(offered.flatMap((s) => answeredWell(s, lang))).toEqual([]);
       expect(duplicates(offered)).toEqual([]);
