@@ -219,6 +219,34 @@ describe('slow work', () => {
     await h.close();
   });
 
+  it('a slow press is acknowledged without changing anything, then replaces its message when the core says so', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const chat = realCore().chat;
+    const h = await startHarness({
+      acknowledgeAfterMs: 50,
+      chat: {
+        command: (req, name, args) => chat.command(req, name, args),
+        action: async (req, data) => {
+          await gate;
+          return chat.action(req, data);
+        },
+        autocomplete: (p, lang, limit) => chat.autocomplete(p, lang, limit),
+      },
+    });
+    try {
+      const pick = selectChoice(SELECT_MENU_ID, 't:referendum', { channelId: ownChannel() });
+      h.send(pick);
+      expect(callbackOf(await h.callFor(pick, 'POST', '/callback')).type).toBe(CALLBACK.deferUpdate);
+      release();
+      const update = messageOf(await h.callFor(pick, 'PATCH', '/messages/%40original'));
+      expect(update.components?.flatMap((r) => r.components).every((b) => b.custom_id.startsWith('a:'))).toBe(true);
+      expect(h.fake.calls.filter((c) => c.path.includes(pick.token) && c.method === 'POST' && c.path.includes('/webhooks/'))).toHaveLength(0);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a slow personal answer (/help) fills the private acknowledgement in place', async () => {
     const { h, release } = await gatedBot();
     try {
