@@ -5,7 +5,7 @@
  * - on the project's own question set (test/eval/questions.jsonl), graded in process by the same rules;
  * - by cross-validation over the fact base's own questions (src/eval/cross-validation.ts): held-out
  *   alternate questions, held-out facts (near misses to decline), counterfactual questions (to decline),
- *   and the quiz bank's questions.
+ *   the quiz bank's questions, and follow-ups (src/eval/follow-up-fold.ts).
  * Prints accuracy per category and language. `--verbose` lists the wrong items; `--no-cv` skips the
  * cross-validation (about a minute).
  */
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { Resolver } from '../core/resolver/resolver.js';
 import { counterfactualFold, cvReport, factFolds, questionFolds, quizFold, runFolds } from '../eval/cross-validation.js';
 import { gradeRun, readEvalSet } from '../eval/eval-set.js';
+import { followUpFolds } from '../eval/follow-up-fold.js';
 import { DATA_DIR, loadFactBase, loadFactBaseData } from '../infra/data-files.js';
 
 const root = join(DATA_DIR, '..');
@@ -54,8 +55,10 @@ if (!process.argv.includes('--no-cv')) {
     console.log(
       `${name}: in-scope ${pct(r.inScope)} (n=${r.inScopeCount}), confident and right ${pct(r.confidentRight)}, answered precision ${pct(r.answeredPrecision)}${r.declineCount ? `, declines ${pct(r.declines)} (n=${r.declineCount})` : ''}`,
     );
-  show('held-out alternate questions (5 folds)', cvReport(runFolds(questionFolds(data, 5))));
+  const questions = questionFolds(data, 5);
+  show('held-out alternate questions (5 folds)', cvReport(runFolds(questions)));
   show('held-out facts, near misses (10 folds)', cvReport(runFolds(factFolds(data, 10)).filter((o) => !o.ambiguous)));
   show('counterfactual questions', cvReport(runFolds([counterfactualFold(data)])));
   show('quiz-bank questions', cvReport(runFolds([quizFold(data)])));
+  show('follow-ups and questions after an unrelated answer (5 folds)', cvReport(runFolds(followUpFolds(questions))));
 }

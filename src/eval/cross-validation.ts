@@ -4,6 +4,7 @@ import { conflicts, sameAnswer } from '../core/resolver/decision.js';
 import type { ResolverModel } from '../core/resolver/model.js';
 import { Resolver, type Explanation } from '../core/resolver/resolver.js';
 import { SearchIndex } from '../core/resolver/search-index.js';
+import type { ConversationContext } from '../core/resolver/types.js';
 
 /**
  * Cross-validation over the fact base's own questions, to measure (and fit on) questions the index has not
@@ -13,6 +14,7 @@ import { SearchIndex } from '../core/resolver/search-index.js';
  * - fact folds: a fold's facts are removed whole and their questions asked; the right reply is to decline,
  *   unless another fact gives the same answer. These are the near misses a real user asks: the fact base
  *   knows the subject but not that detail.
+ * A third kind, the follow-up folds (follow-up-fold.ts), asks held-out questions after a previous answer.
  */
 
 /** One held-out question. */
@@ -22,7 +24,9 @@ export interface CvQuery {
   gold: Fact;
   /** Other facts whose answer is as right (a quiz item's `also`). */
   alsoRight?: readonly string[];
-  fold: 'question' | 'fact' | 'quiz' | 'counterfactual';
+  fold: 'question' | 'fact' | 'quiz' | 'counterfactual' | 'followup';
+  /** The previous answer, passed as the chat service passes it (follow-up folds only). */
+  context?: ConversationContext;
 }
 
 /** A fold: the reduced fact base to build a resolver on, and the questions held out of it. */
@@ -34,7 +38,7 @@ export interface CvFold {
 }
 
 /** A stable hash of a string (FNV-1a), so folds are the same on every run. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -173,7 +177,7 @@ export function runFolds(folds: CvFold[], model?: ResolverModel): CvOutcome[] {
     fold.index ??= new SearchIndex(fold.base);
     const resolver = new Resolver(fold.base, model, undefined, fold.index);
     for (const query of fold.queries) {
-      const explanation = resolver.explain(query.text);
+      const explanation = resolver.explain(query.text, query.context ? { context: query.context } : {});
       const type = explanation.analysis.type;
       const answerable = query.fold !== 'counterfactual' && fold.base.facts.some((f) => f.id === query.gold.id || sameAnswer(f, query.gold, type));
       const facts = explanation.answer.factIds.map((id) => fold.base.fact(id)).filter((f): f is Fact => !!f);

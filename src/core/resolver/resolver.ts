@@ -116,7 +116,7 @@ export class Resolver {
   rank(analysis: QuestionAnalysis, options: ResolveOptions = {}): Candidate[] {
     const followUp = this.followUpNeighbourhood(analysis.normalized, options);
     const scored = computeSignals(analysis, this.index, this.scratch, { followUp });
-    for (const c of scored) c.score = scoreOf(c.signals, this.model) + FOLLOW_UP_BONUS * c.signals.followUp;
+    for (const c of scored) c.score = scoreOf(c.signals, this.model);
     scored.sort((a, b) => b.score - a.score);
     const p = choiceProbabilities(scored.map((c) => c.score), this.model);
     scored.forEach((c, i) => (c.probability = p[i] ?? 0));
@@ -265,7 +265,7 @@ export class Resolver {
   private followUpNeighbourhood(normalized: string, options: ResolveOptions): Map<string, number> {
     const near = new Map<string, number>();
     const previous = (options.context?.factIds ?? []).map((id) => this.base.fact(id)).filter((f): f is Fact => !!f);
-    if (previous.length === 0 || !FOLLOW_UP.test(normalized)) return near;
+    if (previous.length === 0 || !refersBack(normalized)) return near;
     for (const prev of previous)
       for (const f of this.base.facts) {
         if (f.id === prev.id) continue;
@@ -516,17 +516,18 @@ export class Resolver {
   }
 }
 
-/**
- * What closeness to the previous answer adds to a fact's score for a question that refers back. A fixed prior,
- * not fitted: the fitting sets (src/eval/fit-model.ts) hold no conversations, so the fit gives the follow-up
- * signal no weight at all (model.generated.ts), and a follow-up ("кто его открыл?" after the round table)
- * was read as if nothing came before it.
- */
-const FOLLOW_UP_BONUS = 2;
-
 /** Words that refer back to the previous answer. */
 const FOLLOW_UP =
   /^(?:and|so|also|then|а|и|ну|ал|енді)(?![\p{L}])|(?<![\p{L}])(?:it|he|she|they|them|this|that|its|his|him|their|он|она|оно|они|его|её|ее|их|это|этот|эта|ол|оны|оның|бұл|бұны|мұны)(?![\p{L}])/u;
+
+/**
+ * Whether a normalised question refers back to the previous answer (a pronoun, or a leading "and"): only
+ * then does the previous answer's neighbourhood count. The fit's follow-up folds (src/eval/follow-up-fold.ts)
+ * ask by the same rule.
+ */
+export function refersBack(normalized: string): boolean {
+  return FOLLOW_UP.test(normalized);
+}
 
 /** An answer without its "or did you mean" choices (inside a reply of several parts). */
 function stripChoices(text: string): string {
