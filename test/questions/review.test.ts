@@ -24,8 +24,8 @@ type Seed = [text: string, lang: Lang, status: LoggedStatus, askers: string[], f
 
 const SEEDS: Seed[] = [
   // One group, three wordings, two askers: the bot guessed the right fact.
-  ['when was the referendum?', 'en', 'unsure', ['a', 'b'], 'referendum-june-5'],
-  ['When was the referendum held', 'en', 'unsure', ['a'], 'referendum-june-5'],
+  ['when did the referendum take place?', 'en', 'unsure', ['a', 'b'], 'referendum-june-5'],
+  ['When did the referendum take place', 'en', 'unsure', ['a'], 'referendum-june-5'],
   // Russian: its own group, though the same question.
   ['когда был референдум', 'ru', 'unsure', ['c'], 'referendum-june-5'],
   // Five entries by one asker: fewer askers than the group above, so it comes after.
@@ -67,8 +67,8 @@ describe('questions:review', async () => {
   const { groups } = result;
 
   it('groups wordings of one question in one language, and keeps languages and entities apart', () => {
-    expect(groupOf(groups, 'when was the referendum?').examples.map((e) => e.text)).toEqual(['when was the referendum?', 'When was the referendum held']);
-    expect(groupOf(groups, 'когда был референдум')).not.toBe(groupOf(groups, 'when was the referendum?'));
+    expect(groupOf(groups, 'when did the referendum take place?').examples.map((e) => e.text)).toEqual(['when did the referendum take place?', 'When did the referendum take place']);
+    expect(groupOf(groups, 'когда был референдум')).not.toBe(groupOf(groups, 'when did the referendum take place?'));
     expect(groupOf(groups, 'When was Tokayev born?')).not.toBe(groupOf(groups, 'how old is Kosherbayev'));
     expect(groups.flatMap((g) => g.entries)).toHaveLength(SEEDS.filter((s) => !s[5]).reduce((n, s) => n + s[3].length, 0));
   });
@@ -77,7 +77,7 @@ describe('questions:review', async () => {
     expect(groups.map((g) => g.askers)).toEqual([...groups.map((g) => g.askers)].sort((a, b) => b - a));
     const bread = groupOf(groups, 'What is the price of bread?');
     expect(bread).toMatchObject({ askers: 1, entries: { length: 5 } });
-    expect(groups.indexOf(bread)).toBeGreaterThan(groups.indexOf(groupOf(groups, 'when was the referendum?')));
+    expect(groups.indexOf(bread)).toBeGreaterThan(groups.indexOf(groupOf(groups, 'when did the referendum take place?')));
     expect(groups[0]?.examples[0]?.text).toBe('When was Tokayev born?');
   });
 
@@ -86,9 +86,9 @@ describe('questions:review', async () => {
   });
 
   it('says the bot missed a question whose fact it only guessed, and names the fact', () => {
-    expect(groupOf(groups, 'when was the referendum?')).toMatchObject({
+    expect(groupOf(groups, 'when did the referendum take place?')).toMatchObject({
       leaned: { factId: 'referendum-june-5', score: 0.4 },
-      verdict: { kind: 'missed', factId: 'referendum-june-5', question: 'when was the referendum?' },
+      verdict: { kind: 'missed', factId: 'referendum-june-5', question: 'when did the referendum take place?' },
     });
   });
 
@@ -114,7 +114,7 @@ describe('questions:review', async () => {
   it('writes a readable report with the examples, the fact leaned to, its score and the verdict', () => {
     const report = readFileSync(result.reportFile, 'utf8');
     expect(report).toMatch(/^# Questions the bot could not answer\n/);
-    expect(report).toContain('## 2. “when was the referendum?”');
+    expect(report).toContain('## 2. “when did the referendum take place?”');
     expect(report).toContain('2 askers, 3 logged (3 guessed); English; telegram group 3.');
     const title = resolver.base.fact('referendum-june-5')?.title.en;
     expect(report).toContain(`The bot leaned to \`referendum-june-5\` (“${title}”) with a score of 0.40.`);
@@ -125,7 +125,7 @@ describe('questions:review', async () => {
 
   it('writes a patch of the proposals, with TODO where a maintainer must write', () => {
     const patch = dataPatchSchema.parse(JSON.parse(readFileSync(result.patchFile!, 'utf8')));
-    expect(patch.additions).toContainEqual(expect.objectContaining({ type: 'question', fact: 'referendum-june-5', lang: 'en', question: 'when was the referendum?' }));
+    expect(patch.additions).toContainEqual(expect.objectContaining({ type: 'question', fact: 'referendum-june-5', lang: 'en', question: 'when did the referendum take place?' }));
     const gap = patch.additions.find((a) => a.type === 'gap');
     expect(gap).toMatchObject({ fact: 'referendum-june-5', gap: { keywords: expect.arrayContaining(['stations']) as unknown } });
     expect(gap?.type === 'gap' && gap.gap.about.kk).toMatch(/^TODO/);
