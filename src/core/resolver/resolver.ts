@@ -1,5 +1,5 @@
 import type { FactBase } from '../facts/fact-base.js';
-import type { Fact, Lang } from '../facts/schema.js';
+import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import { citationLine } from '../facts/citation-line.js';
 import { I18n } from '../i18n/i18n.js';
 import { formatDateValue } from '../text/dates.js';
@@ -13,7 +13,7 @@ import { choiceProbabilities, DEFAULT_MODEL, scoreOf, type ResolverModel } from 
 import { detectOperator, splitParts, type Operator } from './operators.js';
 import { applyOperator } from './operator-answers.js';
 import { Phrasing } from './phrasing.js';
-import { analyzeQuestion, questionLang, stripMentions, type QuestionAnalysis } from './question-analysis.js';
+import { analyzeQuestion, questionLang, stripMentions, type QueryWord, type QuestionAnalysis } from './question-analysis.js';
 import type { QuestionType } from './question-type.js';
 import { SearchIndex } from './search-index.js';
 import { computeSignals, countsList, SimilarityScratch, type Candidate } from './signals.js';
@@ -303,13 +303,17 @@ export class Resolver {
    * any, that the best fact does not use itself.
    */
   private askedEntityGap(analysis: QuestionAnalysis, best: Fact | undefined): { about: Record<Lang, string> } | undefined {
-    // A keyword the best fact itself uses anywhere (its answer or the ways it is asked) asks about that fact.
-    const explained = (key: string) => best !== undefined && (this.index.postings.get(key)?.has(best.id) ?? false);
+    // A keyword the best fact itself uses asks about that fact: a word of its answer (by key), or a word of
+    // the ways it is asked, as written. Only the written word counts there, since the key may join a homograph
+    // (Kazakh "туған" is "born", and in "туыс-туғандары", an alternate question of the relatives ban, "relatives").
+    const said = best ? this.index.answerKeys.get(best.id) : undefined;
+    const asked = best ? questionWordsOf(best) : undefined;
+    const explained = (w: QueryWord) => (said?.has(w.key) ?? false) || (asked?.has(w.word) ?? false);
     for (const [id, named] of analysis.entities) {
       if (named.descriptor) continue;
       for (const { gap, keys } of this.index.entityGapKeys.get(id) ?? []) {
         if (gap.types.length > 0 && !gap.types.includes(analysis.type)) continue;
-        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained(w.key))) return gap;
+        if (analysis.words.some((w) => (keys.has(w.key) || keys.has(w.word)) && !explained(w))) return gap;
       }
     }
     return undefined;
@@ -545,4 +549,16 @@ function fitText(text: string, budget: number): string {
 /** A confidence for output: clamped to 0..1 and rounded. */
 function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+/** The words of a fact's alternate questions in every language, lower-cased as written (cached per fact). */
+const questionWordCache = new WeakMap<Fact, Set<string>>();
+function questionWordsOf(fact: Fact): Set<string> {
+  let words = questionWordCache.get(fact);
+  if (!words) {
+    const texts = LANGS.flatMap((l) => fact.questions[l]);
+    words = new Set(texts.flatMap((t) => normalize(t).match(/[\p{L}\p{N}]+/gu) ?? []));
+    questionWordCache.set(fact, words);
+  }
+  return words;
 }
