@@ -99,6 +99,15 @@ describe('what the source does not cover', () => {
     expect(ask('рахмет').lang).toBe('kk');
   });
 
+  it('takes an acknowledgement ("ok", "хорошо", "жақсы" with or without Kazakh letters) as small talk, never as a question', () => {
+    for (const [text, lang] of [['ok', 'en'], ['great', 'en'], ['хорошо', 'ru'], ['понятно', 'ru'], ['жақсы', 'kk'], ['жаксы', 'kk'], ['түсінікті', 'kk']] as const) {
+      const a = ask(text);
+      expect(a.smallTalk, text).toBe(true);
+      expect(a.factIds, text).toEqual([]);
+      expect(a.lang, text).toBe(lang);
+    }
+  });
+
   it('declines a question about a person or country the source never mentions', () => {
     expect(ask('What did Erdogan say about the sanctions?').status).toBe('unknown');
   });

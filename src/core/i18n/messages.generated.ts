@@ -41,6 +41,7 @@ export const MESSAGE_IDS = [
   'date-label',
   'smalltalk-hello',
   'smalltalk-thanks',
+  'smalltalk-ack',
   'smalltalk-bye',
   'smalltalk-who-are-you',
   'compare-earlier',
@@ -183,6 +184,7 @@ feedback-thanks = Thank you! The question is noted, so that the answers can be i
 date-label = Date
 smalltalk-hello = Hello! I answer questions about Kazakhstan's 2022–2023 reforms from one source, “{ $title }” ({ $date }), in English, Russian or Kazakh.
 smalltalk-thanks = You're welcome! Ask me anything else about the reforms.
+smalltalk-ack = Good. Ask me anything else about the reforms.
 smalltalk-bye = Goodbye! Come back with more questions about the reforms.
 smalltalk-who-are-you = I am a bot that answers questions about Kazakhstan's 2022–2023 political reforms — the January events, the referendum, the new presidential term, the economy, relations with Russia — from one source, “{ $title }” ({ $date }). Type /help to see my commands.
 compare-earlier = { $first } came first; { $second } came later.
@@ -364,6 +366,7 @@ feedback-thanks = Спасибо! Вопрос записан, чтобы отв
 date-label = Дата
 smalltalk-hello = Здравствуйте! Я отвечаю на вопросы о реформах в Казахстане 2022–2023 годов по одному источнику, «{ $title }» ({ $date }), на русском, казахском или английском.
 smalltalk-thanks = Пожалуйста! Спрашивайте о реформах ещё.
+smalltalk-ack = Хорошо. Спрашивайте о реформах ещё.
 smalltalk-bye = До свидания! Возвращайтесь с новыми вопросами о реформах.
 smalltalk-who-are-you = Я бот, который отвечает на вопросы о политических реформах в Казахстане 2022–2023 годов — январских событиях, референдуме, новом президентском сроке, экономике, отношениях с Россией — по одному источнику, «{ $title }» ({ $date }). Команды — в /help.
 compare-earlier = Сначала — { $first }, затем — { $second }.
@@ -573,6 +576,7 @@ feedback-thanks = Рақмет! Жауаптарды жақсарту үшін �
 date-label = Күні
 smalltalk-hello = Сәлеметсіз бе! Мен Қазақстандағы 2022–2023 жылдардағы реформалар туралы сұрақтарға бір дереккөзге, «{ $title }» ({ $date }) мақаласына сүйеніп, қазақ, орыс немесе ағылшын тілінде жауап беремін.
 smalltalk-thanks = Оқасы жоқ! Реформалар туралы тағы сұраңыз.
+smalltalk-ack = Жақсы. Реформалар туралы тағы сұраңыз.
 smalltalk-bye = Сау болыңыз! Реформалар туралы жаңа сұрақтармен қайта келіңіз.
 smalltalk-who-are-you = Мен Қазақстандағы 2022–2023 жылдардағы саяси реформалар — қаңтар оқиғалары, референдум, жаңа президенттік мерзім, экономика, Ресеймен қарым-қатынас — туралы сұрақтарға бір дереккөзге, «{ $title }» ({ $date }) мақаласына сүйеніп жауап беретін ботпын. Командаларды /help арқылы көріңіз.
 compare-earlier = Алдымен { $first } болды, кейін — { $second }.

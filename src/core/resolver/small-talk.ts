@@ -1,7 +1,7 @@
 import { foldKazakh } from '../text/kazakh-script.js';
 
-/** What a message that is not a question says: a greeting, thanks, goodbye, or "who are you". */
-export type SmallTalk = 'hello' | 'thanks' | 'bye' | 'who-are-you';
+/** What a message that is not a question says: a greeting, thanks, an acknowledgement ("ok", "понятно"), goodbye, or "who are you". */
+export type SmallTalk = 'hello' | 'thanks' | 'ack' | 'bye' | 'who-are-you';
 
 /**
  * Whole messages of small talk per kind, in English, Russian and Kazakh (Kazakh in folded form, so it is
@@ -19,6 +19,11 @@ const PHRASES: Record<SmallTalk, string[]> = {
     'thanks', 'thank you', 'thx', 'ty', 'thanks a lot', 'thank you very much', 'many thanks', 'great thanks', 'cool thanks', 'ok thanks', 'perfect',
     'спасибо', 'спс', 'благодарю', 'спасибо большое', 'большое спасибо', 'понятно спасибо', 'ок спасибо', 'отлично',
     'рахмет', 'кеп рахмет', 'улкен рахмет', 'рахмет сизге', 'жаксы рахмет',
+  ],
+  ack: [
+    'ok', 'okay', 'good', 'great', 'cool', 'nice', 'fine', 'alright', 'got it', 'i see', 'understood', 'interesting', 'wow',
+    'хорошо', 'ладно', 'понятно', 'ясно', 'окей', 'ок', 'класс', 'круто', 'норм', 'интересно', 'понял', 'поняла', 'ясненько',
+    'жаксы', 'тусиникти', 'жарайды', 'макул', 'тамаша', 'керемет', 'тусиндим', 'кызык', 'тусинди',
   ],
   bye: [
     'bye', 'goodbye', 'see you', 'see ya', 'bye bye', 'good night', 'cya', 'later',

@@ -43,6 +43,7 @@ feedback-thanks = Thank you! The question is noted, so that the answers can be i
 date-label = Date
 smalltalk-hello = Hello! I answer questions about Kazakhstan's 2022–2023 reforms from one source, “{ $title }” ({ $date }), in English, Russian or Kazakh.
 smalltalk-thanks = You're welcome! Ask me anything else about the reforms.
+smalltalk-ack = Good. Ask me anything else about the reforms.
 smalltalk-bye = Goodbye! Come back with more questions about the reforms.
 smalltalk-who-are-you = I am a bot that answers questions about Kazakhstan's 2022–2023 political reforms — the January events, the referendum, the new presidential term, the economy, relations with Russia — from one source, “{ $title }” ({ $date }). Type /help to see my commands.
 compare-earlier = { $first } came first; { $second } came later.
