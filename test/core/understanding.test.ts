@@ -89,6 +89,22 @@ describe('several questions in one', () => {
   });
 });
 
+describe('who or what someone is', () => {
+  it("answers a question that only names someone, in any language and by description, with the entity's identity fact", () => {
+    for (const q of ['Кобринский кім?', 'Кобринский деген кім?', 'Кто такой Кобринский?', 'Who is Alexander Kobrinsky?', 'Көшербаев кім?', 'Who is the ambassador?', 'What is AENS?']) {
+      const a = ask(q);
+      expect(a.status, q).toBe('answered');
+      expect(a.factIds[0], q).toMatch(/^(kobrinsky-who|kosherbayev-ambassador|aens-director)$/);
+    }
+  });
+
+  it('reads it so only when nothing but the name is asked', () => {
+    expect(ask('Кобринский кім?').factIds[0]).toBe('kobrinsky-who');
+    expect(ask('What did Kobrinsky say about the Anglo-Saxons?').factIds[0]).not.toBe('kobrinsky-who');
+    expect(ask('What did Kobrinsky say?').status).not.toBe('answered');
+  });
+});
+
 describe('what the source does not cover', () => {
   it('replies to small talk with what the bot can do, not a fact', () => {
     expect(smallTalkOf(normalize('thanks!'))).toBe('thanks');

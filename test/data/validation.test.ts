@@ -49,6 +49,16 @@ describe('data validation', () => {
     expect(problemsOf(dir)).toMatch(/has \d+ paragraphs, not 99/);
   });
 
+  it("rejects an entity's identity fact that does not name the entity", () => {
+    const dir = dataWith(() => undefined);
+    const file = join(dir, 'entities.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { entities: { id: string; identity?: string }[] };
+    const kobrinsky = json.entities.find((e) => e.id === 'kobrinsky');
+    if (kobrinsky) kobrinsky.identity = 'kosherbayev-ambassador';
+    writeFileSync(file, JSON.stringify(json));
+    expect(problemsOf(dir)).toContain('fact "kosherbayev-ambassador" does not name "kobrinsky"');
+  });
+
   it('rejects a file that is not JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'facts-'));
     cpSync(DATA_DIR, dir, { recursive: true });

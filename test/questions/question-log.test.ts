@@ -30,7 +30,7 @@ describe('the question log', () => {
     const entries = await store.questionLog.list({ since: 0 });
     expect(entries).toMatchObject([
       { text: QUESTIONS.unknown, lang: 'en', status: 'unknown', platform: 'telegram', chatKind: 'private' },
-      { text: QUESTIONS.unsure, lang: 'en', status: 'unsure', factId: 'kobrinsky-who', platform: 'discord', chatKind: 'group' },
+      { text: QUESTIONS.unsure, lang: 'en', status: 'unsure', factId: 'referendum-june-5', platform: 'discord', chatKind: 'group' },
     ]);
     expect(entries[1]?.score).toBeCloseTo(unsure.answer?.confidence ?? -1, 2);
     expect(entries[0]?.score).toBeGreaterThan(0);

@@ -40,7 +40,7 @@ export function member(userId = '4242', options: Partial<ChatRequest> = {}): Cha
 /** Questions whose outcome the tests rely on (checked by the tests themselves). */
 export const QUESTIONS = {
   answered: 'When was the constitutional referendum held?',
-  unsure: 'Who is Kobrinsky?',
+  unsure: 'when did the referendum take place?',
   unknown: 'What is the price of bread?',
   entityGap: 'When was Tokayev born?',
 } as const;

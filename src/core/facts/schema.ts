@@ -215,6 +215,11 @@ export const entitySchema = z
       .partial()
       .strict()
       .optional(),
+    /**
+     * The fact that says who or what it is: a question that asks nothing but who or what it is ("Кобринский
+     * кім?", "What is AENS?") is answered by this fact.
+     */
+    identity: nonEmpty.optional(),
     /** For an event: when it happened, as precisely as the source says. */
     date: factDate.optional(),
     /**

@@ -63,6 +63,12 @@ export function crossCheck(data: FactBaseData): DataProblem[] {
   const entityIds = new Set(data.entities.map((e) => e.id));
   const entityKinds = new Map(data.entities.map((e) => [e.id, e.kind]));
   const topicIds = new Set(data.topics.map((t) => t.id));
+  for (const e of data.entities) {
+    if (e.identity === undefined) continue;
+    const fact = data.facts.find((f) => f.id === e.identity);
+    if (!fact?.entities.includes(e.id))
+      problems.push({ file: 'data/entities.json', id: e.id, field: 'identity', message: fact ? `fact "${e.identity}" does not name "${e.id}" among its entities` : `unknown fact id "${e.identity}"` });
+  }
   for (const t of data.topics)
     for (const [field, ids] of [['about.events', t.about?.events ?? []], ['about.entities', t.about?.entities ?? []]] as const)
       for (const e of ids)

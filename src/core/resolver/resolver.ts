@@ -108,8 +108,26 @@ export class Resolver {
     if (!analysis.words.some((w) => w.known)) return done(this.decline(lang, analysis.type, this.unknownText(lang)));
 
     const candidates = this.rank(analysis, options);
-    const decision = this.decideOn(candidates, analysis.type);
+    const decision = this.identityDecision(analysis, candidates) ?? this.decideOn(candidates, analysis.type);
     return { analysis, candidates: candidates.slice(0, 8), decision, answer: this.reply(decision, candidates, analysis, lang) };
+  }
+
+  /**
+   * A question that asks nothing but who or what someone or something is ("Кобринский кім?", "What is
+   * AENS?", "Who is the ambassador?"): every word names or describes one entity, and that entity's `identity` fact answers it. The reading is exact,
+   * so the answer is given without choices, whatever share of the probability the entity's other facts took.
+   */
+  private identityDecision(analysis: QuestionAnalysis, candidates: Candidate[]): Decision | undefined {
+    if ((analysis.type !== 'who' && analysis.type !== 'what') || analysis.entities.size !== 1) return undefined;
+    const [id] = [...analysis.entities][0] ?? [];
+    if (!id || analysis.words.length === 0) return undefined;
+    if (!analysis.words.every((w) => this.index.namesEntity(w.key, id))) return undefined;
+    // Nothing else may be asked: "What did Kobrinsky say?" names him too, but its verb is a stop word.
+    const named = new Set(analysis.words.map((w) => w.word));
+    if (!(analysis.normalized.match(/[\p{L}\p{N}]+/gu) ?? []).every((t) => named.has(t) || IDENTITY_WORDS.has(t))) return undefined;
+    const identity = this.base.entity(id)?.identity;
+    const best = candidates.find((c) => c.fact.id === identity);
+    return best ? { status: 'answered', reason: 'confident', best, confidence: best.probability } : undefined;
   }
 
   /** Every candidate fact, best first, with its signals and the model's score. */
@@ -519,6 +537,13 @@ export class Resolver {
     return this.reply_('answered', fact, fact.answer[lang], lang, 'what', 1, [], this.relatedOf(fact, lang));
   }
 }
+
+/** The words besides a name that ask who or what it is ("who is", "кто такой", "деген кім", "дегеніміз не"). */
+const IDENTITY_WORDS = new Set([
+  'who', 'what', 'whos', 'whats', 'is', 'are', 'was', 's', 'the', 'a', 'an', 'this',
+  'кто', 'что', 'такой', 'такая', 'такое', 'такие', 'это', 'есть',
+  'кім', 'ким', 'не', 'деген', 'дегеніміз', 'дегенимиз', 'ол', 'бұл', 'бул',
+]);
 
 /** Words that refer back to the previous answer. */
 const FOLLOW_UP =

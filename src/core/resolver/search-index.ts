@@ -276,6 +276,11 @@ export class SearchIndex {
     return out;
   }
 
+  /** Whether `key` is a word of one of the entity's names or descriptions. */
+  namesEntity(key: string, entityId: string): boolean {
+    return (this.entityNames.get(key) ?? []).some((n) => n.entityId === entityId);
+  }
+
   private addFact(fact: Fact): void {
     const add = (terms: readonly Term[], weight: number, lang?: Lang) => {
       for (const t of terms) {
