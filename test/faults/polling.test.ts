@@ -27,7 +27,8 @@ async function start(options: { onFatal?: (reason: string) => void } = {}) {
     { pollingTimeoutSeconds: 1, pollingBackoff: { firstMs: 20, maxMs: 100 }, startupRetry: { attempts: 2, firstDelayMs: 10, timeoutMs: 2_000 } },
   );
   cleanups.push(() => running.stop());
-  await fake.until(() => fake.calls.some((c) => c.method === 'getUpdates'));
+  // Polling: a getUpdates waits at the fake.
+  await fake.until(() => fake.pollsWaiting > 0);
   return { fake, logger, running };
 }
 
@@ -83,7 +84,8 @@ describe('polling that survives', () => {
   it('an outage: reported while it lasts, retried, and polling resumes when the API is back', async () => {
     const { fake, logger, running } = await start();
     fake.setMode('down');
-    await fake.until(() => running.status?.() === 'disconnected');
+    // Several failed polls (retried after 20, 40, 80 ms): reported once.
+    await fake.until(() => running.status?.() === 'disconnected' && fake.resets >= 3);
     expect(logger.entries.filter((e) => e.msg?.startsWith('telegram polling failed'))).toHaveLength(1);
     fake.setMode('up');
     fake.push(startCommand(502));
@@ -107,7 +109,7 @@ describe('polling that survives', () => {
     fake.setMode('hang');
     const logger = capturingLogger();
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.url });
-    const error = await startTelegram({ core: testCore(), config, logger }, { startupRetry: { attempts: 2, timeoutMs: 200, firstDelayMs: 10 } }).catch((e: unknown) => e);
+    const error = await startTelegram({ core: testCore(), config, logger }, { startupRetry: { attempts: 2, timeoutMs: 50, firstDelayMs: 10 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TelegramStartError);
     expect((error as Error).message).toMatch(/getMe failed/);
     expect(logger.entries.filter((e) => e.msg === 'telegram getMe failed; retrying')).toHaveLength(1);

@@ -16,6 +16,8 @@ export interface ReceivedMessage {
   at: number;
   /** Which instance sent it: the first path segment of its API root (`http://…/i2` → `i2`), when it has one. */
   via?: string;
+  /** The id the fake gave the message it posted (sendMessage). */
+  messageId?: number;
 }
 
 /** A Bot API answer the fake may give instead of its own. */
@@ -45,6 +47,8 @@ export class FakeBotApi {
   readonly calls: { method: string; at: number; status: number }[] = [];
   /** 429s answered. */
   floodRefusals = 0;
+  /** Calls whose connection was reset because the fake was down. */
+  resets = 0;
   /** Goes down (as `setMode('down')`) when this many messages were received, before taking the next one. */
   downAfterMessages?: number;
   /** The highest offset a getUpdates asked for: every update below it was delivered and confirmed. */
@@ -101,11 +105,21 @@ export class FakeBotApi {
     }
   }
 
-  /** Switches the mode; `down` also resets the connections open now. */
+  /** getUpdates calls waiting now for an update (long polls): the bot is polling. */
+  get pollsWaiting(): number {
+    return this.pollers.size;
+  }
+
+  /**
+   * Switches the mode; `down` also resets the connections open now. A long poll waiting now ends at once and is
+   * answered in the new mode, as Telegram ends it when another poller calls (409) or the token is revoked (401),
+   * so a test sees the change without waiting out the poll.
+   */
   setMode(mode: FakeMode): void {
     this.mode = mode;
     if (mode === 'down') for (const s of this.sockets) s.destroy();
     if (mode !== 'hang') for (const res of this.hung) res.destroy();
+    for (const wake of [...this.pollers]) wake();
   }
 
   async stop(): Promise<void> {
@@ -131,6 +145,7 @@ export class FakeBotApi {
       this.setMode('down');
     }
     if (this.mode === 'down') {
+      this.resets++;
       req.socket.destroy();
       return;
     }
@@ -146,16 +161,19 @@ export class FakeBotApi {
   }
 
   private async answer(method: string, payload: Record<string, unknown>, at: number, via?: string): Promise<FakeResponse> {
-    if (this.mode === 'unauthorized') return { ok: false, error_code: 401, description: 'Unauthorized' };
+    const refused = this.refusal(method);
+    if (refused) return refused;
     const overridden = this.override?.(method, payload);
     if (overridden) return overridden;
     switch (method) {
       case 'getMe':
         return { ok: true, result: FAKE_BOT };
-      case 'getUpdates':
-        if (this.mode === 'conflict') return { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' };
+      case 'getUpdates': {
         this.confirmedBelow = Math.max(this.confirmedBelow, Number(payload.offset ?? 0));
-        return { ok: true, result: await this.poll(Number(payload.offset ?? 0), Number(payload.timeout ?? 0)) };
+        const updates = await this.poll(Number(payload.offset ?? 0), Number(payload.timeout ?? 0));
+        // The mode changed while the poll waited (see setMode).
+        return this.refusal(method) ?? { ok: true, result: updates };
+      }
       case 'sendMessage':
       case 'editMessageText': {
         if (this.floodLimitPerSecond !== undefined) {
@@ -166,15 +184,24 @@ export class FakeBotApi {
           }
         }
         const chatId = String(payload.chat_id);
-        this.received.push({ method, chatId, text: typeof payload.text === 'string' ? payload.text : '', payload, at, ...(via ? { via } : {}) });
+        const messageId = method === 'sendMessage' ? this.nextMessageId++ : undefined;
+        this.received.push({ method, chatId, text: typeof payload.text === 'string' ? payload.text : '', payload, at, ...(via ? { via } : {}), ...(messageId ? { messageId } : {}) });
         const chat = { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' };
-        return { ok: true, result: method === 'sendMessage' ? { message_id: this.nextMessageId++, date: Math.floor(at / 1000), chat, text: payload.text } : true };
+        return { ok: true, result: messageId ? { message_id: messageId, date: Math.floor(at / 1000), chat, text: payload.text } : true };
       }
       case 'getChatMember':
         return { ok: true, result: { status: 'member', user: { id: Number(payload.user_id), is_bot: false, first_name: 'x' } } };
       default:
         return { ok: true, result: true };
     }
+  }
+
+  /** The answer of a fake that is `unauthorized`, or of a getUpdates in `conflict` mode; undefined otherwise. */
+  private refusal(method: string): FakeResponse | undefined {
+    if (this.mode === 'unauthorized') return { ok: false, error_code: 401, description: 'Unauthorized' };
+    if (this.mode === 'conflict' && method === 'getUpdates')
+      return { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' };
+    return undefined;
   }
 
   /** Updates from `offset` on, waiting up to `timeout` seconds (at most 1 here) for one to arrive. */
