@@ -61,7 +61,9 @@ describe('a second instance on the same database', () => {
       cleanups.push(() => void child.process.kill('SIGKILL'));
     }
 
-    // Whoever got the schedule posts 20 and is then held; every post it made is recorded.
+    // Whoever got the schedule posts 20 and is then held; every post it made is recorded, and the other has
+    // started and stands by.
+    const standingBy = (child: Child) => child.logs().some((l) => /standing by/.test(String(l.msg)));
     const sent = () => {
       const db = new Database(file, { readonly: true });
       try {
@@ -70,8 +72,8 @@ describe('a second instance on the same database', () => {
         db.close();
       }
     };
-    await until(() => fake.received.length === 20 && sent() === 20 && fake.calls.some((c) => c.status === 429), 30_000, '20 posts');
-    const standby = [...children].filter(([, c]) => c.logs().some((l) => /standing by/.test(String(l.msg))));
+    await until(() => fake.received.length === 20 && sent() === 20 && fake.calls.some((c) => c.status === 429) && [...children.values()].some(standingBy), 30_000, '20 posts and a process standing by');
+    const standby = [...children].filter(([, c]) => standingBy(c));
     expect(standby).toHaveLength(1);
     const [passiveName, passive] = standby[0]!;
     const [activeName, active] = [...children].find(([name]) => name !== passiveName)!;
@@ -81,7 +83,9 @@ describe('a second instance on the same database', () => {
     expect((await active.exited).signal).toBe('SIGKILL');
     holding = false;
 
-    // The survivor takes the schedule and the dead owner's claims once their lease (1.5 s) has run out.
+    // The survivor takes the schedule and the dead owner's claims once their lease has run out: its clock moves
+    // a lease ahead rather than the test waiting one out.
+    passive.process.kill('SIGUSR2');
     await until(() => new Set(fake.received.map((m) => m.chatId)).size === CHATS, 30_000, 'every chat posted');
     passive.process.kill('SIGTERM');
     expect((await passive.exited).code).toBe(0);

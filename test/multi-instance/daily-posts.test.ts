@@ -2,8 +2,8 @@
  * Several real bot processes on one PostgreSQL database, posting the daily post through the loopback Bot API:
  * they split the fan-out between them (claims taken with FOR UPDATE SKIP LOCKED), no chat gets two posts, and
  * when one is killed with SIGKILL while its sends are in flight, the others take its claims over once their
- * lease has run out. Each process reaches the fake through its own API root (`/i1`, `/i2`…), so the fake knows
- * who sent what.
+ * lease has run out (the survivor's clock moves a lease ahead: no waiting one out in real time). Each process
+ * reaches the fake through its own API root (`/i1`, `/i2`…), so the fake knows who sent what.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/infra/postgres/postgres-store.js';
@@ -92,13 +92,16 @@ describe('several instances on one PostgreSQL database', { timeout: 90_000 }, ()
     // died before they reached Telegram.
     let holdI1 = false;
     fake.holdIf = (method, via) => method === 'sendMessage' && via === 'i1' && (holdI1 ||= fake.received.filter((m) => m.via === 'i1').length >= 40);
-    const children = startInstances(['i1', 'i2'], url, fake, 100);
+    const children = startInstances(['i1', 'i2'], url, fake, 300);
     // Killed once all three of its sends in flight are held: none is between the API's answer and its record.
     await until(() => fake.held >= 3, 30_000, 'i1 to have its sends in flight');
     children.get('i1')!.process.kill('SIGKILL');
     await children.get('i1')!.exited;
     const deadClaims = (await store.subscriptions.listUnsent()).filter((d) => d.owner === 'i1').length;
     expect(deadClaims).toBeGreaterThan(0);
+    // The survivor's clock moves a lease ahead rather than the test waiting one out: the dead instance's claims
+    // have run out for it (and its own claims are renewed at its next tick).
+    children.get('i2')!.process.kill('SIGUSR2');
 
     await until(() => perChat(fake).size === chats.length, 60_000, 'every chat to get its post');
     await until(async () => (await store.subscriptions.listUnsent()).length === 0, 10_000, 'every post to be recorded');

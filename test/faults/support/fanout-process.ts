@@ -3,7 +3,8 @@
  * processes on one database (an SQLite file, or PostgreSQL): the real core, store, scheduler, send queue and
  * Telegram path (grammY against the fake Bot API at API_ROOT). Its clock runs in real time from
  * CLOCK_OFFSET_MS after the real one, ticks every TICK_MS, and logs JSON lines to standard error. SIGTERM
- * stops it as the bot stops (claims released).
+ * stops it as the bot stops (claims released). SIGUSR2 moves its clock one lease (LEASE_MS) ahead: a test
+ * lets another process's leases run out for this one without waiting for them in real time.
  *
  * Environment: DATABASE (a file or a postgres:// URL), API_ROOT, OWNER, CLOCK_OFFSET_MS, LEASE_MS, TICK_MS, RATE,
  * and optionally CLAIM_AHEAD and CONCURRENCY (messages in flight).
@@ -15,6 +16,7 @@ import { createCoreServices } from '../../../src/app/core-services.js';
 import { loadFactBase } from '../../../src/infra/data-files.js';
 import { createLogger } from '../../../src/infra/logger.js';
 import { openStore } from '../../../src/infra/open-store.js';
+import { createResolver } from '../../../src/infra/search-index-artefact.js';
 import { FAKE_TOKEN } from '../../telegram/support/core.js';
 
 const env = (name: string) => {
@@ -22,12 +24,20 @@ const env = (name: string) => {
   if (!value) throw new Error(`${name} is not set`);
   return value;
 };
-const offset = Number(env('CLOCK_OFFSET_MS'));
+let offset = Number(env('CLOCK_OFFSET_MS'));
 const clock = { now: () => new Date(Date.now() + offset) };
 const logger = createLogger('info', { destination: process.stderr });
+process.on('SIGUSR2', () => {
+  offset += Number(env('LEASE_MS'));
+  logger.info({ offsetMs: offset }, 'clock moved one lease ahead');
+});
 const store = await openStore(env('DATABASE'));
+const base = loadFactBase();
 const core = createCoreServices({
-  base: loadFactBase(),
+  base,
+  // The search index restored from its artefact, as the bot starts (src/main.ts): building it would cost each
+  // process most of its start.
+  resolver: createResolver(base, logger),
   clock,
   logger,
   store,
