@@ -1,9 +1,10 @@
 /**
  * One contract for the repositories, run against both stores: SQLite (embedded, one process per file) and
- * PostgreSQL (shared by several instances). Nothing here is tested on one store only. Each test gets a fresh,
- * migrated store; `raw` runs SQL both dialects accept, to put rows in states the repositories never write.
+ * PostgreSQL (shared by several instances). Nothing here is tested on one store only. Each test gets an empty,
+ * migrated store (SQLite in memory; PostgreSQL on the file's one database, emptied for it); `raw` runs SQL both
+ * dialects accept, to put rows in states the repositories never write.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ChatAddress } from '../../src/core/messenger.js';
 import { RateLimiter } from '../../src/core/chat/rate-limiter.js';
 import { moveChat } from '../../src/core/store/chat-move.js';
@@ -13,7 +14,7 @@ import type { StudySession } from '../../src/core/study/study-store.js';
 import type { Claim } from '../../src/core/subscriptions/subscription-repository.js';
 import type { LoggedQuestion } from '../../src/core/questions/question-log.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
-import { freshPostgresStore } from '../support/postgres.js';
+import { emptiedPostgresStores } from '../support/postgres.js';
 import { capturingLogger, type LogEntry } from '../telegram/support/logger.js';
 
 interface Harness {
@@ -26,6 +27,10 @@ interface Harness {
 
 /** Small caps, so that the question log's trimming shows. */
 const LIMITS = { entries: 3, tickets: 2 };
+
+/** One PostgreSQL database for the file, emptied for each test. */
+const postgres = emptiedPostgresStores();
+afterAll(() => postgres.drop());
 
 const STORES: [string, () => Promise<Harness>][] = [
   [
@@ -40,7 +45,7 @@ const STORES: [string, () => Promise<Harness>][] = [
     'PostgreSQL',
     async () => {
       const logger = capturingLogger();
-      const store = await freshPostgresStore({ questionLogLimits: LIMITS, logger });
+      const store = await postgres.open({ questionLogLimits: LIMITS, logger });
       return { store, raw: async (sql: string) => void (await store.db.query(sql)), close: () => store.close(), logged: logger.entries };
     },
   ],
