@@ -10,7 +10,7 @@ import { useOutgoingPath } from '../../src/adapters/telegram/outbox.js';
 import { dailyPostsHealth } from '../../src/core/subscriptions/daily-posts.js';
 import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { FAKE_TOKEN } from '../telegram/support/core.js';
-import { FakeClock, postingCore, request } from '../subscriptions/support.js';
+import { FakeClock, fakeTimer, postingCore, request } from '../subscriptions/support.js';
 import { FakeBotApi } from './support/fake-bot-api.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -26,7 +26,10 @@ describe('an outage of the Bot API mid fan-out', () => {
     const metrics = new PrometheusMetrics({ processMetrics: false, platforms: ['telegram'] });
     const { core } = postingCore(clock, { metrics });
     const api = new Api(FAKE_TOKEN, { apiRoot: fake.url });
-    useOutgoingPath(api, { metrics });
+    // The outgoing path's per-chat limits on the test's clock too: the failed attempts take a chat's burst, and
+    // its next message is due seconds later (a minute later here, at the next tick), not in real time.
+    const timer = fakeTimer(clock);
+    useOutgoingPath(api, { metrics, now: () => timer.now(), sleep: (ms) => timer.sleep(ms) });
     core.messengers.register('telegram', new TelegramMessenger(api));
     const chats = Array.from({ length: 20 }, (_, i) => `-3${i}`);
     for (const id of chats) await core.chat.command(request(id), 'subscribe', '09:00');
