@@ -80,10 +80,11 @@ describe('a study session on Discord', () => {
     d.send(end);
     const board = (await firstReply(d, end)).data.embeds?.[0]?.description ?? '';
     expect(board).toContain('Leaderboard');
-    expect(board).toContain('1. Alice — 1 of 1');
-    expect(board).toContain('2. Bob — 0 of 1');
+    // Bob did not answer the second question: it counts as asked, for both.
+    expect(board).toContain('1. Alice — 1 of 2');
+    expect(board).toContain('2. Bob — 0 of 2');
     // No link into a private chat on Discord: the core's words for the review instead, naming no platform.
-    expect(board).toContain('Review your misses with /review.');
+    expect(board).toContain('To review your misses, send me /review in a private message.');
     expect(board).not.toMatch(/Telegram/);
   });
 

@@ -50,11 +50,11 @@ describe('a group study session', () => {
     expect((await h.core.chat.command(bob, 'next', ''))!.text).toMatch(/Only the member who started/);
     const end = (await h.core.chat.command(alice, 'next', ''))!;
     expect(end.text).toContain('Leaderboard');
-    // Alice 1/1, Bob 1/2, Carol 1/2: all tied at one right answer; everyone who answered is listed.
-    expect(end.text).toMatch(/1\. \w+ — 1 of \d\n1\. \w+ — 1 of \d\n1\. \w+ — 1 of \d/);
-    // The core says where the review runs; the adapter makes it a link (Telegram) or a line (Discord, terminal).
-    expect(end.privateChat).toMatchObject({ payload: 'review', label: 'Review my misses' });
-    expect(end.privateChat?.otherwise).toContain('/review');
+    // Alice 1 right, Bob 1, Carol 1: all tied; everyone who answered is listed, out of the 3 questions asked.
+    expect(end.text).toMatch(/1\. \w+ — 1 of 3\n1\. \w+ — 1 of 3\n1\. \w+ — 1 of 3/);
+    // Bob and Carol missed one each: the way into the private chat, where the misses come back, is offered.
+    expect(end.privateChat).toEqual({ payload: 'review', label: '🔁 Review my misses', otherwise: 'To review your misses, send me /review in a private message.' });
+    expect(end.text).not.toContain('t.me');
     expect(await h.store.study.activeSession(GROUP)).toBeUndefined();
     // The timer of the last round was cancelled: nothing more is posted.
     await h.time.advance(60_000, h.settle);
@@ -177,7 +177,8 @@ describe('restarts', () => {
     await third.settle();
     const last = third.messenger.sent[0]!.reply.text;
     expect(last).toContain('restarted');
-    expect(last).toContain('Bob — 0 of 1');
+    // Two of the three questions were asked before the session ended: Bob's unanswered second one counts.
+    expect(last).toContain('Bob — 0 of 2');
     expect(await third.store.study.activeSession(GROUP)).toBeUndefined();
     await third.store.close();
   });
@@ -193,8 +194,12 @@ describe('personal review', () => {
     await h.core.chat.command(alice, 'next', '');
 
     const dm = member('2', 'Bob', { chatId: '2', chatKind: 'private' });
-    // In the group, /review points to the private chat.
-    expect((await h.core.chat.command(bob, 'review', ''))!.privateChat?.payload).toBe('review');
+    // In the group, /review points to the private chat (a button where the platform has one, else a line).
+    const pointer = (await h.core.chat.command(bob, 'review', ''))!;
+    expect(pointer.text).toBe('🔁 Your review is yours alone, so it happens in a private chat with me.');
+    expect(pointer.personal).toBe(true);
+    expect(pointer.buttons).toEqual([]);
+    expect(pointer.privateChat).toEqual({ payload: 'review', label: 'Open my review', otherwise: 'Send me /review in a private message.' });
     // ts-fsrs schedules a fresh miss a minute or so out.
     expect((await h.core.chat.command(dm, 'start', 'review'))!.text).toMatch(/Nothing to review right now\. Next review in \d+ min/);
     await h.time.advance(10 * 60_000, h.settle);
@@ -254,7 +259,7 @@ describe('the terminal, one player', () => {
     expect(second).toContain('Question 2/3');
     await terminal.handleLine('2');
     const end = await terminal.handleLine('1');
-    expect(end).toContain('Leaderboard');
-    expect(end).toMatch(/1\. you — \d of 3/);
+    expect(end).toMatch(/🏁 You answered \d of 3 questions right\./);
+    expect(end).not.toContain('Leaderboard');
   });
 });

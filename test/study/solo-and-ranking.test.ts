@@ -1,7 +1,7 @@
 /**
- * Review fixes of the study sessions: one player's misses stay out of the review queue and their reveals have
- * no "Right: 0 of 0"; an out-of-range number of questions is told, not silently changed; the leaderboard's
- * tie-breaks are the same everywhere.
+ * Review fixes of the study sessions: one player's misses come back in review like a group's, their reveals
+ * have no "Right: 0 of 0" and their quiz ends with their result out of the questions asked; an out-of-range
+ * number of questions is told, not silently changed; the leaderboard's tie-breaks are the same everywhere.
  */
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -20,37 +20,47 @@ const dave = member('4', 'Dave');
 const bobDm = member('2', 'Bob', { chatId: '2', chatKind: 'private' });
 
 describe('one player (a private chat, the terminal)', () => {
-  it('keeps misses out of the review queue: only a group\'s misses are queued', async () => {
+  it('queues their misses for review, and the result says so; /review in the private chat asks them again', async () => {
     const h = studyCore();
     const start = (await h.core.chat.command(bobDm, 'study', '2'))!;
     const id = (await h.store.study.activeSession({ platform: 'telegram', chatId: '2' }))!.id;
     const reveal = (await press(h, bobDm, start, false))!;
     expect(reveal.text).toContain('Not this time');
     const end = (await press(h, bobDm, reveal, false))!;
-    expect(end.text).toContain('Leaderboard');
-    expect(await h.store.study.nextReviewDue('telegram', '2')).toBeUndefined();
-    // Nothing was queued, so the leaderboard does not point to a review.
-    expect(end.text).not.toContain('start=review');
-    expect(end.text).not.toContain('/review');
+    expect(end.text).toContain('🏁 You answered 0 of 2 questions right.\nThe questions you missed come back with /review.');
+    expect(end.text).not.toContain('Leaderboard');
+    // Already in the private chat: no way into it to offer.
+    expect(end.privateChat).toBeUndefined();
     expect((await h.store.study.session(id))!.chatKind).toBe('private');
-
-    // The same member missing in a group is queued.
-    const group = (await h.core.chat.command(alice, 'study', '1'))!;
-    await press(h, bob, group, false);
-    await h.core.chat.command(alice, 'stop', '');
-    expect(await h.store.study.nextReviewDue('telegram', '2')).toBeDefined();
+    await h.time.advance(10 * 60_000, h.settle);
+    const review = (await h.core.chat.command(bobDm, 'review', ''))!;
+    expect(review.text).toContain('Review (2 due)');
+    expect(review.buttons.flat().length).toBeGreaterThanOrEqual(2);
   });
 
-  it('keeps the terminal player\'s misses out of the review queue', async () => {
+  it('brings the terminal player\'s misses back with /review, and a quiz without misses does not mention it', async () => {
     const h = studyCore();
     const terminal = new TerminalChat(h.core.chat, new PassThrough(), new PassThrough());
+    expect(await terminal.handleLine('/review')).toContain('Your review queue is empty');
     await terminal.handleLine('/study 3');
     const s = (await h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' }))!;
     // Every answer wrong.
-    for (const q of s.questions) await terminal.handleLine(String(((q.correct + 1) % q.choices.length) + 1));
+    let end = '';
+    for (const q of s.questions) end = await terminal.handleLine(String(((q.correct + 1) % q.choices.length) + 1));
+    expect(end).toContain('You answered 0 of 3 questions right.');
+    expect(end).toContain('/review');
     expect(await h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' })).toBeUndefined();
-    expect((await h.store.study.answers(s.id)).every((a) => !a.correct)).toBe(true);
-    expect(await h.store.study.nextReviewDue('terminal', 'terminal')).toBeUndefined();
+    await h.time.advance(10 * 60_000, h.settle);
+    const review = await terminal.handleLine('/review');
+    expect(review).toContain('Review (3 due)');
+    expect(review).toContain('[1] ');
+
+    // All right: nothing to review, and the result says only the score.
+    await terminal.handleLine('/study 2');
+    const next = (await h.store.study.activeSession({ platform: 'terminal', chatId: 'terminal' }))!;
+    for (const q of next.questions) end = await terminal.handleLine(String(q.correct + 1));
+    expect(end).toContain('You answered 2 of 2 questions right.');
+    expect(end).not.toContain('/review');
   });
 
   it('leaves "Right: 0 of 0" out of a reveal when the time runs out', async () => {
@@ -150,9 +160,11 @@ describe('leaderboard order', () => {
     await press(h, dave, q, false);
     await press(h, bob, q, true);
     const end = (await h.core.chat.command(alice, 'next', ''))!.text;
-    // Carol 1 of 1; then Alice, Dave, Bob 1 of 2 — Alice and Dave right before Bob; Alice before Dave.
+    // Carol answered 1 (right); Alice, Dave, Bob 1 of 2 — Alice and Dave right before Bob; Alice before Dave.
+    // The session's board counts the 2 questions asked for everyone; /top counts the answers given.
+    const order = ['Carol', 'Alice', 'Dave', 'Bob'];
+    expect(end).toContain(order.map((name) => `1. ${name} — 1 of 2`).join('\n'));
     const expected = ['1. Carol — 1 of 1', '1. Alice — 1 of 2', '1. Dave — 1 of 2', '1. Bob — 1 of 2'].join('\n');
-    expect(end).toContain(expected);
     const top = (await h.core.chat.command(bob, 'top', ''))!.text;
     const [week, all] = top.split('All time:');
     expect(week).toContain(expected);

@@ -92,10 +92,11 @@ describe('a study session in a Telegram group', () => {
     expectValidTelegramHtml(board!.text);
     const text = seen(board!.text);
     expect(text).toContain('Leaderboard');
-    expect(text).toContain('1. Alice — 1 of 1');
+    // Alice did not answer the second question: it counts as asked.
+    expect(text).toContain('1. Alice — 1 of 2');
     expect(text).toContain('1. Bob — 1 of 2');
     // The core's way into a private chat for the review, as a link button that opens it on /start review.
-    expect(board!.keyboard?.flat()).toContainEqual({ text: 'Review my misses', url: `https://t.me/${EMULATOR_BOT.username}?start=review` });
+    expect(board!.keyboard?.flat()).toContainEqual({ text: '🔁 Review my misses', url: `https://t.me/${EMULATOR_BOT.username}?start=review` });
     expect(text).not.toContain('/review');
   });
 

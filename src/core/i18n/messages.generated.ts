@@ -99,9 +99,13 @@ export const MESSAGE_IDS = [
   'study-nobody',
   'study-someone',
   'study-points',
-  'study-review-hint',
   'study-review-private',
+  'study-review-open',
+  'study-review-dm',
   'study-review-button',
+  'study-review-elsewhere',
+  'study-review-solo',
+  'study-result',
   'study-stopped',
   'study-restarted',
   'study-already-running',
@@ -273,9 +277,16 @@ study-leaderboard = 🏁 Leaderboard:
 study-nobody = Nobody answered.
 study-someone = A member
 study-points = { $correct } of { $answered }
-study-review-hint = Review your misses with /review.
-study-review-private = Your review happens in a private chat with me.
-study-review-button = Review my misses
+study-review-private = 🔁 Your review is yours alone, so it happens in a private chat with me.
+study-review-open = Open my review
+study-review-dm = Send me /review in a private message.
+study-review-button = 🔁 Review my misses
+study-review-elsewhere = To review your misses, send me /review in a private message.
+study-review-solo = The questions you missed come back with /review.
+study-result = 🏁 You answered { $correct } of { $total } { $total ->
+    [one] question
+   *[other] questions
+  } right.
 study-stopped = ⏹ The session was stopped.
 study-restarted = ⚠ The bot restarted, so this session ends here.
 study-already-running = A study session is already running here (question { $n } of { $total }). /stop ends it.
@@ -470,9 +481,17 @@ study-leaderboard = 🏁 Итоги:
 study-nobody = Никто не ответил.
 study-someone = Участник
 study-points = { $correct } из { $answered }
-study-review-hint = Повторите ошибки командой /review.
-study-review-private = Повторение идёт в личном чате со мной.
-study-review-button = Повторить ошибки
+study-review-private = 🔁 Повторение у каждого своё, поэтому оно идёт в личном чате со мной.
+study-review-open = Открыть повторение
+study-review-dm = Напишите мне /review в личные сообщения.
+study-review-button = 🔁 Повторить мои ошибки
+study-review-elsewhere = Чтобы повторить ошибки, напишите мне /review в личные сообщения.
+study-review-solo = Вопросы, в которых вы ошиблись, можно повторить командой /review.
+study-result = 🏁 Вы верно ответили на { $correct } { $correct ->
+    [one] вопрос
+    [few] вопроса
+   *[many] вопросов
+  } из { $total }.
 study-stopped = ⏹ Викторина остановлена.
 study-restarted = ⚠ Бот перезапустился, поэтому викторина на этом заканчивается.
 study-already-running = В этом чате уже идёт викторина (вопрос { $n } из { $total }). /stop завершит её.
@@ -635,9 +654,13 @@ study-leaderboard = 🏁 Нәтижелер:
 study-nobody = Ешкім жауап бермеді.
 study-someone = Қатысушы
 study-points = { $correct }/{ $answered }
-study-review-hint = Қателеріңізді /review командасымен қайталаңыз.
-study-review-private = Қайталау менімен жеке чатта өтеді.
-study-review-button = Қателерімді қайталау
+study-review-private = 🔁 Қайталау әркімнің өзіне ғана арналған, сондықтан ол менімен жеке чатта өтеді.
+study-review-open = Қайталауды ашу
+study-review-dm = Маған жеке хабарламада /review деп жазыңыз.
+study-review-button = 🔁 Қателерімді қайталау
+study-review-elsewhere = Қателеріңізді қайталау үшін маған жеке хабарламада /review деп жазыңыз.
+study-review-solo = Қате жауап берген сұрақтарыңызды /review командасымен қайталай аласыз.
+study-result = 🏁 Нәтижеңіз: { $total } сұрақтан { $correct } дұрыс жауап.
 study-stopped = ⏹ Викторина тоқтатылды.
 study-restarted = ⚠ Бот қайта іске қосылды, сондықтан викторина осымен аяқталады.
 study-already-running = Бұл чатта викторина жүріп жатыр ({ $n }-сұрақ, барлығы { $total }). /stop оны аяқтайды.

@@ -1,10 +1,10 @@
 /** Leaderboards: the one that ends a session (or one player's result), and the chat's `/top`. */
-import type { ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { languageFor, type ChatReply, type ChatRequest } from '../chat/chat-service.js';
 import type { Lang } from '../facts/schema.js';
 import type { MessageId } from '../i18n/i18n.js';
 import { ranked, scoresOf, weekStart, type RankedLine } from './ranking.js';
 import { REVIEW_PAYLOAD } from './review.js';
-import { nowMs, studyLanguage, type StudyContext } from './study-context.js';
+import { nowMs, type StudyContext } from './study-context.js';
 import type { StudyAnswer, StudySession } from './study-store.js';
 
 /** The lines of a board shown in `/top`. */
@@ -26,19 +26,21 @@ export class Leaderboards {
    */
   sessionEnd(session: StudySession, answers: readonly StudyAnswer[], asked: number): Pick<ChatReply, 'text' | 'privateChat'> {
     const lang = session.lang;
-    void asked;
+    const missed = answers.some((a) => !a.correct);
+    if (session.chatKind === 'private') {
+      const result = this.t(lang, 'study-result', { correct: answers.filter((a) => a.correct).length, total: asked });
+      return { text: missed ? `${result}\n${this.t(lang, 'study-review-solo')}` : result };
+    }
     const lines = scoresOf(answers);
-    const board = lines.length === 0 ? this.t(lang, 'study-nobody') : lines.map((l) => this.scoreLine(l, lang, l.answered)).join('\n');
-    // Only a group's misses are queued for review (see advance).
-    const missed = session.chatKind === 'group' && lines.some((l) => l.correct < l.answered);
+    const board = lines.length === 0 ? this.t(lang, 'study-nobody') : lines.map((l) => this.scoreLine(l, lang, asked)).join('\n');
     const text = `${this.t(lang, 'study-leaderboard')}\n${board}`;
     if (!missed) return { text };
-    return { text, privateChat: { payload: REVIEW_PAYLOAD, label: this.t(lang, 'study-review-button'), otherwise: this.t(lang, 'study-review-hint') } };
+    return { text, privateChat: { payload: REVIEW_PAYLOAD, label: this.t(lang, 'study-review-button'), otherwise: this.t(lang, 'study-review-elsewhere') } };
   }
 
   /** `/top`: the chat's best this week and of all time, for the whole chat to read. */
   async top(req: ChatRequest, typed: string): Promise<ChatReply> {
-    const lang = studyLanguage('chat', req, typed);
+    const lang = languageFor(req, 'chat', typed);
     const address = { platform: req.platform, chatId: req.chatId };
     const all = ranked(await this.ctx.store.study.scores(address)).slice(0, TOP_LINES);
     if (all.length === 0) return { lang, text: this.t(lang, 'study-top-empty'), buttons: [] };

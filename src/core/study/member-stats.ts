@@ -1,6 +1,6 @@
 /** A member's own quiz record (`/stats`): answered, correct, streaks and weakest topics. */
-import type { ChatReply, ChatRequest } from '../chat/chat-service.js';
-import { personalNote, studyLanguage, type StudyContext } from './study-context.js';
+import { languageFor, type ChatReply, type ChatRequest } from '../chat/chat-service.js';
+import { personalNote, type StudyContext } from './study-context.js';
 import type { StudyAnswer } from './study-store.js';
 
 /** How a member has done, from their answers oldest first. */
@@ -42,7 +42,7 @@ export function memberRecord(answers: readonly Pick<StudyAnswer, 'correct' | 'to
 
 /** `/stats`: the member's record, for them alone. */
 export async function statsReply(ctx: StudyContext, req: ChatRequest, typed: string): Promise<ChatReply> {
-  const lang = studyLanguage('member', req, typed);
+  const lang = languageFor(req, 'member', typed);
   const answers = await ctx.store.study.userAnswers(req.platform, req.userId);
   if (answers.length === 0) return personalNote(lang, ctx.i18n.t(lang, 'study-stats-none'));
   const r = memberRecord(answers);

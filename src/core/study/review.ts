@@ -2,7 +2,7 @@
  * Personal review: every question a member misses in a quiz (a group's or their own) is queued as a card,
  * and `/review` asks the due ones again in private, rescheduled by the answer (see review-cards.ts).
  */
-import type { ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { languageFor, type ChatReply, type ChatRequest } from '../chat/chat-service.js';
 import { LANGS, type Lang } from '../facts/schema.js';
 import type { MessageId } from '../i18n/i18n.js';
 import type { ChatAddress } from '../messenger.js';
@@ -10,7 +10,7 @@ import { askItem, revealQuestion, type QuizQuestion } from './quiz.js';
 import { seededRandom } from './random.js';
 import { readCard, scheduleCard } from './review-cards.js';
 import type { QuizBank } from './session-composer.js';
-import { nowMs, personalNote, studyLanguage, type StudyContext } from './study-context.js';
+import { nowMs, personalNote, type StudyContext } from './study-context.js';
 import type { ReviewCard, StudyAnswer, StudyRepository } from './study-store.js';
 
 /** The deep-link payload that opens the review in a private chat (`/start review`). */
@@ -52,11 +52,11 @@ export class ReviewQueue {
    * one member's, and not every platform can show it to them alone in the group).
    */
   command(req: ChatRequest, typed: string): Promise<ChatReply> {
-    const lang = studyLanguage('member', req, typed);
-    if (req.chatKind === 'group' && req.platform === 'telegram') {
+    const lang = languageFor(req, 'member', typed);
+    if (req.chatKind === 'group') {
       return Promise.resolve({
         ...personalNote(lang, this.t(lang, 'study-review-private')),
-        privateChat: { payload: REVIEW_PAYLOAD, label: this.t(lang, 'study-review-button'), otherwise: this.t(lang, 'study-review-hint') },
+        privateChat: { payload: REVIEW_PAYLOAD, label: this.t(lang, 'study-review-open'), otherwise: this.t(lang, 'study-review-dm') },
       });
     }
     return this.next(req, lang, '');
@@ -64,7 +64,7 @@ export class ReviewQueue {
 
   /** `/start review` (a way into the private chat from a group) opens the review there. */
   async startPayload(req: ChatRequest, payload: string): Promise<ChatReply | undefined> {
-    return payload === REVIEW_PAYLOAD && req.chatKind === 'private' ? this.next(req, studyLanguage('member', req), '') : undefined;
+    return payload === REVIEW_PAYLOAD && req.chatKind === 'private' ? this.next(req, languageFor(req, 'member'), '') : undefined;
   }
 
   /** The next due review question, after `head` (the verdict on the previous one). */
@@ -115,7 +115,7 @@ export class ReviewQueue {
   }
 
   private async press(req: ChatRequest, cardId: number, reps: number, langIdx: number, choice: number): Promise<ChatReply> {
-    const lang = LANGS[langIdx] ?? studyLanguage('member', req);
+    const lang = LANGS[langIdx] ?? languageFor(req, 'member');
     const now = nowMs(this.ctx);
     const result = await this.ctx.store.transaction(async () => {
       const card = await this.repo.reviewCardById(cardId);

@@ -7,6 +7,9 @@ import type { ChatAddress, Messenger } from '../messenger.js';
 import { ChatUnavailableError, RateLimitedError } from '../messenger.js';
 import { errorSummary, nowMs, type StudyContext } from './study-context.js';
 import type { SessionRounds, Step } from './session-rounds.js';
+
+/** What the timers need of the state machine: a round's deadline, and closing it. */
+export type RoundCloser = Pick<SessionRounds, 'deadline' | 'close'>;
 import type { StudyRepository, StudySession } from './study-store.js';
 import type { Timers } from './timers.js';
 
@@ -44,7 +47,7 @@ export class RoundTimers {
 
   constructor(
     private readonly ctx: StudyContext,
-    private readonly rounds: SessionRounds,
+    private readonly rounds: RoundCloser,
     private readonly deps: RoundTimerDeps,
   ) {}
 

@@ -1,12 +1,12 @@
 /** The chat side of study sessions: `/study` starts one, `/next` and `/stop` close a round, members press choices. */
-import type { ChatReply, ChatRequest } from '../chat/chat-service.js';
+import { languageFor, type ChatReply, type ChatRequest } from '../chat/chat-service.js';
 import type { MessageId } from '../i18n/i18n.js';
 import { newSeed, type RandomSource } from './random.js';
 import type { RoundTimers } from './round-timers.js';
 import type { QuizBank } from './session-composer.js';
 import { ANSWER_ACTION, type SessionRounds } from './session-rounds.js';
 import { MAX_QUESTIONS, MIN_QUESTIONS, parseStudyArgs } from './study-args.js';
-import { nowMs, personalNote, sessionAudience, studyLanguage, type StudyContext } from './study-context.js';
+import { nowMs, personalNote, sessionAudience, type StudyContext } from './study-context.js';
 import type { StudyRepository, StudySession } from './study-store.js';
 
 /** `/study`, `/next`, `/stop` and the choices' buttons. */
@@ -30,7 +30,7 @@ export class SessionCommands {
    */
   async start(req: ChatRequest, args: string): Promise<ChatReply> {
     const t = this.ctx.i18n;
-    const own = studyLanguage('member', req, args);
+    const own = languageFor(req, 'member', args);
     const address = { platform: req.platform, chatId: req.chatId };
     const running = await this.repo.activeSession(address);
     if (running) return personalNote(own, t.t(own, 'study-already-running', { n: running.current + 1, total: running.questions.length }));
@@ -39,7 +39,7 @@ export class SessionCommands {
       const topics = this.ctx.base.topics.map((topic) => topic.name[own]).join(', ');
       return personalNote(own, t.t(own, 'study-unknown-topic', { topic: parsed.unknownTopic, topics }));
     }
-    const lang = studyLanguage(sessionAudience(req), req, args);
+    const lang = languageFor(req, sessionAudience(req), args);
     const questions = this.bank.compose({ lang, count: parsed.count, topic: parsed.topic, seed: newSeed(this.random) });
     if (questions.length === 0) return personalNote(own, t.t(own, 'study-no-questions'));
     const now = nowMs(this.ctx);
@@ -75,10 +75,10 @@ export class SessionCommands {
 
   /** `/next` closes the open question now; `/stop` (`stop`) ends the session. Only the starter or an admin may. */
   async closeRound(req: ChatRequest, typed: string, stop: boolean): Promise<ChatReply> {
-    const own = studyLanguage('member', req, typed);
+    const own = languageFor(req, 'member', typed);
     const session = await this.repo.activeSession({ platform: req.platform, chatId: req.chatId });
     if (!session) return personalNote(own, this.ctx.i18n.t(own, 'study-no-session'));
-    if (!mayControl(req, session)) return personalNote(session.lang, this.ctx.i18n.t(session.lang, 'study-not-allowed'));
+    if (!mayControl(req, session)) return personalNote(own, this.ctx.i18n.t(own, 'study-not-allowed'));
     const step = await this.timers.advance(session.id, session.current, stop);
     if (!step) return personalNote(own, this.ctx.i18n.t(own, 'study-no-session'));
     return stop ? { ...step.reply, text: `${this.ctx.i18n.t(session.lang, 'study-stopped')}\n\n${step.reply.text}` } : step.reply;
@@ -92,7 +92,7 @@ export class SessionCommands {
     if (parts[0] !== ANSWER_ACTION) return undefined;
     const [sessionId, round, choice] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
     if (![sessionId, round, choice].every(Number.isInteger)) return undefined;
-    const lang = studyLanguage('member', req);
+    const lang = languageFor(req, 'member');
     const toast = (id: MessageId, args?: Record<string, string>): ChatReply => ({ lang, text: this.ctx.i18n.t(lang, id, args), buttons: [], toast: true, personal: true });
     const outcome = await this.rounds.answer(req, sessionId, round, choice);
     if (outcome.kind === 'closed') return toast('study-closed');

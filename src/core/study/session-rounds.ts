@@ -97,8 +97,7 @@ export class SessionRounds {
       const moved = last ? await this.repo.end(sessionId, round, now) : await this.repo.advance(sessionId, round, now);
       if (!moved) return undefined;
       const answers = await this.repo.answers(sessionId, round);
-      // Misses in a group go to the member's review queue; one player's practice does not.
-      if (session.chatKind !== 'private') for (const a of answers) if (!a.correct) await this.reviews.queueMiss(a, now);
+      for (const a of answers) if (!a.correct) await this.reviews.queueMiss(a, now);
       const reveal = this.revealText(session, round, answers);
       const after: StudySession = { ...session, current: last ? round : round + 1, roundOpenedAt: now, status: last ? 'ended' : 'active' };
       const head = note ? `${note}\n\n${reveal}` : reveal;

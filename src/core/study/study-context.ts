@@ -12,7 +12,8 @@ import type { Store } from '../store/store.js';
 export interface StudyContext {
   base: FactBase;
   i18n: I18n;
-  store: Store;
+  /** The study repository and the transaction boundary (`shared`: several instances use the store). */
+  store: Pick<Store, 'study' | 'transaction' | 'shared'>;
   clock: Clock;
   logger: Logger;
   /** How long a question stays open. */
@@ -28,14 +29,6 @@ export function nowMs(ctx: Pick<StudyContext, 'clock'>): number {
 /** A reply for the member alone. */
 export function personalNote(lang: Lang, text: string): ChatReply {
   return { lang, text, buttons: [], personal: true };
-}
-
-/**
- * The language of a study reply by the one rule ({@link replyLanguage}): `typed` is what the member typed
- * with the command (a topic's name tells its language).
- */
-export function studyLanguage(_audience: Audience, req: ChatRequest, _typed = ''): Lang {
-  return req.replyLang ?? req.userLang ?? req.chatLang ?? 'en';
 }
 
 /** Who a session is for: a group's quiz is the chat's; one player's (a private chat, the terminal) is theirs. */

@@ -8,7 +8,7 @@ export interface StudySession {
   id: number;
   address: ChatAddress;
   starterId: string;
-  /** A group session, or one player's (a private chat, the terminal): only a group's misses are queued for review. */
+  /** A group session, or one player's (a private chat, the terminal): one player's ends with their result, not a leaderboard. */
   chatKind: 'private' | 'group';
   lang: Lang;
   topic?: string;
@@ -19,8 +19,6 @@ export interface StudySession {
   roundOpenedAt: number;
   status: 'active' | 'ended';
   startedAt: number;
-  /** The bot's username on the platform, for deep links in the leaderboard (Telegram). */
-  botUsername?: string;
 }
 
 /** One member's (first) answer to one question of a session. */
@@ -78,7 +76,7 @@ export interface StudyRepository extends ChatKeyed {
   /** Records a member's first answer to a question; false when they had already answered it. */
   addAnswer(answer: StudyAnswer): Promise<boolean>;
   answers(sessionId: number, round?: number): Promise<StudyAnswer[]>;
-  /** Scores in a chat, optionally since a time, in the order of `ranked` (study-service.ts). */
+  /** Scores in a chat, optionally since a time, in the order of `ranked` (ranking.ts). */
   scores(address: ChatAddress, since?: number): Promise<ScoreLine[]>;
   /** A member's answers on a platform, oldest first: in sessions and to questions of the day (see daily-answers.ts). */
   userAnswers(platform: ChatAddress['platform'], userId: string): Promise<Pick<StudyAnswer, 'correct' | 'topics' | 'answeredAt'>[]>;

@@ -21,7 +21,6 @@ interface SessionRow {
   round_opened_at: number;
   status: string;
   started_at: number;
-  bot_username: string | null;
 }
 
 interface AnswerRow {
@@ -83,10 +82,10 @@ export class PgStudyRepository implements StudyRepository {
 
   async createSession(s: Omit<StudySession, 'id'>): Promise<number | undefined> {
     const { rows } = await this.db.query<{ id: number }>(
-      `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, 'active', $10, $11)
+      `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, 'active', $10)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null],
+      [s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt],
     );
     return rows[0]?.id;
   }
@@ -134,7 +133,6 @@ export class PgStudyRepository implements StudyRepository {
       roundOpenedAt: r.round_opened_at,
       status: r.status === 'ended' ? 'ended' : 'active',
       startedAt: r.started_at,
-      ...(r.bot_username ? { botUsername: r.bot_username } : {}),
     };
   }
 

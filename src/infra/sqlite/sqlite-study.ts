@@ -20,7 +20,6 @@ interface SessionRow {
   round_opened_at: number;
   status: string;
   started_at: number;
-  bot_username: string | null;
 }
 
 interface AnswerRow {
@@ -86,7 +85,6 @@ function toSession(r: SessionRow): StudySession {
     roundOpenedAt: r.round_opened_at,
     status: r.status === 'ended' ? 'ended' : 'active',
     startedAt: r.started_at,
-    ...(r.bot_username ? { botUsername: r.bot_username } : {}),
   };
 }
 
@@ -132,8 +130,8 @@ export class SqliteStudyRepository implements Synchronous<StudyRepository> {
   ) {
     this.q = {
       createSession: db.prepare(
-        `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at, bot_username)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+        `INSERT INTO study_sessions (platform, chat_id, starter_id, chat_kind, lang, topic, questions, current, round_opened_at, status, started_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)
          ON CONFLICT DO NOTHING`,
       ),
       session: db.prepare<[number], SessionRow>('SELECT * FROM study_sessions WHERE id = ?'),
@@ -186,7 +184,7 @@ export class SqliteStudyRepository implements Synchronous<StudyRepository> {
 
   createSession(s: Omit<StudySession, 'id'>): number | undefined {
     const result = this.q.createSession.run(
-      s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt, s.botUsername ?? null,
+      s.address.platform, s.address.chatId, s.starterId, s.chatKind, s.lang, s.topic ?? null, JSON.stringify(s.questions), s.current, s.roundOpenedAt, s.startedAt,
     );
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
   }

@@ -132,9 +132,16 @@ study-leaderboard = 🏁 Leaderboard:
 study-nobody = Nobody answered.
 study-someone = A member
 study-points = { $correct } of { $answered }
-study-review-hint = Review your misses with /review.
-study-review-private = Your review happens in a private chat with me.
-study-review-button = Review my misses
+study-review-private = 🔁 Your review is yours alone, so it happens in a private chat with me.
+study-review-open = Open my review
+study-review-dm = Send me /review in a private message.
+study-review-button = 🔁 Review my misses
+study-review-elsewhere = To review your misses, send me /review in a private message.
+study-review-solo = The questions you missed come back with /review.
+study-result = 🏁 You answered { $correct } of { $total } { $total ->
+    [one] question
+   *[other] questions
+  } right.
 study-stopped = ⏹ The session was stopped.
 study-restarted = ⚠ The bot restarted, so this session ends here.
 study-already-running = A study session is already running here (question { $n } of { $total }). /stop ends it.

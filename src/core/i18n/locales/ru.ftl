@@ -155,9 +155,17 @@ study-leaderboard = 🏁 Итоги:
 study-nobody = Никто не ответил.
 study-someone = Участник
 study-points = { $correct } из { $answered }
-study-review-hint = Повторите ошибки командой /review.
-study-review-private = Повторение идёт в личном чате со мной.
-study-review-button = Повторить ошибки
+study-review-private = 🔁 Повторение у каждого своё, поэтому оно идёт в личном чате со мной.
+study-review-open = Открыть повторение
+study-review-dm = Напишите мне /review в личные сообщения.
+study-review-button = 🔁 Повторить мои ошибки
+study-review-elsewhere = Чтобы повторить ошибки, напишите мне /review в личные сообщения.
+study-review-solo = Вопросы, в которых вы ошиблись, можно повторить командой /review.
+study-result = 🏁 Вы верно ответили на { $correct } { $correct ->
+    [one] вопрос
+    [few] вопроса
+   *[many] вопросов
+  } из { $total }.
 study-stopped = ⏹ Викторина остановлена.
 study-restarted = ⚠ Бот перезапустился, поэтому викторина на этом заканчивается.
 study-already-running = В этом чате уже идёт викторина (вопрос { $n } из { $total }). /stop завершит её.
