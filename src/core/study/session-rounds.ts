@@ -32,8 +32,8 @@ export type AnswerOutcome =
 export class SessionRounds {
   constructor(
     private readonly ctx: StudyContext,
-    private readonly leaderboards: Leaderboards,
-    private readonly reviews: ReviewQueue,
+    private readonly leaderboards: Pick<Leaderboards, 'sessionEnd'>,
+    private readonly reviews: Pick<ReviewQueue, 'queueMiss'>,
     /** The feature's button prefix, before {@link ANSWER_ACTION}. */
     private readonly prefix: string,
   ) {}
