@@ -305,13 +305,29 @@ describe.each(STORES)('the %s store', (_name, open) => {
       expect((await store.study.leaseTimers('a', 161, 261)).length).toBe(2);
     });
 
-    it('ends, and does not return, a session whose stored questions do not parse', async () => {
-      const { store, raw } = await start();
+    it('ends, and does not return, a session whose stored questions do not parse, with a warning', async () => {
+      const { store, raw, logged } = await start();
       const id = (await store.study.createSession(sessionOf(chat)))!;
       await raw(`UPDATE study_sessions SET questions = '[{"text":"no choices"}]'`);
       expect(await store.study.session(id)).toBeUndefined();
+      expect(logged.map((e) => `${e.level}: ${e.msg ?? ''}`)).toEqual(['warn: study session skipped: its stored questions do not parse']);
       expect(await store.study.activeSessions()).toEqual([]);
       expect(await store.study.createSession(sessionOf(chat))).not.toBeUndefined();
+    });
+
+    it('skips and ends such a session in every read: the chat\'s active session, the timers\' sweep', async () => {
+      const { store, raw, logged } = await start();
+      const warnings = () => logged.filter((e) => e.level === 'warn' || e.level === 'error').map((e) => e.msg);
+      const broken = (await store.study.createSession(sessionOf(chat)))!;
+      const fine = (await store.study.createSession(sessionOf(other)))!;
+      // Valid JSON of the wrong shape (both dialects store it; PostgreSQL's jsonb refuses text that is not JSON).
+      await raw(`UPDATE study_sessions SET questions = '{"questions":"gone"}' WHERE id = ${broken}`);
+      expect((await store.study.leaseTimers('a', 0, 100)).map((s) => s.id)).toEqual([fine]);
+      expect(warnings()).toEqual(['study session skipped: its stored questions do not parse']);
+      expect(await store.study.activeSession(chat)).toBeUndefined();
+      expect((await store.study.activeSessions()).map((s) => s.id)).toEqual([fine]);
+      // Ended the first time: not read, nor reported, again.
+      expect(warnings()).toHaveLength(1);
     });
   });
 

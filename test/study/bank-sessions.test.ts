@@ -144,7 +144,7 @@ describe('stored questions', () => {
     await expect(h.core.study!.resume(() => true)).resolves.toBeUndefined();
     expect(await h.store.study.session(id)).toBeUndefined();
     const entry = logger.entries.find((e) => e.msg === 'study session skipped: its stored questions do not parse');
-    expect(entry?.level).toBe('error');
+    expect(entry?.level).toBe('warn');
     expect(entry?.obj.sessionId).toBe(id);
     // A press on its buttons is closed, and the chat can start again.
     expect((await h.core.chat.action(bob, `q:a:${id}:0:0`))!.text).toBe('This question is closed.');

@@ -114,7 +114,7 @@ export class PgStudyRepository implements StudyRepository {
   private async readable(r: SessionRow): Promise<StudySession | undefined> {
     const parsed = storedQuestionsSchema.safeParse(r.questions);
     if (!parsed.success) {
-      this.logger.error(
+      this.logger.warn(
         { sessionId: r.id, platform: r.platform, issues: z.prettifyError(parsed.error).replace(/\s+/g, ' ') },
         'study session skipped: its stored questions do not parse',
       );

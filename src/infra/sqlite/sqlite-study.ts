@@ -212,7 +212,7 @@ export class SqliteStudyRepository implements Synchronous<StudyRepository> {
       return toSession(row);
     } catch (e) {
       if (!(e instanceof UnreadableSession)) throw e;
-      this.logger.error({ sessionId: row.id, platform: row.platform, issues: e.issues }, 'study session skipped: its stored questions do not parse');
+      this.logger.warn({ sessionId: row.id, platform: row.platform, issues: e.issues }, 'study session skipped: its stored questions do not parse');
       if (row.status === 'active') this.q.endUnreadable.run(row.id);
       return undefined;
     }
