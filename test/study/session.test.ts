@@ -62,6 +62,17 @@ describe('a group study session', () => {
     expect(h.time.pending).toBe(0);
   });
 
+  it('posts the leaderboard its timer closes with the way to the private chat, as the reply a command gets', async () => {
+    const h = studyCore();
+    const start = (await h.core.chat.command(alice, 'study', '1'))!;
+    await press(h, bob, start, false);
+    await h.time.advance(30_000, h.settle);
+    const posted = h.messenger.sent[0]!;
+    expect(posted.to).toEqual(GROUP);
+    expect(posted.reply.text).toContain('🏁 Leaderboard:\n1. Bob — 0 of 1');
+    expect(posted.reply.privateChat).toEqual({ payload: 'review', label: '🔁 Review my misses', otherwise: 'To review your misses, send me /review in a private message.' });
+  });
+
   it('allows one session per chat, and /next and /stop from an admin', async () => {
     const h = studyCore();
     await h.core.chat.command(alice, 'study', '5 referendum');
