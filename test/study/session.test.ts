@@ -207,7 +207,7 @@ describe('personal review', () => {
     const dm = member('2', 'Bob', { chatId: '2', chatKind: 'private' });
     // In the group, /review points to the private chat (a button where the platform has one, else a line).
     const pointer = (await h.core.chat.command(bob, 'review', ''))!;
-    expect(pointer.text).toBe('🔁 Your review is yours alone, so it happens in a private chat with me.');
+    expect(pointer.text).toBe('🔁 Reviews are personal, so they happen in a private chat with me.');
     expect(pointer.personal).toBe(true);
     expect(pointer.buttons).toEqual([]);
     expect(pointer.privateChat).toEqual({ payload: 'review', label: 'Open my review', otherwise: 'Send me /review in a private message.' });
