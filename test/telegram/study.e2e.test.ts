@@ -117,6 +117,30 @@ describe('a study session in a Telegram group', () => {
     expect(await h.store.study.activeSession({ platform: 'telegram', chatId: String(chatId) })).toBeUndefined();
   });
 
+  it('plays a quiz alone in a private chat: the result counts the questions asked, and the misses come back in /review', async () => {
+    const chatId = 7010;
+    const erlan = harness.emulator.user({ chatId, userId: chatId, type: 'private', languageCode: 'ru', name: 'Ерлан' });
+    await erlan.command('/study 2');
+    const [question] = await harness.emulator.waitForSent(chatId, 1);
+    const q = await openQuestion(chatId);
+    const data = question!.keyboard!.flat().map((b) => (b as { callback_data: string }).callback_data);
+    await erlan.press(question!, data[(q.correct + 1) % data.length]!);
+    // The question turns into its reveal and the next question in place; the second is left to run out.
+    const second = await harness.emulator.waitForEdit(chatId, question!.messageId, question!.text);
+    expect(seen(second.text)).toContain('❌ На этот раз нет.');
+    expect(seen(second.text)).toContain('Вопрос 2/2');
+    await h.time.advance(30_000, h.settle);
+    const [, result] = await harness.emulator.waitForSent(chatId, 2);
+    expectValidTelegramHtml(result!.text);
+    expect(seen(result!.text)).toContain('🏁 Вы верно ответили на 0 вопросов из 2.');
+    expect(seen(result!.text)).toContain('Вопросы, в которых вы ошиблись, можно повторить командой /review.');
+    await h.time.advance(10 * 60_000, h.settle);
+    await erlan.command('/review');
+    const [, , review] = await harness.emulator.waitForSent(chatId, 3);
+    expect(seen(review!.text)).toContain('Повторение');
+    expect(review!.keyboard!.flat().length).toBeGreaterThanOrEqual(2);
+  });
+
   it('opens the review from the deep link in a private chat', async () => {
     // Bob missed a question in the first test; a minute or so later it is due.
     await h.time.advance(10 * 60_000, h.settle);
