@@ -172,7 +172,7 @@ export function standardFolds(): { folds: CvFold[]; quiz: CvFold } {
 function render(model: ResolverModel): string {
   const weights = SIGNAL_NAMES.map((n) => `    ${n}: ${model.weights[n].toFixed(4)},`).join('\n');
   return `// Written by \`npm run fit\` (src/eval/fit-model.ts). Do not edit by hand: rerun the fit.
-import type { ResolverModel } from './model.js';
+import type { ResolverModel } from './resolver-model.js';
 
 export const FITTED_MODEL: ResolverModel = {
   none: ${model.none.toFixed(4)},

@@ -1,4 +1,4 @@
-import type { ChatReply, ChatRequest } from '../chat/chat-service.js';
+import type { ChatReply, ChatRequest } from '../chat/chat-types.js';
 import type { Explanation } from '../resolver/resolver.js';
 
 /**

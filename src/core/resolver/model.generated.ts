@@ -1,5 +1,5 @@
 // Written by `npm run fit` (src/eval/fit-model.ts). Do not edit by hand: rerun the fit.
-import type { ResolverModel } from './model.js';
+import type { ResolverModel } from './resolver-model.js';
 
 export const FITTED_MODEL: ResolverModel = {
   none: 1.9717,
