@@ -30,6 +30,25 @@ describe('the chat service', () => {
     expect((await chat.question(member, 'When was the constitutional referendum held?')).text).toMatch(/June 5, 2022/);
   });
 
+  it('shows each offered question once, as a button, under a sentence that points to the buttons', async () => {
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
+    const cases = [
+      { text: 'when did the referendum take place?', status: 'unsure', below: 'Or did you mean one of the questions below?' },
+      { text: 'What is the price of bread?', status: 'unknown', below: 'Try one of the questions below.' },
+      { text: 'хорошо', status: 'unknown', below: 'Попробуйте один из вопросов ниже.' },
+    ];
+    for (const { text, status, below } of cases) {
+      const reply = await chat.question(member, text);
+      expect(reply.answer?.status, text).toBe(status);
+      const labels = reply.buttons.flat().filter((b) => b.kind !== 'feedback').map((b) => b.label);
+      expect(labels.length, text).toBeGreaterThan(0);
+      for (const label of labels) expect(reply.text, text).not.toContain(label);
+      expect(reply.text, text).toContain(below);
+      // The resolver's own text, for readers without buttons, still lists them.
+      expect(reply.answer?.answer, text).toContain(`• ${labels[0] ?? ''}`);
+    }
+  });
+
   it('answers in the user\'s language when the question does not tell, else the chat\'s', async () => {
     const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger });
     expect((await chat.command({ ...member, userLang: 'kk' }, 'help', ''))?.lang).toBe('kk');

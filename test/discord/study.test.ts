@@ -101,7 +101,7 @@ describe('a study session on Discord', () => {
     const stop = as(slashCommand('stop', {}, { channelId }), '601', 'Carol');
     d.send(stop);
     const board = (await firstReply(d, stop)).data.embeds?.[0]?.description ?? '';
-    expect(board).toContain('The session was stopped.');
+    expect(board).toContain('The quiz was stopped.');
     expect(board).toContain('Nobody answered.');
     expect(await h.store.study.activeSession({ platform: 'discord', chatId: channelId })).toBeUndefined();
   });

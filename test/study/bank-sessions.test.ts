@@ -20,7 +20,7 @@ describe('a session from the bank', () => {
   it('asks the item as written and reveals its answer, explanation, citation and count', async () => {
     const h = studyCore({ bank: [moscowTalks] });
     const start = (await h.core.chat.command(alice, 'study', '3'))!;
-    expect(start.text).toContain('I have only 1 question for a session right now.');
+    expect(start.text).toContain('I have only 1 question for a quiz right now.');
     expect(start.text).toContain(moscowTalks.en.question);
     expect(start.buttons.flat().map((b) => b.label).sort()).toEqual([moscowTalks.en.answer, ...moscowTalks.en.distractors].sort());
     await press(h, alice, start, true);
@@ -64,7 +64,7 @@ describe('a session from the bank', () => {
   it('keeps a topic session to its topic and says how many it has when fewer than asked', async () => {
     const h = studyCore({ bank: referendumBank });
     const reply = (await h.core.chat.command(alice, 'study', '10 referendum'))!;
-    expect(reply.text).toContain('ℹ “The 2022 referendum” has only 3 questions for a session.');
+    expect(reply.text).toContain('ℹ “The 2022 referendum” has only 3 questions for a quiz.');
     expect(reply.text).toContain('Question 1/3');
     const { session } = await openQuestion(h.store, GROUP);
     expect(session.questions.map((q) => q.topic)).toEqual(['referendum', 'referendum', 'referendum']);
@@ -74,7 +74,7 @@ describe('a session from the bank', () => {
     // topic); a session on the whole bank asks one, and says so.
     const twoOfOne = studyCore({ bank: [referendumDate, referendumShare] });
     expect((await twoOfOne.core.chat.command(alice, 'study', '2 referendum'))!.text).toContain('Question 1/2');
-    expect((await studyCore({ bank: [referendumDate, referendumShare] }).core.chat.command(alice, 'study', '2'))!.text).toContain('I have only 1 question for a session right now.');
+    expect((await studyCore({ bank: [referendumDate, referendumShare] }).core.chat.command(alice, 'study', '2'))!.text).toContain('I have only 1 question for a quiz right now.');
     const ru = (await studyCore({ bank: FIXTURE_BANK }).core.chat.command(member('8', 'Oleg', { chatId: '-4', userLang: 'ru' }), 'study', '10 Выборы 2023 года'))!;
     expect(ru.text).toContain('ℹ По теме «Выборы 2023 года» для викторины есть только 1 вопрос.');
     // A year in a topic's name is not the number of questions.

@@ -125,7 +125,7 @@ describe('round timers', () => {
     const later = (await ctx.repo.createSession(sessionOf(3, start - 10_000, { address: { platform: 'discord', chatId: '9' } })))!;
     await timers.resume(() => true);
     await settle();
-    expect(calls.sort()).toEqual(['close 0 (⏱ Time is up.)', 'close 0 stop (⚠ The bot restarted, so this session ends here.)']);
+    expect(calls.sort()).toEqual(['close 0 (⏱ Time is up.)', 'close 0 stop (⚠ The bot restarted, so this quiz ends here.)']);
     expect(messenger.sent.map((s) => s.to.chatId).sort()).toEqual(['-100', '-200']);
     expect((await ctx.repo.session(stale))!.status).toBe('ended');
     expect((await ctx.repo.session(recent))!.current).toBe(1);

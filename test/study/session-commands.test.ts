@@ -28,7 +28,7 @@ describe('session commands', () => {
   it('start a session with its first question and a running deadline; refuse a second one, for the member alone', async () => {
     const { time, ctx, commands } = setup();
     const start = await commands.start(alice, '3');
-    expect(start.text).toMatch(/^📚 Study session: 3 questions, 30 s each\./);
+    expect(start.text).toMatch(/^📚 Quiz: 3 questions, 30 s each\./);
     expect(start.text).toContain('❓ Question 1/3');
     expect(start.buttons.flat().length).toBe(4);
     expect(time.pending).toBe(1);
@@ -40,7 +40,7 @@ describe('session commands', () => {
 
   it('tell the member what they get when the number is out of range, and refuse an unknown topic', async () => {
     const { commands } = setup();
-    expect((await commands.start(alice, '99')).text).toMatch(/^ℹ A session has at most 30 questions: starting with 30\./);
+    expect((await commands.start(alice, '99')).text).toMatch(/^ℹ A quiz has at most 30 questions: starting with 30\./);
     const unknown = await commands.start(member('4', 'Dana', { chatId: '-2' }), 'astrology');
     expect(unknown.personal).toBe(true);
     expect(unknown.text).toMatch(/^I don't know the topic “astrology”\. Topics: /);
@@ -49,12 +49,12 @@ describe('session commands', () => {
   it('let only the starter, an admin or a lone player close a round; /stop ends with the board', async () => {
     const { commands } = setup();
     await commands.start(alice, '3');
-    expect((await commands.closeRound(bob, '', false)).text).toBe('Only the member who started the session or an admin can do that.');
+    expect((await commands.closeRound(bob, '', false)).text).toBe('Only the member who started the quiz or an admin can do that.');
     expect((await commands.closeRound({ ...bob, isAdmin: true }, '', false)).text).toContain('Question 2/3');
     const stop = await commands.closeRound(alice, '', true);
-    expect(stop.text).toMatch(/^⏹ The session was stopped\.\n\n✅ Answer: /);
+    expect(stop.text).toMatch(/^⏹ The quiz was stopped\.\n\n✅ Answer: /);
     expect(stop.text).toContain('🏁 Leaderboard:\nNobody answered.');
-    expect((await commands.closeRound(alice, '', true)).text).toBe('There is no study session here. Start one with /study.');
+    expect((await commands.closeRound(alice, '', true)).text).toBe('There is no quiz running here. Start one with /study.');
   });
 
   it('confirm a press to the presser alone, refuse a second one; one player\'s press closes the round at once', async () => {

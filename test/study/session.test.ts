@@ -83,7 +83,7 @@ describe('a group study session', () => {
     const stop = (await h.core.chat.command({ ...carol, isAdmin: true }, 'stop', ''))!;
     expect(stop.text).toMatch(/stopped/);
     expect(stop.text).toContain('Nobody answered.');
-    expect((await h.core.chat.command(alice, 'stop', ''))!.text).toMatch(/no study session/);
+    expect((await h.core.chat.command(alice, 'stop', ''))!.text).toMatch(/no quiz running/);
   });
 
   it('counts a zero score, and ranks ties with gaps after them', async () => {

@@ -136,3 +136,12 @@ describe('events', () => {
     expect(text).toBe('On this day in 2022, 2 years ago:\nvote-held.\n• changes: a, b');
   });
 });
+
+describe('a stored plan whose facts are gone (the data changed since it was planned)', () => {
+  it('says there is nothing for the day and month, never with this year as if it were an event date', () => {
+    const plan = { kind: 'fact', factId: 'no-such-fact' } as const;
+    expect(composer.render(plan, '2026-06-05', 'en').text).toBe('My source has no events on June 5.');
+    expect(composer.render(plan, '2026-06-05', 'ru').text).toBe('В моём источнике нет событий за 5 июня.');
+    expect(composer.render(plan, '2026-06-05', 'kk').text).toBe('Дереккөзімде 5 маусым күні болған оқиға жоқ.');
+  });
+});

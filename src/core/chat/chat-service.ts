@@ -285,12 +285,32 @@ export class ChatService {
     return out.slice(0, limit);
   }
 
+  /**
+   * The resolver's text without the bulleted questions ("• …") that the reply's buttons show, its heading
+   * ("Or did you mean:") turned into a sentence that points below: a chat shows each choice once, as a button.
+   * The resolver's own text keeps the list for readers without buttons (`npm run ask`).
+   */
+  private withoutListedChoices(answer: ResolvedAnswer, choices: readonly Suggestion[]): string {
+    if (choices.length === 0) return answer.answer;
+    const { i18n } = this.deps;
+    const listed = new Set(choices.map((s) => `• ${s.question}`));
+    const headings = new Map([
+      [i18n.t(answer.lang, 'did-you-mean'), i18n.t(answer.lang, 'did-you-mean-below')],
+      [i18n.t(answer.lang, 'try-asking'), i18n.t(answer.lang, 'try-asking-below')],
+    ]);
+    return answer.answer
+      .split('\n')
+      .filter((line) => !listed.has(line))
+      .map((line) => headings.get(line) ?? line)
+      .join('\n');
+  }
+
   private fromAnswer(answer: ResolvedAnswer): ChatReply {
     const choices = answer.status === 'unsure' ? answer.suggestions.slice(1) : answer.status === 'answered' ? answer.related : answer.suggestions;
     const fact = answer.factIds[0] ? this.deps.base.fact(answer.factIds[0]) : undefined;
     return {
       lang: answer.lang,
-      text: answer.answer,
+      text: this.withoutListedChoices(answer, choices),
       citation: answer.citationLine || undefined,
       date: answer.status !== 'unknown' && fact?.date ? fact.date.value : undefined,
       buttons: choices.map((s) => [{ label: s.question, data: answerButton(s.factId, answer.lang) }]),

@@ -9,10 +9,12 @@ export const MESSAGE_IDS = [
   'no',
   'unsure-note',
   'did-you-mean',
+  'did-you-mean-below',
   'unknown-empty',
   'unknown-too-long',
   'unknown',
   'try-asking',
+  'try-asking-below',
   'calendar-intro',
   'calendar-none',
   'on-this-day-none',
@@ -156,13 +158,15 @@ yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.
 did-you-mean = Or did you mean:
+did-you-mean-below = Or did you mean one of the questions below?
 unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.
 unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I can answer questions about the January 2022 events, the referendum, the reforms, the economy and relations with Russia.
 try-asking = Try:
+try-asking-below = Try one of the questions below.
 calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
-on-this-day-none = Nothing in my source happened on { $when }.
+on-this-day-none = My source has no events on { $when }.
 welcome = Hello! I answer questions about Kazakhstan's 2022–2023 political reforms, citing my source, the article “{ $title }” ({ $date }). Ask me anything, in English, Russian or Kazakh.
 welcome-examples = Pick one of these questions to try me, or type /help to see everything I can do.
 help-intro = Ask me a question in plain words, for example “When was the referendum?” or “Что изменил референдум?”. I answer from one source and say so when it is silent.
@@ -259,11 +263,11 @@ settings-bad-lang = “{ $value }” is not one of my languages: en, ru or kk. E
 settings-lang-set = This chat's language is now English: daily posts, group quizzes and other messages for the whole chat will be in English. Replies to each member stay in the language they write in.
 preview-usage = Give a date as YYYY-MM-DD, for example: /preview 2022-06-05
 preview-bad-date = “{ $value }” is not a date. Use YYYY-MM-DD, for example: /preview 2022-06-05
-study-intro = 📚 Study session: { $count ->
+study-intro = 📚 Quiz: { $count ->
     [one] { $count } question
    *[other] { $count } questions
   }, { $seconds } s each. Press an answer: only your first press counts.
-study-intro-topic = 📚 Study session on “{ $topic }”: { $count ->
+study-intro-topic = 📚 Quiz on “{ $topic }”: { $count ->
     [one] { $count } question
    *[other] { $count } questions
   }, { $seconds } s each. Press an answer: only your first press counts.
@@ -287,11 +291,11 @@ study-result = 🏁 You answered { $correct } of { $total } { $total ->
     [one] question
    *[other] questions
   } right.
-study-stopped = ⏹ The session was stopped.
-study-restarted = ⚠ The bot restarted, so this session ends here.
-study-already-running = A study session is already running here (question { $n } of { $total }). /stop ends it.
-study-no-session = There is no study session here. Start one with /study.
-study-not-allowed = Only the member who started the session or an admin can do that.
+study-stopped = ⏹ The quiz was stopped.
+study-restarted = ⚠ The bot restarted, so this quiz ends here.
+study-already-running = A quiz is already running here (question { $n } of { $total }). /stop ends it.
+study-no-session = There is no quiz running here. Start one with /study.
+study-not-allowed = Only the member who started the quiz or an admin can do that.
 study-unknown-topic = I don't know the topic “{ $topic }”. Topics: { $topics }
 study-no-questions = I have no questions on that topic yet.
 study-recorded = Your answer “{ $choice }” is in. The right one is shown when the question closes.
@@ -303,7 +307,7 @@ study-top-all = All time:
 study-top-empty = No one has played here yet. Start with /study.
 study-stats = Your record: { $answered } answered, { $correct } correct ({ $percent }%). Current streak: { $streak }; best: { $best }.
 study-stats-weak = Weakest topics: { $topics }
-study-stats-none = You have not answered a quiz question yet. Join a /study session!
+study-stats-none = You have not answered a quiz question yet. Start a quiz with /study!
 study-review-title = 🔁 Review ({ $due } due)
 study-review-empty = Your review queue is empty: the quiz questions you miss come back here.
 study-review-later = Nothing to review right now. Next review { $when }.
@@ -313,16 +317,19 @@ study-review-stale = This review question was already answered.
 study-in-minutes = in { $n } min
 study-in-hours = in { $n } h
 study-in-days = in { $n } days
-study-count-too-many = ℹ A session has at most { $max } questions: starting with { $count }.
-study-count-too-few = ℹ A session has at least { $min } question: starting with { $count }.
+study-count-too-many = ℹ A quiz has at most { $max } questions: starting with { $count }.
+study-count-too-few = ℹ A quiz has at least { $min ->
+    [one] { $min } question
+   *[other] { $min } questions
+  }: starting with { $count }.
 study-fewer = ℹ I have { $count ->
     [one] only { $count } question
    *[other] only { $count } questions
-  } for a session right now.
+  } for a quiz right now.
 study-fewer-topic = ℹ “{ $topic }” has { $count ->
     [one] only { $count } question
    *[other] only { $count } questions
-  } for a session.
+  } for a quiz.
 `,
   ru: `### Russian interface strings (Fluent syntax).
 ### After an edit, \`npm run i18n:types\` regenerates messages.generated.ts (the MessageId type and the text the bot loads).
@@ -337,24 +344,26 @@ yes = Да.
 no = Нет.
 unsure-note = Не уверен, что вы спрашивали именно об этом.
 did-you-mean = Или вы имели в виду:
+did-you-mean-below = Или вы имели в виду один из вопросов ниже?
 unknown-empty = Задайте, пожалуйста, вопрос о реформах в Казахстане 2022–2023 годов.
 unknown-too-long = Сообщение слишком длинное ({ $length ->
     [one] { $length } символ
     [few] { $length } символа
    *[many] { $length } символов
   }). Задайте, пожалуйста, один короткий вопрос.
-unknown = Не знаю: в моём источнике, «{ $title }» ({ $date }), об этом не сказано. Я могу ответить о январских событиях 2022 года, референдуме, реформах, экономике и отношениях с Россией.
+unknown = Не знаю: в моём источнике, «{ $title }» ({ $date }), об этом не сказано. Я могу ответить на вопросы о январских событиях 2022 года, референдуме, реформах, экономике и отношениях с Россией.
 try-asking = Попробуйте спросить:
-calendar-intro = События ({ $when }):
+try-asking-below = Попробуйте один из вопросов ниже.
+calendar-intro = События за { $when }:
 calendar-none = В моём источнике нет событий за { $when }.
-on-this-day-none = В моём источнике нет событий, случившихся в этот день ({ $when }).
+on-this-day-none = В моём источнике нет событий за { $when }.
 welcome = Здравствуйте! Я отвечаю на вопросы о политических реформах в Казахстане 2022–2023 годов и ссылаюсь на источник, статью «{ $title }» ({ $date }). Спрашивайте на русском, казахском или английском.
-welcome-examples = Выберите вопрос ниже, чтобы начать, или наберите /help, чтобы узнать всё, что я умею.
-help-intro = Задайте вопрос своими словами, например «Когда был референдум?» или «What did the referendum change?». Я отвечаю по одному источнику и честно говорю, если в нём об этом нет.
+welcome-examples = Выберите один из вопросов ниже или наберите /help, чтобы узнать всё, что я умею.
+help-intro = Задайте вопрос своими словами, например «Когда был референдум?» или «What did the referendum change?». Я отвечаю по одному источнику и честно говорю, если в нём об этом ничего нет.
 help-commands = Команды:
-help-group = В группе задавайте вопрос командой /ask.
-help-group-addressed = В группе я вижу только команды, упоминания и ответы на мои сообщения, поэтому пишите /ask и вопрос, упомяните меня или ответьте на моё сообщение.
-help-language = Язык: я отвечаю на том языке, на котором вы пишете, а если его не определить — на языке вашего приложения (затем на языке чата, затем по-английски). Сообщения для всего чата (ежедневные посты, групповые викторины) — на языке чата; его задаёт /settings lang.
+help-group = В группе пишите /ask и свой вопрос.
+help-group-addressed = В группе я вижу только команды, упоминания меня и ответы на мои сообщения, поэтому напишите /ask и вопрос, упомяните меня или ответьте на моё сообщение.
+help-language = Языки: я отвечаю на том языке, на котором вы пишете, а если его не удаётся определить — на языке вашего приложения (затем на языке чата, затем по-английски). Сообщения для всего чата (ежедневные посты, групповые викторины) — на языке чата; его задаёт /settings lang.
 topics-intro = Вот о чём я знаю. Выберите тему:
 topic-questions = { $topic }: о чём можно спросить
 ask-usage = Напишите вопрос после команды, например: /ask когда был референдум?
@@ -367,8 +376,8 @@ error-apology = Извините, у меня что-то пошло не так
 unknown-command = Я не знаю такой команды. Наберите /help, чтобы узнать, что я умею.
 unknown-command-named = Я не знаю команды { $command }. Наберите /help, чтобы увидеть список моих команд.
 gap-entity = В моём источнике не сказано, { $about }.
-gap = В моём источнике не сказано, { $about }. Что в нём есть: { $answer }
-admin-only = Эту команду могут использовать только те, кто управляет сервером.
+gap = В моём источнике не сказано, { $about }. Вот что в нём сказано: { $answer }
+admin-only = Эту команду могут использовать только участники, которые управляют этим сервером.
 admin-check-failed = Сейчас не удалось проверить, администратор ли вы в этом чате, поэтому команда не выполнена. Попробуйте ещё раз чуть позже.
 button-expired = Эта кнопка устарела. Задайте вопрос снова.
 choose-number = Выберите число от 1 до { $max }.
@@ -376,8 +385,8 @@ feedback-button = Вопрос был о другом
 feedback-thanks = Спасибо! Вопрос записан, чтобы ответы стали лучше.
 date-label = Дата
 smalltalk-hello = Здравствуйте! Я отвечаю на вопросы о реформах в Казахстане 2022–2023 годов по одному источнику, «{ $title }» ({ $date }), на русском, казахском или английском.
-smalltalk-thanks = Пожалуйста! Спрашивайте о реформах ещё.
-smalltalk-ack = Хорошо. Спрашивайте о реформах ещё.
+smalltalk-thanks = Пожалуйста! Спрашивайте ещё о реформах.
+smalltalk-ack = Хорошо. Спрашивайте ещё о реформах.
 smalltalk-bye = До свидания! Возвращайтесь с новыми вопросами о реформах.
 smalltalk-who-are-you = Я бот, который отвечает на вопросы о политических реформах в Казахстане 2022–2023 годов — январских событиях, референдуме, новом президентском сроке, экономике, отношениях с Россией — по одному источнику, «{ $title }» ({ $date }). Команды — в /help.
 compare-earlier = Сначала — { $first }, затем — { $second }.
@@ -437,22 +446,22 @@ daily-closed = Этот вопрос уже закрыт: ответ был в �
 daily-right = ✅ Верно! { $explanation }
 daily-wrong = ❌ Увы, нет: правильный ответ — «{ $answer }». { $explanation }
 sub-subscribed = Ежедневные посты включены: каждый день в { $time } ({ $zone }). Изменить — /settings, отключить — /unsubscribe.
-sub-updated = Теперь ежедневные посты приходят в { $time } ({ $zone }).
+sub-updated = Теперь ежедневные посты будут приходить каждый день в { $time } ({ $zone }).
 sub-unsubscribed = Ежедневные посты отключены. /subscribe включит их снова.
 sub-not-subscribed = В этом чате нет ежедневных постов. Включите их командой /subscribe, например /subscribe 09:00 Asia/Almaty
-sub-bad-time = «{ $value }» — не время суток. Укажите ЧЧ:ММ в 24-часовом формате, например: /subscribe 09:00 { $zone }
+sub-bad-time = «{ $value }» — не время суток. Укажите время в 24-часовом формате ЧЧ:ММ, например: /subscribe 09:00 { $zone }
 sub-bad-zone = «{ $value }» — неизвестный часовой пояс. Укажите название IANA, например Asia/Almaty, Europe/Moscow или UTC: /subscribe 09:00 { $zone }
 sub-admin-only = Извините, ежедневные посты в этом чате могут менять только администраторы.
 sub-no-store = Ежедневные посты здесь недоступны: бот работает без базы данных.
 settings-on = Ежедневные посты: каждый день в { $time } ({ $zone }).
-settings-paused = Ежедневные посты: приостановлены (бот не смог написать сюда); время { $time } ({ $zone }). /subscribe возобновит их.
+settings-paused = Ежедневные посты: приостановлены (бот не смог сюда написать); время — { $time } ({ $zone }). /subscribe возобновит их.
 settings-off = Ежедневные посты: выключены (/subscribe включит их).
 settings-lang = Язык чата (ежедневные посты, групповые викторины и другие сообщения для всего чата): { $lang }
 settings-usage = Изменить: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang ru (en, ru или kk)
-settings-bad-lang = «{ $value }» — не мой язык: en, ru или kk. Пример: /settings lang ru
+settings-bad-lang = «{ $value }» — неизвестный язык. Доступны: en, ru и kk. Пример: /settings lang ru
 settings-lang-set = Теперь язык этого чата — русский: ежедневные посты, групповые викторины и другие сообщения для всего чата будут на русском. Каждому участнику я по-прежнему отвечаю на том языке, на котором он пишет.
 preview-usage = Укажите дату в формате ГГГГ-ММ-ДД, например: /preview 2022-06-05
-preview-bad-date = «{ $value }» — не дата. Формат ГГГГ-ММ-ДД, например: /preview 2022-06-05
+preview-bad-date = «{ $value }» — не дата. Укажите дату в формате ГГГГ-ММ-ДД, например: /preview 2022-06-05
 study-intro = 📚 Викторина: { $count ->
     [one] { $count } вопрос
     [few] { $count } вопроса
@@ -461,7 +470,7 @@ study-intro = 📚 Викторина: { $count ->
     [one] { $seconds } секунде
     [few] { $seconds } секунды
    *[many] { $seconds } секунд
-  } на каждый. Нажмите ответ: засчитывается только первое нажатие.
+  } на каждый. Выберите ответ: засчитывается только первое нажатие.
 study-intro-topic = 📚 Викторина на тему «{ $topic }»: { $count ->
     [one] { $count } вопрос
     [few] { $count } вопроса
@@ -470,7 +479,7 @@ study-intro-topic = 📚 Викторина на тему «{ $topic }»: { $cou
     [one] { $seconds } секунде
     [few] { $seconds } секунды
    *[many] { $seconds } секунд
-  } на каждый. Нажмите ответ: засчитывается только первое нажатие.
+  } на каждый. Выберите ответ: засчитывается только первое нажатие.
 study-question = ❓ Вопрос { $n }/{ $total }
 study-reveal = ✅ Ответ: { $answer }
 study-right-count = Верно ответили: { $right } из { $answered }.
@@ -497,7 +506,7 @@ study-restarted = ⚠ Бот перезапустился, поэтому вик
 study-already-running = В этом чате уже идёт викторина (вопрос { $n } из { $total }). /stop завершит её.
 study-no-session = Здесь нет викторины. Начните её командой /study.
 study-not-allowed = Это может сделать только тот, кто начал викторину, или администратор.
-study-unknown-topic = Не знаю темы «{ $topic }». Темы: { $topics }
+study-unknown-topic = Я не знаю темы «{ $topic }». Доступные темы: { $topics }
 study-no-questions = По этой теме у меня пока нет вопросов.
 study-recorded = Ваш ответ «{ $choice }» принят. Правильный покажу, когда вопрос закроется.
 study-already-answered = Вы уже ответили на этот вопрос: засчитывается первое нажатие.
@@ -505,19 +514,19 @@ study-closed = Этот вопрос уже закрыт.
 study-top-title = 🏆 Рейтинг викторин этого чата
 study-top-week = За эту неделю:
 study-top-all = За всё время:
-study-top-empty = Здесь ещё никто не играл. Начните с /study.
+study-top-empty = Здесь ещё никто не участвовал в викторине. Начните её командой /study.
 study-stats = Ваши результаты: { $answered ->
     [one] { $answered } ответ
     [few] { $answered } ответа
    *[many] { $answered } ответов
   }, из них верных — { $correct } ({ $percent }%). Верных ответов подряд: сейчас { $streak }, рекорд — { $best }.
 study-stats-weak = Слабые темы: { $topics }
-study-stats-none = Вы ещё не отвечали на вопросы викторин. Начните с /study!
-study-review-title = 🔁 Повторение (вопросов к повторению: { $due })
-study-review-empty = Повторять нечего: сюда попадают вопросы викторин, где вы ошиблись.
+study-stats-none = Вы ещё не отвечали на вопросы викторин. Начните викторину командой /study!
+study-review-title = 🔁 Повторение (на очереди: { $due })
+study-review-empty = Повторять нечего: сюда попадают вопросы викторин, в которых вы ошиблись.
 study-review-later = Сейчас повторять нечего. Следующее повторение { $when }.
 study-review-done = На сейчас всё. Следующее повторение { $when }.
-study-review-done-empty = Готово: повторять больше нечего.
+study-review-done-empty = На этом всё: повторять больше нечего.
 study-review-stale = На этот вопрос вы уже ответили.
 study-in-minutes = через { $n ->
     [one] { $n } минуту
@@ -558,21 +567,26 @@ study-fewer-topic = ℹ По теме «{ $topic }» для викторины �
 
 source-line = Дереккөз: «{ $title }», { $date }, «{ $section }» бөлімі, { $paragraph }-абзац
 source-lines = Дереккөз: «{ $title }», { $date }: { $places }
-source-place = «{ $section }» бөлімі, { $paragraphs }-абзац
+source-place = «{ $section }» бөлімі, { $count ->
+    [one] { $paragraphs }-абзац
+   *[other] { $paragraphs }-абзацтар
+}
 yes = Иә.
 no = Жоқ.
 unsure-note = Дәл осыны сұрағаныңызға сенімді емеспін.
 did-you-mean = Әлде мынаны сұрадыңыз ба:
-unknown-empty = Қазақстандағы 2022–2023 жылдардағы реформалар туралы сұрақ жазыңыз.
+did-you-mean-below = Әлде төмендегі сұрақтардың бірін сұрадыңыз ба?
+unknown-empty = Қазақстанның 2022–2023 жылдардағы реформалары туралы сұрақ жазыңыз.
 unknown-too-long = Хабарлама тым ұзын ({ $length } таңба). Бір қысқа сұрақ қойыңыз.
 unknown = Білмеймін: дереккөзімде, «{ $title }» ({ $date }), бұл туралы айтылмаған. Мен 2022 жылғы қаңтар оқиғалары, референдум, реформалар, экономика және Ресеймен қарым-қатынас туралы сұрақтарға жауап бере аламын.
 try-asking = Былай сұрап көріңіз:
+try-asking-below = Төмендегі сұрақтардың бірін қойып көріңіз.
 calendar-intro = Оқиғалар ({ $when }):
 calendar-none = Дереккөзімде бұл уақытқа ({ $when }) қатысты оқиға жоқ.
-on-this-day-none = Дереккөзімде { $when } күні ештеңе болмаған.
+on-this-day-none = Дереккөзімде { $when } күні болған оқиға жоқ.
 welcome = Сәлеметсіз бе! Мен Қазақстандағы 2022–2023 жылдардағы саяси реформалар туралы сұрақтарға дереккөзге, «{ $title }» ({ $date }) мақаласына сүйеніп жауап беремін. Қазақ, орыс немесе ағылшын тілінде сұраңыз.
 welcome-examples = Төмендегі сұрақтардың бірін таңдап көріңіз немесе барлық мүмкіндіктерімді көру үшін /help деп жазыңыз.
-help-intro = Сұрағыңызды өз сөзіңізбен жазыңыз, мысалы: «Референдум қашан өтті?». Мен бір дереккөзге сүйеніп жауап беремін, онда айтылмаса, соны ашық айтамын.
+help-intro = Сұрағыңызды өз сөзіңізбен жазыңыз, мысалы: «Референдум қашан өтті?» немесе «Что изменил референдум?». Мен бір дереккөзге сүйеніп жауап беремін, онда айтылмаса, соны ашық айтамын.
 help-commands = Командалар:
 help-group = Топта сұрағыңызды /ask командасымен қойыңыз.
 help-group-addressed = Топта мен тек командаларды, мені атаған хабарламаларды және хабарламаларыма берілген жауаптарды көремін, сондықтан /ask деп сұрақ жазыңыз, мені атаңыз немесе хабарламама жауап беріңіз.
@@ -581,17 +595,17 @@ topics-intro = Мен білетін тақырыптар. Біреуін таң
 topic-questions = { $topic }: қоюға болатын сұрақтар
 ask-usage = Сұрағыңызды командадан кейін жазыңыз, мысалы: /ask референдум қашан өтті?
 rate-limited = Сұрақтарды тым жиі қойып жатырсыз. { $seconds } секунд күтіп, қайта сұраңыз.
-error-apology = Кешіріңіз, менде қате шықты. Біраздан соң қайталап көріңіз.
+error-apology = Кешіріңіз, менде бір ақау шықты. Сәлден кейін қайталап көріңіз.
 unknown-command = Мұндай команданы білмеймін. Не істей алатынымды көру үшін /help деп жазыңыз.
 unknown-command-named = { $command } командасын білмеймін. Менің командаларымды көру үшін /help деп жазыңыз.
 gap-entity = Дереккөзімде { $about } айтылмаған.
-gap = Дереккөзімде { $about } айтылмаған. Онда мынау бар: { $answer }
+gap = Дереккөзімде { $about } айтылмаған. Онда мынау айтылған: { $answer }
 admin-only = Бұл команданы тек серверді басқара алатындар қолдана алады.
 admin-check-failed = Осы чаттың әкімшісі екеніңізді қазір тексере алмадым, сондықтан команда орындалмады. Сәлден кейін қайталап көріңіз.
 button-expired = Бұл түйме ескірген. Сұрағыңызды қайта қойыңыз.
 choose-number = 1 мен { $max } аралығындағы санды таңдаңыз.
 feedback-button = Мен басқаны сұрадым
-feedback-thanks = Рақмет! Жауаптарды жақсарту үшін сұрақ жазып алынды.
+feedback-thanks = Рақмет! Жауаптарды жақсарту үшін сұрағыңызды жазып алдым.
 date-label = Күні
 smalltalk-hello = Сәлеметсіз бе! Мен Қазақстандағы 2022–2023 жылдардағы реформалар туралы сұрақтарға бір дереккөзге, «{ $title }» ({ $date }) мақаласына сүйеніп, қазақ, орыс немесе ағылшын тілінде жауап беремін.
 smalltalk-thanks = Оқасы жоқ! Реформалар туралы тағы сұраңыз.
@@ -611,7 +625,7 @@ part-not-covered = «{ $part }» деген сұраққа дереккөзім�
 daily-on-this-day = { $year } жылы дәл осы күні, { $ago }:
 daily-years-ago = бұдан { $years } жыл бұрын
 daily-upcoming = { $days } күннен кейін, { $date } күні, бұл оқиғаға { $years } жыл толады:
-daily-fact-of-the-day = Күннің дерегі:
+daily-fact-of-the-day = Күн дерегі:
 daily-question-of-the-day = Күн сұрағы: { $question }
 daily-show-answer = Жауабын көрсету
 daily-choice-yes = Иә
@@ -619,13 +633,13 @@ daily-choice-no = Жоқ
 daily-reveal-yesterday = Кешегі сұрақ: { $question }
 daily-reveal-dated = { $date } күнгі сұрақ: { $question }
 daily-reveal-answer = Жауабы: { $answer }. { $explanation }
-daily-recorded = «{ $choice }» жауабыңыз қабылданды. Дұрыс жауабы келесі жазбада болады.
+daily-recorded = «{ $choice }» жауабыңыз қабылданды. Дұрыс жауап келесі жазбада беріледі.
 daily-already-answered = Сіз бұл сұраққа жауап беріп қойдыңыз: тек алғашқы басу есептеледі.
-daily-seen-answer = Сіз жауапты таңдаудан бұрын көрдіңіз, сондықтан бұл басу есептелмейді.
+daily-seen-answer = Сіз жауап таңдамай тұрып дұрыс жауапты көрдіңіз, сондықтан бұл басу есептелмейді.
 daily-closed = Бұл сұрақ жабылды: оның жауабы келесі жазбада берілді.
 daily-right = ✅ Дұрыс! { $explanation }
-daily-wrong = ❌ Қате: дұрыс жауабы — «{ $answer }». { $explanation }
-sub-subscribed = Күнделікті жазбалар қосылды: күн сайын, уақыты — { $time } ({ $zone }). Өзгерту — /settings, тоқтату — /unsubscribe.
+daily-wrong = ❌ Қате: дұрыс жауап — «{ $answer }». { $explanation }
+sub-subscribed = Күнделікті жазбалар қосылды: күн сайын { $time } ({ $zone }). Өзгерту — /settings, тоқтату — /unsubscribe.
 sub-updated = Енді күнделікті жазбалар күн сайын { $time } ({ $zone }) уақытында келеді.
 sub-unsubscribed = Күнделікті жазбалар өшірілді. /subscribe оларды қайта қосады.
 sub-not-subscribed = Бұл чатта күнделікті жазбалар жоқ. /subscribe арқылы қосыңыз, мысалы /subscribe 09:00 Asia/Almaty
@@ -638,12 +652,12 @@ settings-paused = Күнделікті жазбалар: тоқтатылған 
 settings-off = Күнделікті жазбалар: өшірулі (/subscribe қосады).
 settings-lang = Чат тілі (күнделікті жазбалар, топтық викториналар және бүкіл чатқа арналған басқа хабарламалар): { $lang }
 settings-usage = Өзгерту: /settings time 08:30 · /settings zone Europe/Moscow · /settings lang kk (en, ru немесе kk)
-settings-bad-lang = «{ $value }» — менің тілім емес: en, ru немесе kk. Мысалы: /settings lang kk
+settings-bad-lang = «{ $value }» — белгісіз тіл. Қолжетімді тілдер: en, ru және kk. Мысалы: /settings lang kk
 settings-lang-set = Енді бұл чаттың тілі — қазақ тілі: күнделікті жазбалар, топтық викториналар және бүкіл чатқа арналған басқа хабарламалар қазақша болады. Әр қатысушыға бұрынғыдай өзі жазған тілде жауап беремін.
 preview-usage = Күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз, мысалы: /preview 2022-06-05
-preview-bad-date = «{ $value }» — күн емес. ЖЖЖЖ-АА-КК пішімі, мысалы: /preview 2022-06-05
-study-intro = 📚 Викторина: { $count } сұрақ, әрқайсысына { $seconds } секунд. Жауапты басыңыз: тек алғашқы басу есептеледі.
-study-intro-topic = 📚 «{ $topic }» тақырыбына викторина: { $count } сұрақ, әрқайсысына { $seconds } секунд. Жауапты басыңыз: тек алғашқы басу есептеледі.
+preview-bad-date = «{ $value }» — күн емес. Күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз, мысалы: /preview 2022-06-05
+study-intro = 📚 Викторина: { $count } сұрақ, әрқайсысына { $seconds } секунд. Жауапты таңдаңыз: тек алғашқы басу есептеледі.
+study-intro-topic = 📚 «{ $topic }» тақырыбы бойынша викторина: { $count } сұрақ, әрқайсысына { $seconds } секунд. Жауапты таңдаңыз: тек алғашқы басу есептеледі.
 study-question = ❓ Сұрақ { $n }/{ $total }
 study-reveal = ✅ Жауабы: { $answer }
 study-right-count = Жауап бергендер: { $answered }, оның ішінде дұрысы: { $right }.
@@ -673,16 +687,16 @@ study-already-answered = Сіз бұл сұраққа жауап беріп қо
 study-closed = Бұл сұрақ жабылды.
 study-top-title = 🏆 Осы чаттың викторина рейтингі
 study-top-week = Осы аптада:
-study-top-all = Барлық уақытта:
-study-top-empty = Мұнда әлі ешкім ойнаған жоқ. /study командасынан бастаңыз.
+study-top-all = Барлық уақыт ішінде:
+study-top-empty = Мұнда әлі ешкім викторина ойнаған жоқ. Оны /study командасымен бастаңыз.
 study-stats = Нәтижеңіз: { $answered } жауап, оның ішінде { $correct } дұрыс ({ $percent }%). Қатарынан дұрыс жауап: қазір { $streak }, рекорд — { $best }.
 study-stats-weak = Әлсіз тақырыптар: { $topics }
-study-stats-none = Сіз әлі викторина сұрақтарына жауап берген жоқсыз. /study арқылы бастаңыз!
+study-stats-none = Сіз әлі викторина сұрақтарына жауап берген жоқсыз. Викторинаны /study командасымен бастаңыз!
 study-review-title = 🔁 Қайталау (кезекте { $due } сұрақ)
-study-review-empty = Қайталайтын ештеңе жоқ: мұнда викторинада қателескен сұрақтарыңыз келеді.
+study-review-empty = Қайталайтын ештеңе жоқ: викторинада қате жауап берген сұрақтарыңыз осында түседі.
 study-review-later = Қазір қайталайтын ештеңе жоқ. Келесі қайталау { $when }.
 study-review-done = Әзірге бәрі осы. Келесі қайталау { $when }.
-study-review-done-empty = Дайын: қайталайтын басқа ештеңе жоқ.
+study-review-done-empty = Бәрі осы: қайталайтын басқа ештеңе жоқ.
 study-review-stale = Бұл сұраққа жауап беріп қойдыңыз.
 study-in-minutes = { $n } минуттан кейін
 study-in-hours = { $n } сағаттан кейін

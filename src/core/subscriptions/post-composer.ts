@@ -345,7 +345,11 @@ export class PostComposer {
       buttons.push([{ label: t.t(lang, 'daily-show-answer'), data: `${show}${key}` }]);
     }
 
-    if (blocks.length === 0) blocks.push(t.t(lang, 'on-this-day-none', { when: formatCalendarDate(parseDateValue(localDate), lang) }));
+    if (blocks.length === 0) {
+      // The day of the year only: no event of the source is from this year, and "on June 5, 2026" would say so.
+      const { month, day } = parseDateValue(localDate);
+      blocks.push(t.t(lang, 'on-this-day-none', { when: formatCalendarDate({ month, day }, lang) }));
+    }
     const citation = cited.length ? citationLineOfMany(this.base, this.i18n, cited, lang) : undefined;
     return { lang, text: blocks.join('\n\n'), citation, date, buttons };
   }

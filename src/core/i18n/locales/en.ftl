@@ -11,13 +11,15 @@ yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.
 did-you-mean = Or did you mean:
+did-you-mean-below = Or did you mean one of the questions below?
 unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.
 unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I can answer questions about the January 2022 events, the referendum, the reforms, the economy and relations with Russia.
 try-asking = Try:
+try-asking-below = Try one of the questions below.
 calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
-on-this-day-none = Nothing in my source happened on { $when }.
+on-this-day-none = My source has no events on { $when }.
 welcome = Hello! I answer questions about Kazakhstan's 2022–2023 political reforms, citing my source, the article “{ $title }” ({ $date }). Ask me anything, in English, Russian or Kazakh.
 welcome-examples = Pick one of these questions to try me, or type /help to see everything I can do.
 help-intro = Ask me a question in plain words, for example “When was the referendum?” or “Что изменил референдум?”. I answer from one source and say so when it is silent.
@@ -114,11 +116,11 @@ settings-bad-lang = “{ $value }” is not one of my languages: en, ru or kk. E
 settings-lang-set = This chat's language is now English: daily posts, group quizzes and other messages for the whole chat will be in English. Replies to each member stay in the language they write in.
 preview-usage = Give a date as YYYY-MM-DD, for example: /preview 2022-06-05
 preview-bad-date = “{ $value }” is not a date. Use YYYY-MM-DD, for example: /preview 2022-06-05
-study-intro = 📚 Study session: { $count ->
+study-intro = 📚 Quiz: { $count ->
     [one] { $count } question
    *[other] { $count } questions
   }, { $seconds } s each. Press an answer: only your first press counts.
-study-intro-topic = 📚 Study session on “{ $topic }”: { $count ->
+study-intro-topic = 📚 Quiz on “{ $topic }”: { $count ->
     [one] { $count } question
    *[other] { $count } questions
   }, { $seconds } s each. Press an answer: only your first press counts.
@@ -142,11 +144,11 @@ study-result = 🏁 You answered { $correct } of { $total } { $total ->
     [one] question
    *[other] questions
   } right.
-study-stopped = ⏹ The session was stopped.
-study-restarted = ⚠ The bot restarted, so this session ends here.
-study-already-running = A study session is already running here (question { $n } of { $total }). /stop ends it.
-study-no-session = There is no study session here. Start one with /study.
-study-not-allowed = Only the member who started the session or an admin can do that.
+study-stopped = ⏹ The quiz was stopped.
+study-restarted = ⚠ The bot restarted, so this quiz ends here.
+study-already-running = A quiz is already running here (question { $n } of { $total }). /stop ends it.
+study-no-session = There is no quiz running here. Start one with /study.
+study-not-allowed = Only the member who started the quiz or an admin can do that.
 study-unknown-topic = I don't know the topic “{ $topic }”. Topics: { $topics }
 study-no-questions = I have no questions on that topic yet.
 study-recorded = Your answer “{ $choice }” is in. The right one is shown when the question closes.
@@ -158,7 +160,7 @@ study-top-all = All time:
 study-top-empty = No one has played here yet. Start with /study.
 study-stats = Your record: { $answered } answered, { $correct } correct ({ $percent }%). Current streak: { $streak }; best: { $best }.
 study-stats-weak = Weakest topics: { $topics }
-study-stats-none = You have not answered a quiz question yet. Join a /study session!
+study-stats-none = You have not answered a quiz question yet. Start a quiz with /study!
 study-review-title = 🔁 Review ({ $due } due)
 study-review-empty = Your review queue is empty: the quiz questions you miss come back here.
 study-review-later = Nothing to review right now. Next review { $when }.
@@ -168,13 +170,16 @@ study-review-stale = This review question was already answered.
 study-in-minutes = in { $n } min
 study-in-hours = in { $n } h
 study-in-days = in { $n } days
-study-count-too-many = ℹ A session has at most { $max } questions: starting with { $count }.
-study-count-too-few = ℹ A session has at least { $min } question: starting with { $count }.
+study-count-too-many = ℹ A quiz has at most { $max } questions: starting with { $count }.
+study-count-too-few = ℹ A quiz has at least { $min ->
+    [one] { $min } question
+   *[other] { $min } questions
+  }: starting with { $count }.
 study-fewer = ℹ I have { $count ->
     [one] only { $count } question
    *[other] only { $count } questions
-  } for a session right now.
+  } for a quiz right now.
 study-fewer-topic = ℹ “{ $topic }” has { $count ->
     [one] only { $count } question
    *[other] only { $count } questions
-  } for a session.
+  } for a quiz.
