@@ -25,6 +25,8 @@ const CODE_DIRS = [new URL('../core/text/', import.meta.url), new URL('../core/r
 interface Artefact {
   fingerprint: string;
   snapshot: IndexSnapshot;
+  /** The questions the bot answers well (resolver/suggestions.ts), checked once with the index. */
+  answeredWell?: string[];
 }
 
 /** A hash of everything the index is computed from: the data files, the index code and the format version. */
@@ -40,33 +42,60 @@ export function indexFingerprint(dataDir = DATA_DIR): string {
   return hash.digest('hex');
 }
 
+/** What the artefact gives a start: the index, and the offered-question checks when they were saved. */
+interface Restored {
+  index: SearchIndex;
+  answeredWell?: string[];
+}
+
+/** The artefact's index and checks when it matches the data and code, else a freshly built index. */
+function restore(base: FactBase, path: string, fingerprint: string, logger?: Logger): Restored & { fresh: boolean } {
+  try {
+    const artefact = JSON.parse(readFileSync(path, 'utf8')) as Artefact;
+    if (artefact.fingerprint === fingerprint)
+      return { index: new SearchIndex(base, artefact.snapshot), ...(artefact.answeredWell ? { answeredWell: artefact.answeredWell } : {}), fresh: false };
+    logger?.info({ path }, 'search index artefact is stale: rebuilding');
+  } catch {
+    // Missing or unreadable: built below.
+  }
+  return { index: new SearchIndex(base), fresh: true };
+}
+
+/** Saves the artefact (best effort: a read-only disk only costs the next start some time). */
+function save(path: string, artefact: Artefact, logger?: Logger): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(artefact));
+    renameSync(tmp, path);
+  } catch (e) {
+    logger?.warn({ path, err: (e as Error).message }, 'search index artefact not saved');
+  }
+}
+
 /**
  * The search index for a fact base loaded from `dataDir`: restored from the artefact when it matches,
- * otherwise built and (best effort: a read-only disk only costs the next start some time) saved.
+ * otherwise built and saved (see {@link createResolver} for the artefact with the offered-question checks).
  */
 export function loadSearchIndex(base: FactBase, options: { dataDir?: string; path?: string; logger?: Logger } = {}): SearchIndex {
   const path = options.path ?? INDEX_ARTEFACT;
   const fingerprint = indexFingerprint(options.dataDir);
-  try {
-    const artefact = JSON.parse(readFileSync(path, 'utf8')) as Artefact;
-    if (artefact.fingerprint === fingerprint) return new SearchIndex(base, artefact.snapshot);
-    options.logger?.info({ path }, 'search index artefact is stale: rebuilding');
-  } catch {
-    // Missing or unreadable: built below.
-  }
-  const index = new SearchIndex(base);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ fingerprint, snapshot: index.snapshot() } satisfies Artefact));
-    renameSync(tmp, path);
-  } catch (e) {
-    options.logger?.warn({ path, err: (e as Error).message }, 'search index artefact not saved');
-  }
+  const { index, fresh } = restore(base, path, fingerprint, options.logger);
+  if (fresh) save(path, { fingerprint, snapshot: index.snapshot() }, options.logger);
   return index;
 }
 
-/** A resolver over the fact base whose index comes from the artefact (see {@link loadSearchIndex}). */
-export function createResolver(base: FactBase, logger?: Logger): Resolver {
-  return new Resolver(base, undefined, undefined, loadSearchIndex(base, { logger }));
+/**
+ * A resolver over the fact base whose index, and the checks of the questions it offers, come from the
+ * artefact. When the artefact is stale or lacks the checks, both are computed (about two seconds, once)
+ * and saved, so that no later start makes its first users wait for them.
+ */
+export function createResolver(base: FactBase, logger?: Logger, options: { dataDir?: string; path?: string } = {}): Resolver {
+  const path = options.path ?? INDEX_ARTEFACT;
+  const fingerprint = indexFingerprint(options.dataDir);
+  const { index, answeredWell } = restore(base, path, fingerprint, logger);
+  const resolver = new Resolver(base, undefined, undefined, index);
+  if (answeredWell) resolver.suggestions.seed(answeredWell);
+  else save(path, { fingerprint, snapshot: index.snapshot(), answeredWell: resolver.suggestions.checkAll() }, logger);
+  return resolver;
 }

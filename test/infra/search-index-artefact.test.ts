@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Resolver } from '../../src/core/resolver/resolver.js';
 import { SearchIndex, type IndexSnapshot } from '../../src/core/resolver/search-index.js';
-import { loadSearchIndex } from '../../src/infra/search-index-artefact.js';
+import { createResolver, loadSearchIndex } from '../../src/infra/search-index-artefact.js';
 import { readEvalSet } from '../../src/eval/eval-set.js';
 import { sharedFacts } from '../support/shared-facts.js';
 
@@ -35,5 +35,18 @@ describe('the search index artefact', () => {
     writeFileSync(path, JSON.stringify({ fingerprint: 'stale', snapshot: { ...saved.snapshot, postings: [] } }));
     expect(loadSearchIndex(base, { path }).postings.size).toBeGreaterThan(100);
     expect((JSON.parse(readFileSync(path, 'utf8')) as { fingerprint: string }).fingerprint).toBe(saved.fingerprint);
+  });
+
+  it('carries the checks of the questions the bot offers, so a start offers the same questions without making them again', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search-index.json');
+    const first = createResolver(base, undefined, { path });
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { fingerprint: string; snapshot: unknown; answeredWell: string[] };
+    expect(saved.answeredWell.length).toBeGreaterThan(1000);
+    const second = createResolver(base, undefined, { path });
+    for (const q of questions.slice(0, 40)) expect(second.resolve(q).suggestions, q).toEqual(first.resolve(q).suggestions);
+    // The checks are read, not made again: with none listed as answering well, nothing is offered.
+    writeFileSync(path, JSON.stringify({ ...saved, answeredWell: [] }));
+    const doctored = createResolver(base, undefined, { path });
+    expect(doctored.resolve('What is the price of bread?').suggestions).toEqual([]);
   });
 });

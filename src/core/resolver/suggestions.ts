@@ -1,5 +1,5 @@
 import type { FactBase } from '../facts/fact-base.js';
-import type { Fact, Lang } from '../facts/schema.js';
+import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { sameAnswer } from './decision.js';
 import { questionType } from './question-type.js';
@@ -84,9 +84,30 @@ export class Suggestions {
     return question === undefined ? undefined : { factId: fact.id, question };
   }
 
+  /**
+   * Checks every question the bot could offer, at once (for the index artefact, so that a start does not pay
+   * for the checks on its first questions): the keys of those it answers well, for {@link seed}.
+   */
+  checkAll(): string[] {
+    const good: string[] = [];
+    for (const fact of this.base.facts)
+      for (const lang of LANGS)
+        for (const q of fact.questions[lang]) if (WELL_FORMED.test(q) && this.answersWell(fact, q, lang)) good.push(checkKey(fact, lang, q));
+    return good;
+  }
+
+  /**
+   * Takes the result of an earlier {@link checkAll} on the same data and code: the questions listed answer
+   * well, every other question that could be offered does not.
+   */
+  seed(answeredWell: readonly string[]): void {
+    for (const fact of this.base.facts) for (const lang of LANGS) for (const q of fact.questions[lang]) this.checked.set(checkKey(fact, lang, q), false);
+    for (const key of answeredWell) this.checked.set(key, true);
+  }
+
   /** Whether asking `question` (in `lang`, no context) gets a confident answer from the fact. */
   private answersWell(fact: Fact, question: string, lang: Lang): boolean {
-    const key = `${fact.id}:${lang}:${question}`;
+    const key = checkKey(fact, lang, question);
     const known = this.checked.get(key);
     if (known !== undefined) return known;
     this.checking = true;
@@ -185,4 +206,9 @@ export class Suggestions {
 function precision(fact: Fact | undefined): number {
   const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
   return fact?.date ? order[fact.date.precision] : -1;
+}
+
+/** The key of one check: a fact, a language and one of its questions. */
+function checkKey(fact: Fact, lang: Lang, question: string): string {
+  return `${fact.id}:${lang}:${question}`;
 }
