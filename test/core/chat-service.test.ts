@@ -4,6 +4,8 @@ import type { ChatRequest } from '../../src/core/chat/chat-service.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { langOfLocale } from '../../src/adapters/discord/request.js';
 import { sharedFacts } from '../support/shared-facts.js';
+import { openDatabase, SqliteStore } from '../../src/infra/sqlite/sqlite-store.js';
+
 
 /** A clock the test moves by hand. */
 function fakeClock(start = Date.parse('2026-06-05T04:00:00Z')) {
@@ -28,6 +30,21 @@ describe('the chat service', () => {
     expect((await chat.question({ ...member, userId: '8' }, 'When was the constitutional referendum held?')).text).toMatch(/June 5, 2022/);
     clock.advance(61_000);
     expect((await chat.question(member, 'When was the constitutional referendum held?')).text).toMatch(/June 5, 2022/);
+  });
+
+  it("reads the chat's stored language for a member's question only when the platform gave no language of theirs", async () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    let reads = 0;
+    const get = store.chats.get.bind(store.chats);
+    store.chats.get = (address) => {
+      reads += 1;
+      return get(address);
+    };
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: fakeClock(), logger: silentLogger, store });
+    await chat.question(member, 'When was the constitutional referendum held?');
+    expect(reads).toBe(0);
+    await chat.question({ ...member, userLang: undefined }, '👍');
+    expect(reads).toBe(1);
   });
 
   it('shows each offered question once, as a button, under a sentence that points to the buttons', async () => {

@@ -145,8 +145,9 @@ export class ChatService {
    * The request with the chat's stored language filled in, so that features see it too: a reply for the whole
    * chat needs it even when the platform reports the member's own language.
    */
-  private async withChatLang(req: ChatRequest): Promise<ChatRequest> {
-    if (req.chatLang || !this.deps.chatLang) return req;
+  private async withChatLang(req: ChatRequest, audience: Audience = 'chat'): Promise<ChatRequest> {
+    // A reply for the member never reaches the chat's language when the platform gave theirs: no store read.
+    if (req.chatLang || !this.deps.chatLang || (audience === 'member' && req.userLang)) return req;
     const chatLang = await this.deps.chatLang(req);
     return chatLang ? { ...req, chatLang } : req;
   }
@@ -163,7 +164,7 @@ export class ChatService {
     const refused = greeting ? undefined : await this.refused(req, lang, { question: def.name === 'ask' });
     if (refused) return refused;
     const feature = this.deps.features?.find((f) => f.commands.includes(def.name));
-    if (feature) return feature.command({ ...req, replyLang: lang }, def.name, args);
+    if (feature) return feature.command(req, def.name, args);
     switch (def.name) {
       case 'start': {
         const payload = args.trim();
@@ -190,7 +191,7 @@ export class ChatService {
    * user's rate limit; a greeting, thanks, emoji or an empty line does not (see small-talk.ts).
    */
   async question(request: ChatRequest, text: string): Promise<ChatReply> {
-    const req = await this.withChatLang(request);
+    const req = await this.withChatLang(request, 'member');
     if (!isSmallTalk(text)) {
       const refused = await this.refused(req, languageFor(req, 'member', text), { question: true });
       if (refused) return refused;
@@ -250,7 +251,7 @@ export class ChatService {
    * client sends while the user is still typing (within 10 s of the last one counted) count once.
    */
   async inline(request: ChatRequest, text: string, count: number): Promise<InlineAnswers> {
-    const req = await this.withChatLang(request);
+    const req = await this.withChatLang(request, 'member');
     const query = text.trim();
     const lang = languageFor(req, 'member', query);
     if (!query) return { lang, suggestions: this.deps.resolver.examples(lang, count) };

@@ -22,12 +22,6 @@ export interface ChatRequest {
    * when absent.
    */
   groupHearing?: 'commands' | 'addressed';
-  /**
-   * The language of a reply to the member ({@link languageFor} with the command's arguments as what they typed);
-   * set by the chat service before a feature sees the request. Features whose reply is for the whole chat ask
-   * {@link languageFor} with the `chat` audience instead.
-   */
-  replyLang?: Lang;
 }
 
 /** A button under a reply: its label, and the data it sends back (at most 64 bytes, Telegram's limit). */
