@@ -287,23 +287,13 @@ export class ChatService {
   }
 
   /**
-   * The resolver's text without the bulleted questions ("• …") that the reply's buttons show, its heading
-   * ("Or did you mean:") turned into a sentence that points below: a chat shows each choice once, as a button.
-   * The resolver's own text keeps the list for readers without buttons (`npm run ask`).
+   * The text of a reply whose choices are shown as buttons: the resolver's text before its list of them, and a
+   * sentence that points to the buttons (a chat shows each choice once). The resolver's whole text keeps the
+   * list for readers without buttons (`npm run ask`).
    */
-  private withoutListedChoices(answer: ResolvedAnswer, choices: readonly Suggestion[]): string {
-    if (choices.length === 0) return answer.answer;
-    const { i18n } = this.deps;
-    const listed = new Set(choices.map((s) => `• ${s.question}`));
-    const headings = new Map([
-      [i18n.t(answer.lang, 'did-you-mean'), i18n.t(answer.lang, 'did-you-mean-below')],
-      [i18n.t(answer.lang, 'try-asking'), i18n.t(answer.lang, 'try-asking-below')],
-    ]);
-    return answer.answer
-      .split('\n')
-      .filter((line) => !listed.has(line))
-      .map((line) => headings.get(line) ?? line)
-      .join('\n');
+  private textBeforeButtons(answer: ResolvedAnswer, choices: readonly Suggestion[]): string {
+    if (choices.length === 0 || !answer.lead) return answer.answer;
+    return `${answer.lead.text}\n\n${this.deps.i18n.t(answer.lang, answer.lead.intro === 'did-you-mean' ? 'did-you-mean-below' : 'try-asking-below', { count: choices.length })}`;
   }
 
   private fromAnswer(answer: ResolvedAnswer): ChatReply {
@@ -311,7 +301,7 @@ export class ChatService {
     const fact = answer.factIds[0] ? this.deps.base.fact(answer.factIds[0]) : undefined;
     return {
       lang: answer.lang,
-      text: this.withoutListedChoices(answer, choices),
+      text: this.textBeforeButtons(answer, choices),
       citation: answer.citationLine || undefined,
       date: answer.status !== 'unknown' && fact?.date ? fact.date.value : undefined,
       buttons: choices.map((s) => [{ label: s.question, data: answerButton(s.factId, answer.lang) }]),

@@ -158,12 +158,18 @@ yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.
 did-you-mean = Or did you mean:
-did-you-mean-below = Or did you mean one of the questions below?
+did-you-mean-below = Or did you mean { $count ->
+    [one] the question below
+   *[other] one of the questions below
+  }?
 unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.
 unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I can answer questions about the January 2022 events, the referendum, the reforms, the economy and relations with Russia.
 try-asking = Try:
-try-asking-below = Try one of the questions below.
+try-asking-below = Try { $count ->
+    [one] the question below
+   *[other] one of the questions below
+  }.
 calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
 on-this-day-none = My source has no events on { $when }.
@@ -344,7 +350,10 @@ yes = Да.
 no = Нет.
 unsure-note = Не уверен, что вы спрашивали именно об этом.
 did-you-mean = Или вы имели в виду:
-did-you-mean-below = Или вы имели в виду один из вопросов ниже?
+did-you-mean-below = Или вы имели в виду { $count ->
+    [one] вопрос ниже
+   *[other] один из вопросов ниже
+  }?
 unknown-empty = Задайте, пожалуйста, вопрос о реформах в Казахстане 2022–2023 годов.
 unknown-too-long = Сообщение слишком длинное ({ $length ->
     [one] { $length } символ
@@ -353,7 +362,10 @@ unknown-too-long = Сообщение слишком длинное ({ $length -
   }). Задайте, пожалуйста, один короткий вопрос.
 unknown = Не знаю: в моём источнике, «{ $title }» ({ $date }), об этом не сказано. Я могу ответить на вопросы о январских событиях 2022 года, референдуме, реформах, экономике и отношениях с Россией.
 try-asking = Попробуйте спросить:
-try-asking-below = Попробуйте один из вопросов ниже.
+try-asking-below = Попробуйте { $count ->
+    [one] вопрос ниже
+   *[other] один из вопросов ниже
+  }.
 calendar-intro = События за { $when }:
 calendar-none = В моём источнике нет событий за { $when }.
 on-this-day-none = В моём источнике нет событий за { $when }.
@@ -575,12 +587,18 @@ yes = Иә.
 no = Жоқ.
 unsure-note = Дәл осыны сұрағаныңызға сенімді емеспін.
 did-you-mean = Әлде мынаны сұрадыңыз ба:
-did-you-mean-below = Әлде төмендегі сұрақтардың бірін сұрадыңыз ба?
+did-you-mean-below = Әлде { $count ->
+    [one] төмендегі сұрақты
+   *[other] төмендегі сұрақтардың бірін
+  } сұрадыңыз ба?
 unknown-empty = Қазақстанның 2022–2023 жылдардағы реформалары туралы сұрақ жазыңыз.
 unknown-too-long = Хабарлама тым ұзын ({ $length } таңба). Бір қысқа сұрақ қойыңыз.
 unknown = Білмеймін: дереккөзімде, «{ $title }» ({ $date }), бұл туралы айтылмаған. Мен 2022 жылғы қаңтар оқиғалары, референдум, реформалар, экономика және Ресеймен қарым-қатынас туралы сұрақтарға жауап бере аламын.
 try-asking = Былай сұрап көріңіз:
-try-asking-below = Төмендегі сұрақтардың бірін қойып көріңіз.
+try-asking-below = { $count ->
+    [one] Төмендегі сұрақты
+   *[other] Төмендегі сұрақтардың бірін
+  } қойып көріңіз.
 calendar-intro = Оқиғалар ({ $when }):
 calendar-none = Дереккөзімде бұл уақытқа ({ $when }) қатысты оқиға жоқ.
 on-this-day-none = Дереккөзімде { $when } күні болған оқиға жоқ.

@@ -379,7 +379,8 @@ export class Resolver {
     const budget = REPLY_BUDGET - this.citationLineOf(best.fact, lang).length - 2;
     while (lines.length > 0 && head.length + this.i18n.t(lang, 'did-you-mean').length + lines.join('\n').length + 3 > budget) lines.pop();
     const text = lines.length ? `${head}\n\n${this.i18n.t(lang, 'did-you-mean')}\n${lines.join('\n')}` : `${head}\n${this.i18n.t(lang, 'unsure-note')}`;
-    return this.reply_('unsure', best.fact, text, lang, type, best.probability, suggestions, []);
+    const reply = this.reply_('unsure', best.fact, text, lang, type, best.probability, suggestions, []);
+    return lines.length ? { ...reply, lead: { text: head, intro: 'did-you-mean' } } : reply;
   }
 
   private reply_(
@@ -430,7 +431,8 @@ export class Resolver {
     const text = this.i18n.t(lang, `smalltalk-${kind}`, { title: doc?.title ?? '', date: formatDateValue(doc?.date ?? '', lang) });
     const suggestions = kind === 'bye' ? [] : this.examples(lang);
     const answer = suggestions.length ? `${text}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}` : text;
-    return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: 'what', factIds: [], confidence: 0, suggestions, related: [], smallTalk: true };
+    const lead = suggestions.length ? { lead: { text, intro: 'try-asking' as const } } : {};
+    return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: 'what', factIds: [], confidence: 0, suggestions, related: [], smallTalk: true, ...lead };
   }
 
   /**
@@ -449,7 +451,8 @@ export class Resolver {
   private decline(lang: Lang, type: QuestionType, message: string, confidence = 0, near: Suggestion[] = []): ResolvedAnswer {
     const suggestions = near.length > 0 ? near : this.examples(lang);
     const answer = `${message}\n${this.i18n.t(lang, 'try-asking')}\n${suggestions.map((s) => `• ${s.question}`).join('\n')}`;
-    return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: type, factIds: [], confidence: round(confidence), suggestions, related: [] };
+    const lead = suggestions.length ? { lead: { text: message, intro: 'try-asking' as const } } : {};
+    return { status: 'unknown', text: answer, answer, citationLine: '', lang, questionType: type, factIds: [], confidence: round(confidence), suggestions, related: [], ...lead };
   }
 
   private unknownText(lang: Lang): string {

@@ -44,6 +44,11 @@ export interface ResolvedAnswer {
   factIds: string[];
   /** 0..1: how well the best fact matches the question. */
   confidence: number;
+  /**
+   * The reply before the list of its choices, and the heading that introduced them ("Or did you mean:",
+   * "Try:"): a chat that shows the choices as buttons shows this text instead of `answer`, and points to them.
+   */
+  lead?: { text: string; intro: 'did-you-mean' | 'try-asking' };
   /** "Did you mean" choices (for `unsure`) or example questions (for `unknown`). */
   suggestions: Suggestion[];
   /** Questions worth asking next (for `answered`). */

@@ -11,12 +11,18 @@ yes = Yes.
 no = No.
 unsure-note = I'm not sure this is what you asked.
 did-you-mean = Or did you mean:
-did-you-mean-below = Or did you mean one of the questions below?
+did-you-mean-below = Or did you mean { $count ->
+    [one] the question below
+   *[other] one of the questions below
+  }?
 unknown-empty = Please type a question about Kazakhstan's 2022–2023 reforms.
 unknown-too-long = That message is too long for me ({ $length } characters). Please ask one short question.
 unknown = I don't know: my source, “{ $title }” ({ $date }), does not say. I can answer questions about the January 2022 events, the referendum, the reforms, the economy and relations with Russia.
 try-asking = Try:
-try-asking-below = Try one of the questions below.
+try-asking-below = Try { $count ->
+    [one] the question below
+   *[other] one of the questions below
+  }.
 calendar-intro = Events of { $when }:
 calendar-none = My source has no event dated { $when }.
 on-this-day-none = My source has no events on { $when }.
