@@ -20,6 +20,7 @@ import { computeSignals, countsList, SimilarityScratch, type Candidate } from '.
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 import { Suggestions } from './suggestions.js';
 import { topicMembers } from '../facts/topic-members.js';
+import { datePrecision } from '../facts/date-precision.js';
 import type { ResolveOptions, ResolvedAnswer, Suggestion } from './types.js';
 
 /** Longest question taken, in characters; longer input is declined. */
@@ -164,8 +165,7 @@ export class Resolver {
       if (asked.length >= 2 || parent.signals.coverage > best.signals.coverage + 0.05) return swap(parent);
     }
     if (type !== 'when' || !best.fact.date) return decision;
-    const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
-    const rankOf = (c: Candidate) => order[c.fact.date?.precision ?? 'vague'] * 2 + (c.fact.kind === 'event' ? 1 : 0);
+    const rankOf = (c: Candidate) => Math.max(0, datePrecision(c.fact)) * 2 + (c.fact.kind === 'event' ? 1 : 0);
     let precise = best;
     for (const c of candidates.slice(1, 6)) if (c.fact.date && sameAnswer(c.fact, best.fact, type) && rankOf(c) > rankOf(precise)) precise = c;
     return precise === best ? decision : swap(precise);
@@ -488,16 +488,18 @@ export class Resolver {
    */
   topicQuestions(topicId: string, lang: Lang, limit = 8): Suggestion[] {
     const byEvent = new Map<string, Fact[]>();
-    for (const f of topicMembers(this.base, topicId)) {
+    const members = topicMembers(this.base, topicId);
+    for (const f of members) {
       const key = f.event ?? `fact:${f.id}`;
-      byEvent.set(key, [...(byEvent.get(key) ?? []), f]);
+      const group = byEvent.get(key);
+      if (group) group.push(f);
+      else byEvent.set(key, [f]);
     }
     // Within an event, the facts that tell the event itself first, the most precisely dated first.
-    const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
-    const rank = (f: Fact) => (f.kind === 'event' ? 10 : 0) + (f.date ? order[f.date.precision] : -1);
+    const rank = (f: Fact) => (f.kind === 'event' ? 10 : 0) + datePrecision(f);
     const groups = [...byEvent.values()].map((g) => g.map((f, i) => ({ f, i })).sort((a, b) => rank(b.f) - rank(a.f) || a.i - b.i).map((x) => x.f));
     const ordered: Fact[] = [];
-    for (let i = 0; ordered.length < groups.reduce((n, g) => n + g.length, 0); i++) for (const g of groups) if (g[i]) ordered.push(g[i] as Fact);
+    for (let i = 0; ordered.length < members.length; i++) for (const g of groups) if (g[i]) ordered.push(g[i] as Fact);
     return this.suggestions.pick(ordered, lang, { limit });
   }
 

@@ -1,6 +1,7 @@
 import type { FactBase } from '../facts/fact-base.js';
 import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import { normalize, tokenize } from '../text/normalize.js';
+import { datePrecision } from '../facts/date-precision.js';
 import { sameAnswer } from './decision.js';
 import { questionType } from './question-type.js';
 import type { SearchIndex } from './search-index.js';
@@ -186,7 +187,7 @@ export class Suggestions {
       const twins = picked.filter((p) => this.duplicates(p.fact, p.s.question, fact, s.question));
       if (twins.length === 0) {
         if (picked.length < options.limit) picked.push({ fact, s });
-      } else if (twins.every((t) => precision(fact) > precision(t.fact))) {
+      } else if (twins.every((t) => datePrecision(fact) > datePrecision(t.fact))) {
         // It takes the place of the first of its twins, and the others go.
         const at = picked.indexOf(twins[0] as (typeof picked)[number]);
         picked.splice(at, 1, { fact, s });
@@ -200,12 +201,6 @@ export class Suggestions {
   private telling(fact: Fact): string[] {
     return [...(this.index.involved.get(fact.id) ?? fact.entities)].filter((e) => !this.generic.has(e));
   }
-}
-
-/** How precisely a fact is dated: a fact that says the day beats one that says "last year". */
-function precision(fact: Fact | undefined): number {
-  const order = { day: 4, month: 3, season: 2, year: 1, vague: 0 } as const;
-  return fact?.date ? order[fact.date.precision] : -1;
 }
 
 /** The key of one check: a fact, a language and one of its questions. */
