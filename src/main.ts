@@ -14,7 +14,8 @@ import { loadFactBase } from './infra/data-files.js';
 import { createResolver } from './infra/search-index-artefact.js';
 import { dailyPostsHealth } from './core/subscriptions/daily-posts.js';
 import type { Logger } from './core/ports.js';
-import { openStore, StoreStartError } from './infra/open-store.js';
+import { isPostgresUrl, openStore, StoreStartError } from './infra/open-store.js';
+import { databasePath } from './infra/sqlite/sqlite-store.js';
 import { systemClock } from './infra/system-clock.js';
 import { createLogger, redactTokens, usePrettyLogs } from './infra/logger.js';
 import { terminalLogDestination } from './infra/terminal-log.js';
@@ -142,7 +143,8 @@ async function main(): Promise<void> {
     await core.study?.resume((platform) => core.messengers.has(platform));
     const posts = startDailyPosts();
     // The database is named only when it is a file: a server URL may carry a password.
-    const database = config.DATABASE_URL.startsWith('file:') ? `, the database is ${config.DATABASE_URL.slice('file:'.length)}` : '';
+    const path = isPostgresUrl(config.DATABASE_URL) ? ':memory:' : databasePath(config.DATABASE_URL);
+    const database = path === ':memory:' ? '' : `, the database is ${path}`;
     await terminal.run(
       'No TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. Type /help, a question, or /quit.\n' +
         `Logs go to ${config.LOG_FILE} (warnings and errors show here too)${database}.`,
