@@ -17,7 +17,13 @@ function ownChannel(): string {
 /** The real core, with a hook around command(). */
 function chatWith(command: DiscordChat['command']): DiscordChat {
   const chat = realCore().chat;
-  return { command, action: (req, data) => chat.action(req, data), autocomplete: (p, lang, limit) => chat.autocomplete(p, lang, limit) };
+  return {
+    command,
+    action: (req, data) => chat.action(req, data),
+    autocomplete: (p, lang, limit) => chat.autocomplete(p, lang, limit),
+    langOf: (req) => chat.langOf(req),
+    unknownCommand: (req, name) => chat.unknownCommand(req, name),
+  };
 }
 
 describe('the Discord adapter with the real core', () => {
@@ -232,6 +238,8 @@ describe('slow work', () => {
           return chat.action(req, data);
         },
         autocomplete: (p, lang, limit) => chat.autocomplete(p, lang, limit),
+        langOf: (req) => chat.langOf(req),
+        unknownCommand: (req, name) => chat.unknownCommand(req, name),
       },
     });
     try {
@@ -290,13 +298,13 @@ describe('errors', () => {
     }
   });
 
-  it('answers a command it does not know privately, with a first reply', async () => {
+  it('answers a command it does not know privately, naming it, with a first reply', async () => {
     const h = await throwingBot();
     try {
       const i = slashCommand('no-such-command', {});
       h.send(i);
       const body = callbackOf(await h.callFor(i, 'POST', '/callback'));
-      expect(body).toMatchObject({ type: CALLBACK.reply, data: { flags: EPHEMERAL, content: h.core.i18n.t('en', 'unknown-command') } });
+      expect(body).toMatchObject({ type: CALLBACK.reply, data: { flags: EPHEMERAL, content: h.core.i18n.t('en', 'unknown-command-named', { command: '/no-such-command' }) } });
     } finally {
       await h.close();
     }

@@ -15,6 +15,10 @@ export interface DiscordChat {
   command(req: ChatRequest, name: string, args: string): Awaitable<ChatReply | undefined>;
   action(req: ChatRequest, data: string): Awaitable<ChatReply | undefined>;
   autocomplete(partial: string, lang: Lang, limit?: number): Awaitable<{ label: string; value: string }[]>;
+  /** The language of the adapter's own short notes (an expired button, an apology), by the one rule. */
+  langOf(req: ChatRequest): Awaitable<Lang>;
+  /** The reply to a command the core does not know (one registered by an older version). */
+  unknownCommand(req: ChatRequest, name: string): Awaitable<ChatReply>;
 }
 
 /** What every interaction handler needs. */

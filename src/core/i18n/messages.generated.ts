@@ -30,7 +30,6 @@ export const MESSAGE_IDS = [
   'ask-usage',
   'rate-limited',
   'error-apology',
-  'unknown-command',
   'unknown-command-named',
   'gap-entity',
   'gap',
@@ -185,7 +184,6 @@ topic-questions = { $topic }: questions you can ask
 ask-usage = Write your question after the command, for example: /ask when was the referendum?
 rate-limited = You are asking very fast. Please wait { $seconds } s and ask again.
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
-unknown-command = I don't know that command. Type /help to see what I can do.
 unknown-command-named = I don't know the command { $command }. Type /help to see the commands I do know.
 gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
@@ -385,7 +383,6 @@ rate-limited = Слишком много вопросов подряд. Подо
    *[many] { $seconds } секунд
   } и спросите снова.
 error-apology = Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.
-unknown-command = Я не знаю такой команды. Наберите /help, чтобы узнать, что я умею.
 unknown-command-named = Я не знаю команды { $command }. Наберите /help, чтобы увидеть список моих команд.
 gap-entity = В моём источнике не сказано, { $about }.
 gap = В моём источнике не сказано, { $about }. Вот что в нём сказано: { $answer }
@@ -614,7 +611,6 @@ topic-questions = { $topic }: қоюға болатын сұрақтар
 ask-usage = Сұрағыңызды командадан кейін жазыңыз, мысалы: /ask референдум қашан өтті?
 rate-limited = Сұрақтарды тым жиі қойып жатырсыз. { $seconds } секунд күтіп, қайта сұраңыз.
 error-apology = Кешіріңіз, менде бір ақау шықты. Сәлден кейін қайталап көріңіз.
-unknown-command = Мұндай команданы білмеймін. Не істей алатынымды көру үшін /help деп жазыңыз.
 unknown-command-named = { $command } командасын білмеймін. Менің командаларымды көру үшін /help деп жазыңыз.
 gap-entity = Дереккөзімде { $about } айтылмаған.
 gap = Дереккөзімде { $about } айтылмаған. Онда мынау айтылған: { $answer }

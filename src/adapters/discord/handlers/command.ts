@@ -1,5 +1,4 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { languageFor } from '../../../core/chat/chat-service.js';
 import { withinAcknowledgement } from '../acknowledge.js';
 import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
@@ -13,15 +12,15 @@ import type { Responder } from '../responder.js';
  */
 export async function handleCommand(ctx: HandlerContext, interaction: ChatInputCommandInteraction, responder: Responder): Promise<void> {
   const req = chatRequestOf(interaction);
-  const lang = languageFor(req, 'member');
   const def = ctx.definitions.find((d) => d.name === interaction.commandName);
   if (!def) {
-    await responder.note(ctx.i18n.t(lang, 'unknown-command'));
+    // A command registered by an older version: named as unknown, as on every platform.
+    await responder.note((await ctx.chat.unknownCommand(req, interaction.commandName)).text);
     return;
   }
   // default_member_permissions only hides the command; server admins can grant it to anyone.
   if (def.adminOnly && !isServerAdmin(interaction)) {
-    await responder.note(ctx.i18n.t(lang, 'admin-only'));
+    await responder.note(ctx.i18n.t(await ctx.chat.langOf(req), 'admin-only'));
     return;
   }
   if (def.adminOnly || def.checksAdmin) req.isAdmin = isServerAdmin(interaction);
@@ -33,7 +32,7 @@ export async function handleCommand(ctx: HandlerContext, interaction: ChatInputC
   const work = Promise.resolve(ctx.chat.command(req, def.name, args));
   const reply = await withinAcknowledgement(work, ctx.acknowledgeAfterMs, () => responder.defer());
   if (!reply) {
-    await responder.note(ctx.i18n.t(lang, 'unknown-command'));
+    await responder.note((await ctx.chat.unknownCommand(req, def.name)).text);
     return;
   }
   await responder.send(replyToMessage(reply, ctx.i18n), reply.personal ?? false);

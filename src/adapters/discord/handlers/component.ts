@@ -1,5 +1,4 @@
 import type { MessageComponentInteraction } from 'discord.js';
-import { languageFor } from '../../../core/chat/chat-service.js';
 import { withinAcknowledgement } from '../acknowledge.js';
 import type { HandlerContext } from '../chat-port.js';
 import { replyToMessage } from '../embeds.js';
@@ -19,7 +18,7 @@ export async function handleComponent(ctx: HandlerContext, interaction: MessageC
   const reply = await withinAcknowledgement(work, ctx.acknowledgeAfterMs, () => responder.deferUpdate(interaction));
   if (!reply) {
     // Data we no longer know: a button from an older version of the fact base.
-    await responder.note(ctx.i18n.t(languageFor(req, 'member'), 'button-expired'));
+    await responder.note(ctx.i18n.t(await ctx.chat.langOf(req), 'button-expired'));
     return;
   }
   if (reply.toast) {

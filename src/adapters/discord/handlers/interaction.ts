@@ -1,7 +1,6 @@
 import type { Interaction } from 'discord.js';
 import type { HandlerContext } from '../chat-port.js';
 import { isHarmlessDiscordError, safeError } from '../errors.js';
-import { languageFor } from '../../../core/chat/chat-service.js';
 import { chatRequestOf, interactionContext } from '../request.js';
 import { Responder } from '../responder.js';
 import { handleAutocomplete } from './autocomplete.js';
@@ -41,7 +40,7 @@ async function handleError(ctx: HandlerContext, interaction: Interaction, respon
   ctx.metrics?.error('discord_interaction');
   if (!responder) return;
   try {
-    await responder.note(ctx.i18n.t(languageFor(chatRequestOf(interaction), 'member'), 'error-apology'));
+    await responder.note(ctx.i18n.t(await ctx.chat.langOf(chatRequestOf(interaction)), 'error-apology'));
   } catch (second) {
     if (!isHarmlessDiscordError(second)) ctx.logger.warn({ ...context, err: safeError(second) }, 'discord apology failed');
   }

@@ -38,7 +38,6 @@ topic-questions = { $topic }: questions you can ask
 ask-usage = Write your question after the command, for example: /ask when was the referendum?
 rate-limited = You are asking very fast. Please wait { $seconds } s and ask again.
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
-unknown-command = I don't know that command. Type /help to see what I can do.
 unknown-command-named = I don't know the command { $command }. Type /help to see the commands I do know.
 gap-entity = My source does not say { $about }.
 gap = My source does not say { $about }. What it does say: { $answer }
