@@ -9,6 +9,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Button, ChatReply } from '../../core/chat/chat-service.js';
+import { textWithPrivateChatLine } from '../../core/chat/private-chat.js';
 import type { I18n } from '../../core/i18n/i18n.js';
 import { formatCalendarDate, parseDateValue } from '../../core/text/dates.js';
 import { LIMITS, neutralizeMassMentions, toMarkdown, truncate } from './text-limits.js';
@@ -50,7 +51,7 @@ export function replyToMessage(reply: ChatReply, i18n: I18n): DiscordMessage {
     budget -= name.length + value.length;
   }
   // Discord has no link into a private chat that opens on a payload: the core's words for it go below the text.
-  const text = reply.privateChat?.otherwise ? `${reply.text}\n\n${reply.privateChat.otherwise}` : reply.text;
+  const text = textWithPrivateChatLine(reply);
   const description = truncate(toMarkdown(text), Math.min(LIMITS.embedDescription, budget));
   if (description) embed.setDescription(description);
   return { embeds: [embed.toJSON()], components: componentsOf(reply.buttons, reply.buttonsAsMenu ?? false), allowedMentions: { parse: [] } };

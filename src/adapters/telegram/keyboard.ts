@@ -1,6 +1,7 @@
 /** The core's buttons as Telegram's inline keyboard. */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Button, ChatReply } from '../../core/chat/chat-service.js';
+import { textWithPrivateChatLine } from '../../core/chat/private-chat.js';
 
 /** Telegram's limit on `callback_data`, in bytes. */
 export const CALLBACK_DATA_LIMIT = 64;
@@ -49,5 +50,5 @@ export function replyKeyboard(reply: Pick<ChatReply, 'buttons' | 'privateChat'>,
 
 /** The reply with the core's words for its private-chat way added when no link can carry it. */
 export function replyText<R extends Pick<ChatReply, 'text' | 'privateChat'>>(reply: R, botUsername: string | undefined): R {
-  return reply.privateChat && !botUsername && reply.privateChat.otherwise ? { ...reply, text: `${reply.text}\n\n${reply.privateChat.otherwise}` } : reply;
+  return botUsername ? reply : { ...reply, text: textWithPrivateChatLine(reply) };
 }

@@ -1,4 +1,5 @@
 import type { Button, ChatReply } from '../../core/chat/chat-service.js';
+import { textWithPrivateChatLine } from '../../core/chat/private-chat.js';
 
 /** The command that presses an answer's "Not what I asked" button in the terminal. */
 export const FEEDBACK_COMMAND = '/wrong';
@@ -9,9 +10,8 @@ export const FEEDBACK_COMMAND = '/wrong';
  * terminal chat and `npm run today` both print replies this way.
  */
 export function terminalText(reply: ChatReply): string {
-  const lines = [reply.text];
   // No private chat to link to here: the core's words for the way there, as a line.
-  if (reply.privateChat?.otherwise) lines.push('', reply.privateChat.otherwise);
+  const lines = [textWithPrivateChatLine(reply)];
   if (reply.citation) lines.push('', reply.citation);
   const labels = numberedButtons(reply).map((b, i) => `  [${i + 1}] ${b.label}`);
   const feedback = feedbackButton(reply);
