@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/core/resolver/date-query.js';
 import { detectOperator, splitParts } from '../../src/core/resolver/operators.js';
+import { analyzeQuestion } from '../../src/core/resolver/question-analysis.js';
 import { smallTalkOf } from '../../src/core/resolver/small-talk.js';
 import { detectLang } from '../../src/core/text/language.js';
 import { foldKazakh } from '../../src/core/text/kazakh-script.js';
@@ -50,6 +51,17 @@ describe('compare and derive', () => {
       const a = ask(q);
       expect(a.answer, q).toMatch(/^[^;]*(?:CSTO|Collective Security)[^;]*May 16, 2022[^;]*came first/);
     }
+  });
+
+  it('places an event the question names at its own date, not at a fact that recalls it from another time', () => {
+    // "the June referendum" must be June 5, 2022, not the year-dated fact that recalls it.
+    expect(ask('Which happened first, the June referendum or the Moscow CSTO summit?').answer).toMatch(/^[^;]*CSTO[^;]*came first; [^;]*referendum/);
+  });
+
+  it('reads a name inside a longer name as part of it ("Russia" in "Russia 24")', () => {
+    const { resolver: r } = sharedFacts();
+    expect([...analyzeQuestion("Tokayev's Russia 24 interview", r.index, 'en').entities.keys()]).not.toContain('russia');
+    expect(ask('What came later, the influx of mobilization evaders or the Russia 24 interview?').answer).toMatch(/^The influx[^;]*came later/);
   });
 
   it('counts the time between two dated events', () => {

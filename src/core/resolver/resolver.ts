@@ -264,14 +264,21 @@ export class Resolver {
         const named = [...own.entities.keys()].filter((e) => !this.index.background.has(e));
         const rivals = [...analyzeQuestion(other, this.index, lang).entities.keys()].filter((e) => !this.index.background.has(e) && !named.includes(e));
         const ownCoverage = new Map(this.rank(own, options).map((c) => [c.fact.id, c.signals.coverage]));
+        // An event the argument names is placed at its own date: a fact dated otherwise (the referendum
+        // recalled "a year ago") tells it from another time.
+        const eventDates = named.flatMap((e) => this.base.entity(e)?.date?.value ?? []);
+        const atEventDate = (f: Fact) => eventDates.every((d) => !!f.date && (f.date.value.startsWith(d) || d.startsWith(f.date.value)));
         const ranked = context ? this.rank(analyzeQuestion(`${arg} ${context}`, this.index, lang), options) : this.rank(own, options);
-        return ranked.find(
+        const eligible = ranked.filter(
           (c) =>
             c.fact.date !== undefined &&
+            atEventDate(c.fact) &&
             (ownCoverage.get(c.fact.id) ?? 0) >= 0.5 &&
             named.every((e) => this.index.involved.get(c.fact.id)?.has(e)) &&
             !rivals.some((e) => this.index.involved.get(c.fact.id)?.has(e)),
         );
+        // Of those, one dated as precisely as the event itself, when there is one ("the referendum" is its day).
+        return eligible.find((c) => eventDates.every((d) => c.fact.date?.value.startsWith(d))) ?? eligible[0];
       },
       reply: (status: 'answered' | 'unsure', facts: Fact[], text: string, lang: Lang, confidence: number) =>
         this.reply_(status, facts[0]!, text, lang, 'what', confidence, [], [], facts.map((f) => f.id)),

@@ -273,6 +273,13 @@ export class SearchIndex {
           const prev = out.get(name.entityId);
           if (!prev || (prev.descriptor && !name.descriptor)) out.set(name.entityId, { descriptor: name.descriptor, keys: name.keys });
         }
+    // A name inside a longer name is not named on its own: "Russia" in "Russia 24" names the channel only.
+    for (const [id, named] of out)
+      for (const [otherId, other] of out)
+        if (otherId !== id && other.keys.length > named.keys.length && named.keys.every((k) => other.keys.includes(k))) {
+          out.delete(id);
+          break;
+        }
     return out;
   }
 
