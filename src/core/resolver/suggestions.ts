@@ -3,7 +3,7 @@ import { LANGS, type Fact, type Lang } from '../facts/schema.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { datePrecision } from '../facts/date-precision.js';
 import { sameAnswer } from './decision.js';
-import { questionType } from './question-type.js';
+import { questionType, type QuestionType } from './question-type.js';
 import type { SearchIndex } from './search-index.js';
 import type { ResolvedAnswer, Suggestion } from './types.js';
 
@@ -46,6 +46,8 @@ export class Suggestions {
   private readonly checked = new Map<string, boolean>();
   /** True while a question is being checked: the check's own reply needs no checked suggestions. */
   private checking = false;
+  /** Each offered question's type and words (see {@link reading}). */
+  private readonly readings = new Map<string, { type: QuestionType; words: ReadonlySet<string> }>();
   /** Entities too common to relate two facts. */
   private readonly generic = new Set<string>();
 
@@ -73,12 +75,12 @@ export class Suggestions {
    * data order, or, given the words a user typed, those that share most of them first (a choice reads as
    * what was asked). Each question is checked once.
    */
-  of(fact: Fact, lang: Lang, prefer?: string): Suggestion | undefined {
+  of(fact: Fact, lang: Lang, prefer?: string | ReadonlySet<string>): Suggestion | undefined {
     let questions = fact.questions[lang].filter((q) => WELL_FORMED.test(q));
     if (this.checking) return questions[0] !== undefined ? { factId: fact.id, question: questions[0] } : this.plain(fact, lang);
     if (prefer) {
-      const typed = new Set(tokenize(normalize(prefer)));
-      const overlap = (q: string) => tokenize(normalize(q)).filter((w) => typed.has(w)).length;
+      const typed = typeof prefer === 'string' ? new Set(tokenize(normalize(prefer))) : prefer;
+      const overlap = (q: string) => [...this.reading(q).words].filter((w) => typed.has(w)).length;
       questions = questions.map((q, i) => ({ q, i, n: overlap(q) })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.q);
     }
     const question = questions.find((q) => this.answersWell(fact, q, lang));
@@ -104,6 +106,20 @@ export class Suggestions {
   seed(answeredWell: readonly string[]): void {
     for (const fact of this.base.facts) for (const lang of LANGS) for (const q of fact.questions[lang]) this.checked.set(checkKey(fact, lang, q), false);
     for (const key of answeredWell) this.checked.set(key, true);
+  }
+
+  /**
+   * An offered question's type and words, read once: questions come from the fact base, so the cache is
+   * bounded by it (a `plain` fallback to a title adds at most one entry per fact and language).
+   */
+  private reading(question: string): { type: QuestionType; words: ReadonlySet<string> } {
+    let r = this.readings.get(question);
+    if (!r) {
+      const n = normalize(question);
+      r = { type: questionType(n), words: new Set(tokenize(n)) };
+      this.readings.set(question, r);
+    }
+    return r;
   }
 
   /** Whether asking `question` (in `lang`, no context) gets a confident answer from the fact. */
@@ -153,17 +169,17 @@ export class Suggestions {
    */
   duplicates(a: Fact, qa: string, b: Fact, qb: string): boolean {
     if (a.id === b.id) return true;
-    const na = normalize(qa);
-    const nb = normalize(qb);
+    const ra = this.reading(qa);
+    const rb = this.reading(qb);
     // The same answer to the same kind of question ("when", "who"…), or a list and one of its items; a "when"
     // and a "was it planned?" about one visit are two questions.
-    const type = questionType(na);
-    if (sameAnswer(a, b, 'what') || (type === questionType(nb) && sameAnswer(a, b, type))) return true;
+    const type = ra.type;
+    if (sameAnswer(a, b, 'what') || (type === rb.type && sameAnswer(a, b, type))) return true;
     // Two facts that tell the same occurrence (events of one occasion whose dates agree): "the referendum
     // recalled, last year" and "the referendum of 5 June".
     if (a.kind === 'event' && b.kind === 'event' && sameAnswer(a, b, 'when')) return true;
-    const wa = new Set(tokenize(na));
-    const wb = new Set(tokenize(nb));
+    const wa = ra.words;
+    const wb = rb.words;
     const shared = [...wa].filter((w) => wb.has(w)).length;
     return shared / (wa.size + wb.size - shared || 1) >= SAME_WORDING;
   }
@@ -175,13 +191,15 @@ export class Suggestions {
    */
   pick(candidates: Iterable<Fact>, lang: Lang, options: PickOptions): Suggestion[] {
     const picked: { fact: Fact; s: Suggestion }[] = [];
+    // What the user typed, read once for all candidates.
+    const typed = options.prefer ? new Set(tokenize(normalize(options.prefer))) : undefined;
     const shown = (options.shown ?? []).map((f) => ({ fact: f, s: this.plain(f, lang) }));
     for (const fact of candidates) {
       // Once full, only a more precise twin of a picked fact (same event) can still change the list.
       if (picked.length >= options.limit && !picked.some((p) => p.fact.event && p.fact.event === fact.event)) continue;
       if (options.anchor && !this.relates(fact, options.anchor)) continue;
       if (options.onePerEvent && fact.event && picked.some((p) => p.fact.event === fact.event)) continue;
-      const s = this.of(fact, lang, options.prefer);
+      const s = this.of(fact, lang, typed);
       if (!s) continue;
       if (shown.some((o) => this.duplicates(o.fact, o.s.question, fact, s.question))) continue;
       const twins = picked.filter((p) => this.duplicates(p.fact, p.s.question, fact, s.question));
