@@ -4,7 +4,7 @@ import { createCoreServices } from '../../src/app/core-services.js';
 import { clip } from '../../src/core/chat/clip.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { systemClock } from '../../src/infra/system-clock.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
+import { sharedFacts } from '../support/shared-facts.js';
 
 /** Whether a string holds a surrogate half without its pair. */
 function hasLoneSurrogate(text: string): boolean {
@@ -27,7 +27,7 @@ describe('clip', () => {
   });
 
   it('keeps the echo of a bad /preview date whole', async () => {
-    const { chat } = createCoreServices({ base: loadFactBase(), clock: systemClock, logger: silentLogger });
+    const { chat } = createCoreServices({ ...sharedFacts(), clock: systemClock, logger: silentLogger });
     const reply = await chat.command({ platform: 'telegram', chatId: '1', userId: '1', chatKind: 'private', userLang: 'en' }, 'preview', `${'2'.repeat(38)}😀😀😀`);
     expect(hasLoneSurrogate(reply!.text)).toBe(false);
     expect(reply!.text).toContain('…');

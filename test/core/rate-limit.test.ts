@@ -8,11 +8,10 @@ import { createCoreServices } from '../../src/app/core-services.js';
 import type { ChatRequest } from '../../src/core/chat/chat-service.js';
 import { silentLogger } from '../../src/core/ports.js';
 import { DAILY_ACTION } from '../../src/core/subscriptions/post-composer.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+import { sharedFacts } from '../support/shared-facts.js';
 
-const base = loadFactBase();
 const QUESTION = 'When was the constitutional referendum held?';
 
 function fakeClock(start = Date.parse('2024-06-10T06:00:00Z')) {
@@ -23,7 +22,7 @@ function fakeClock(start = Date.parse('2024-06-10T06:00:00Z')) {
 function core(limit = 2, options: { store?: boolean; metrics?: PrometheusMetrics } = {}) {
   const clock = fakeClock();
   const services = createCoreServices({
-    base,
+    ...sharedFacts(),
     clock,
     logger: silentLogger,
     rateLimit: { limit, windowMs: 60_000 },
@@ -114,7 +113,7 @@ describe('the one rate limit', () => {
 describe('"today" in a question', () => {
   it('is the date in the chat\'s zone (the default zone here), not in UTC', async () => {
     // 20:00 UTC on 4 June is already 5 June in Almaty: the referendum's day.
-    const services = createCoreServices({ base, clock: { now: () => new Date('2022-06-04T20:00:00Z') }, logger: silentLogger, store: new SqliteStore(openDatabase(':memory:')) });
+    const services = createCoreServices({ ...sharedFacts(), clock: { now: () => new Date('2022-06-04T20:00:00Z') }, logger: silentLogger, store: new SqliteStore(openDatabase(':memory:')) });
     expect((await services.chat.question(user, 'What happened on this day?')).text).toMatch(/referendum/i);
     // A chat subscribed in New York is still on 4 June.
     await services.chat.command(user, 'subscribe', '09:00 America/New_York');

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Resolver } from '../../src/core/resolver/resolver.js';
 import { questionType } from '../../src/core/resolver/question-type.js';
 import { findDates } from '../../src/core/resolver/date-query.js';
 import { detectLang, normalize } from '../../src/core/text/normalize.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
+import { sharedFacts } from '../support/shared-facts.js';
 
-const resolver = new Resolver(loadFactBase());
+const { resolver } = sharedFacts();
 
 describe('resolve', () => {
   it('answers "when" questions in three languages with the date first', () => {

@@ -10,14 +10,14 @@ import { createBot } from '../../src/adapters/telegram/create-bot.js';
 import { TelegramMessenger } from '../../src/adapters/telegram/messenger.js';
 import { startPolling } from '../../src/adapters/telegram/polling.js';
 import { silentLogger } from '../../src/core/ports.js';
-import { loadFactBase } from '../../src/infra/data-files.js';
 import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { openDatabase, SqliteStore } from '../../src/infra/sqlite/sqlite-store.js';
 import { systemClock } from '../../src/infra/system-clock.js';
+import { sharedFacts } from '../support/shared-facts.js';
 import { FAKE_TOKEN } from '../telegram/support/core.js';
+import { fastPace } from '../telegram/support/fast-pace.js';
 import { FakeBotApi } from './support/fake-bot-api.js';
 
-const base = loadFactBase();
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -29,7 +29,7 @@ async function floodedBot(options: { rateLimit: number; questionSeconds?: number
   const store = new SqliteStore(openDatabase(':memory:'));
   const metrics = new PrometheusMetrics({ processMetrics: false, platforms: ['telegram'] });
   const core = createCoreServices({
-    base,
+    ...sharedFacts(),
     clock: systemClock,
     logger: silentLogger,
     store,
@@ -37,7 +37,7 @@ async function floodedBot(options: { rateLimit: number; questionSeconds?: number
     rateLimit: { limit: options.rateLimit, windowMs: 60_000 },
     study: { questionSeconds: options.questionSeconds ?? 30 },
   });
-  const bot = createBot({ core, logger: silentLogger }, { token: FAKE_TOKEN, apiRoot: fake.url });
+  const bot = createBot({ core, logger: silentLogger }, { token: FAKE_TOKEN, apiRoot: fake.url, outbox: fastPace() });
   core.messengers.register('telegram', new TelegramMessenger(bot.api));
   await bot.init();
   const polling = startPolling(bot, silentLogger, FAKE_TOKEN, { timeoutSeconds: 1 });

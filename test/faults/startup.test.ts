@@ -1,5 +1,5 @@
 /**
- * The bot (`src/main.ts`, as `npm start` runs it) against faults at start and a token revoked while it runs:
+ * The bot (compiled, `node dist/main.js` as the container runs it) against faults at start and a token revoked while it runs:
  * each ends as one clear logged error and an exit code other than 0, never a raw stack.
  *
  * The tests run concurrently (each starts a process and mostly waits for it): each has its own folder, port
@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
 import { FAKE_TOKEN, FAKE_TOKEN_SECRET } from '../telegram/support/core.js';
 import { freePort } from '../telegram/support/emulator.js';
 import { FakeBotApi } from './support/fake-bot-api.js';
-import { runTs } from './support/processes.js';
+import { runCompiled } from './support/processes.js';
 import { postgresServerUrl } from '../support/postgres.js';
 
 /** Registers a cleanup for when the test finishes (the test context's onTestFinished). */
@@ -31,7 +31,7 @@ function tempDir(onFinished: OnFinished): string {
 
 /** Runs the bot with Telegram on (against nothing unless `apiRoot` is given) and waits for it to end. */
 async function runBot(onFinished: OnFinished, env: Record<string, string>, options: { uid?: number } = {}) {
-  const child = runTs('src/main.ts', {
+  const child = runCompiled('main.js', {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     TELEGRAM_BOT_TOKEN: FAKE_TOKEN,

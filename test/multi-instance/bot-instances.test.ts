@@ -1,5 +1,5 @@
 /**
- * Two bot processes (src/main.ts, Telegram webhook mode) on one PostgreSQL database, as behind a load
+ * Two bot processes (dist/main.js, Telegram webhook mode) on one PostgreSQL database, as behind a load
  * balancer: any instance takes any update. A follow-up works on the instance that did not see the question, a
  * press counts once whichever instance receives it (and a webhook update delivered to both is handled once),
  * and a quiz whose instance dies is revealed by another at its deadline.

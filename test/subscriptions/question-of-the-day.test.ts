@@ -9,13 +9,13 @@ import { TerminalChat } from '../../src/adapters/terminal/terminal-chat.js';
 import type { Button, ChatReply, ChatRequest } from '../../src/core/chat/chat-service.js';
 import { I18n } from '../../src/core/i18n/i18n.js';
 import { silentLogger } from '../../src/core/ports.js';
-import { Resolver } from '../../src/core/resolver/resolver.js';
 import { createDailyPosts } from '../../src/core/subscriptions/daily-posts.js';
 import { parseQuestionButton } from '../../src/core/subscriptions/question-presses.js';
 import { dayNumber, type DailyQuestion, type QuestionOfTheDay } from '../../src/core/subscriptions/question-of-the-day.js';
 import { QuizBankQuestions } from '../../src/core/subscriptions/quiz-bank-questions.js';
 import { YesNoQuestions } from '../../src/core/subscriptions/yes-no-questions.js';
 import { SqliteStore, openDatabase } from '../../src/infra/sqlite/sqlite-store.js';
+import { sharedFacts } from '../support/shared-facts.js';
 import { base, FakeClock, postingCore, RecordingMessenger, request } from './support.js';
 
 const member = (chatId: string, userId: string, kind: 'group' | 'private' = 'group'): ChatRequest => ({
@@ -254,7 +254,7 @@ describe('another source of questions', () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     const i18n = new I18n();
     const messenger = new RecordingMessenger(clock);
-    const daily = createDailyPosts({ base, resolver: new Resolver(base, undefined, i18n), i18n, clock, logger: silentLogger, store, messenger, questions: bank, owner: 'test' });
+    const daily = createDailyPosts({ base, resolver: sharedFacts().resolver, i18n, clock, logger: silentLogger, store, messenger, questions: bank, owner: 'test' });
     await daily.feature.command(request('-900'), 'subscribe', '09:00 Asia/Almaty');
     for (const date of ['2024-08-20', '2024-08-21']) {
       clock.set(`${date}T04:00:00Z`);

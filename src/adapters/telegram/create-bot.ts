@@ -11,7 +11,7 @@ import { commandHandlers } from './handlers/commands.js';
 import { inlineQueryHandlers } from './handlers/inline-query.js';
 import { membershipHandlers } from './handlers/membership.js';
 import { questionHandlers } from './handlers/questions.js';
-import { useOutgoingPath, type OutboxLimits } from './outbox.js';
+import { useOutgoingPath, type OutboxOptions } from './outbox.js';
 import { ignoreRepeatedUpdates } from './repeated-updates.js';
 import { updateLogging } from './update-logger.js';
 
@@ -36,8 +36,8 @@ export interface CreateBotOptions {
   transformers?: Transformer[];
   /** How long one API call may take before it is abandoned, in seconds; 60 by default (long polling holds 30). */
   timeoutSeconds?: number;
-  /** Limits of the outgoing path; Telegram's by default. */
-  outboxLimits?: OutboxLimits;
+  /** Limits and time of the outgoing path; Telegram's limits and real time by default. */
+  outbox?: Omit<OutboxOptions, 'metrics'>;
 }
 
 /**
@@ -51,7 +51,7 @@ export function createBot(deps: { core: CoreServices; logger: Logger }, options:
     client: { timeoutSeconds: options.timeoutSeconds ?? 60, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  useOutgoingPath(bot.api, { metrics: deps.core.metrics, ...(options.outboxLimits ? { limits: options.outboxLimits } : {}) });
+  useOutgoingPath(bot.api, { ...options.outbox, metrics: deps.core.metrics });
   for (const t of options.transformers ?? []) bot.api.config.use(t);
 
   // Every line logged while an update is handled carries its update and chat ids.

@@ -9,7 +9,7 @@ import { setCommandMenu } from './command-menu.js';
 import { ALLOWED_UPDATES, botUsername, createBot } from './create-bot.js';
 import { describeError } from './errors.js';
 import { TelegramMessenger } from './messenger.js';
-import type { OutboxLimits } from './outbox.js';
+import type { OutboxOptions } from './outbox.js';
 import { startPolling, type PollingBackoff } from './polling.js';
 import { SecondPollerError, takePollingLease, type PollingLease } from './polling-lease.js';
 import { startupCall, type StartupRetry } from './startup-call.js';
@@ -29,8 +29,8 @@ export interface StartTelegramOptions {
   startupRetry?: Partial<StartupRetry>;
   /** Waits between failed getUpdates calls; 1 s doubling up to 30 s by default. */
   pollingBackoff?: PollingBackoff;
-  /** Limits of the outgoing path; Telegram's by default. */
-  outboxLimits?: OutboxLimits;
+  /** Limits and time of the outgoing path; Telegram's limits and real time by default. */
+  outbox?: Omit<OutboxOptions, 'metrics'>;
   /** How long one API call may take, in seconds; 60 by default. */
   timeoutSeconds?: number;
   /** How a start waits for another poller's lease to run out (tests pass one that does not wait). */
@@ -58,7 +58,7 @@ export async function startTelegram(deps: PlatformDeps, options: StartTelegramOp
       apiRoot: config.TELEGRAM_API_ROOT,
       hooks: { ...subscriptionHooks(deps.core), ...options.hooks },
       transformers: options.transformers,
-      ...(options.outboxLimits ? { outboxLimits: options.outboxLimits } : {}),
+      ...(options.outbox ? { outbox: options.outbox } : {}),
       ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
     },
   );

@@ -8,7 +8,7 @@ import { formatCalendarDate, parseDateValue } from '../text/dates.js';
 import { addDays } from './local-time.js';
 import type { PlanQuestions, PostPlan, QuestionRef } from './post-plan.js';
 import { eventsOf, OnThisDay, type EventOnDay } from './on-this-day.js';
-import { countsTimeFromTheArticle, namedAlike, toldAnswer, toldStatement } from './post-text.js';
+import { countsTimeFromTheArticle, namedAlike, titleWords, toldAnswer, toldStatement } from './post-text.js';
 import { dayNumber, stableHash, stableOrder, type QuestionOfTheDay } from './question-of-the-day.js';
 import type { RotationTrack } from './subscription-repository.js';
 import { ARTICLE_TOPIC } from './yes-no-questions.js';
@@ -119,7 +119,8 @@ export class PostComposer {
     for (const f of base.facts) for (const r of f.related) this.relatedBack.set(r, [...(this.relatedBack.get(r) ?? []), f.id]);
     // Facts named alike ("Simpler party registration", "Party registration simplified") tell much the same,
     // even where the data does not link them.
-    for (const a of base.facts) for (const b of base.facts) if (a !== b && namedAlike(a.title.en, b.title.en)) this.relatedBack.set(a.id, [...(this.relatedBack.get(a.id) ?? []), b.id]);
+    const titles = base.facts.map((f) => ({ id: f.id, words: titleWords(f.title.en) }));
+    for (const a of titles) for (const b of titles) if (a !== b && namedAlike(a.words, b.words)) this.relatedBack.set(a.id, [...(this.relatedBack.get(a.id) ?? []), b.id]);
     for (const f of base.facts) {
       // A fact tells its event too ("the treaty dates from 1992: its 30th anniversary fell on 25 May 2022").
       const eventDate = f.event ? base.entity(f.event)?.date?.value : undefined;

@@ -1,6 +1,8 @@
-/** Child processes for the fault tests: the bot (src/main.ts) or the fan-out alone, with their output kept. */
+/** Child processes for the fault tests: the bot (compiled, dist/main.js) or the fan-out alone, with their output kept. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /** The repository's root, where the children run. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,7 +18,21 @@ export interface Child {
 
 /** Runs a TypeScript entry point under tsx with the given environment (and, as root, optionally as another user). */
 export function runTs(entry: string, env: Record<string, string>, options: { uid?: number } = {}): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  return run(['--import', 'tsx', entry], env, options);
+}
+
+/**
+ * Runs an entry point of the compiled build (`main.js` for the bot, as the container starts it) with plain
+ * node. dist/ is built by the tests' global setup; when that build failed, this throws its output.
+ */
+export function runCompiled(entry: string, env: Record<string, string>, options: { uid?: number } = {}): Child {
+  const build = inject('build');
+  if ('failed' in build) throw new Error(`npm run build failed, so the compiled bot cannot start:\n${build.failed}`);
+  return run([join(ROOT, 'dist', entry)], env, options);
+}
+
+function run(args: string[], env: Record<string, string>, options: { uid?: number }): Child {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,12 @@
 /**
- * The bot itself (src/main.ts) as a child process in Telegram webhook mode on a shared PostgreSQL database,
+ * The bot itself (compiled, dist/main.js) as a child process in Telegram webhook mode on a shared PostgreSQL database,
  * for the multi-instance tests: it reaches the fake Bot API through its own API root (`…/<name>`), so the fake
  * knows which instance sent what, and takes updates on its own port as Telegram would send them.
  */
 import { createServer } from 'node:net';
 import { FAKE_TOKEN } from '../../telegram/support/core.js';
 import type { FakeBotApi } from '../../faults/support/fake-bot-api.js';
-import { runTs, until, type Child } from '../../faults/support/processes.js';
+import { runCompiled, until, type Child } from '../../faults/support/processes.js';
 
 export const WEBHOOK_PATH = '/telegram/hook';
 const SECRET = 'multi-instance-secret';
@@ -35,7 +35,7 @@ export interface BotInstance {
 /** Starts an instance and waits until its /healthz says ok. */
 export async function startInstance(name: string, databaseUrl: string, fake: FakeBotApi, env: Record<string, string> = {}): Promise<BotInstance> {
   const port = await freePort();
-  const child = runTs('src/main.ts', {
+  const child = runCompiled('main.js', {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     TELEGRAM_BOT_TOKEN: FAKE_TOKEN,

@@ -9,6 +9,7 @@ import { createBot } from '../../../src/adapters/telegram/create-bot.js';
 import { startPolling, type Polling } from '../../../src/adapters/telegram/polling.js';
 import { apiStub, type ApiCall, type Override } from './api-stub.js';
 import { FAKE_TOKEN } from './core.js';
+import { fastPace } from './fast-pace.js';
 
 /** The emulator's stored JSON as a plain record (its declared types come from `typegram`, not installed here). */
 function toRecord(value: unknown): Record<string, unknown> {
@@ -169,7 +170,7 @@ export interface PollingBot {
 export async function startPollingBot(core: CoreServices, logger: Logger, options: { hooks?: Partial<TelegramHooks>; override?: Override } = {}): Promise<PollingBot> {
   const emulator = await Emulator.start();
   const stub = apiStub({ mode: 'emulator', override: options.override });
-  const bot = createBot({ core, logger }, { token: FAKE_TOKEN, apiRoot: emulator.apiRoot, hooks: options.hooks, transformers: [stub.transformer] });
+  const bot = createBot({ core, logger }, { token: FAKE_TOKEN, apiRoot: emulator.apiRoot, hooks: options.hooks, transformers: [stub.transformer], outbox: fastPace() });
   await bot.init();
   // Timeout 0: the emulator answers getUpdates at once anyway; the stub spaces the calls out.
   const polling = startPolling(bot, logger, FAKE_TOKEN, { timeoutSeconds: 0 });
