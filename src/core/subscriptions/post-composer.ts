@@ -85,6 +85,48 @@ export function previewContext(seed = 'preview'): PlanContext {
   return { seed, recent: [], shown: { fact: new Set(), question: new Set() } };
 }
 
+/** What the composer derives from the fact base alone (see {@link factTables}). */
+interface FactTables {
+  factOrder: Fact[];
+  relatedBack: ReadonlyMap<string, string[]>;
+  endOf: ReadonlyMap<string, string>;
+  lastEnd: string;
+}
+
+const tablesOf = new WeakMap<FactBase, FactTables>();
+
+/**
+ * The rotation, related facts and end dates of a fact base, computed once for it (a fact base never changes),
+ * however many composers are built on it: comparing every fact's title with every other's is most of the cost.
+ */
+function factTables(base: FactBase): FactTables {
+  const known = tablesOf.get(base);
+  if (known) return known;
+  const relatedBack = new Map<string, string[]>();
+  const endOf = new Map<string, string>();
+  // Not the article's own facts, and none that counts time from the article ("last year's referendum").
+  const factOrder = stableOrder(
+    base.facts.filter((f) => !f.topics.includes(ARTICLE_TOPIC) && !LANGS.some((l) => countsTimeFromTheArticle(toldAnswer(f, l)))),
+    (f) => f.id,
+    'fact-of-the-day',
+  );
+  for (const f of base.facts) for (const r of f.related) relatedBack.set(r, [...(relatedBack.get(r) ?? []), f.id]);
+  // Facts named alike ("Simpler party registration", "Party registration simplified") tell much the same,
+  // even where the data does not link them.
+  const titles = base.facts.map((f) => ({ id: f.id, words: titleWords(f.title.en) }));
+  for (const a of titles) for (const b of titles) if (a !== b && namedAlike(a.words, b.words)) relatedBack.set(a.id, [...(relatedBack.get(a.id) ?? []), b.id]);
+  for (const f of base.facts) {
+    // A fact tells its event too ("the treaty dates from 1992: its 30th anniversary fell on 25 May 2022").
+    const eventDate = f.event ? base.entity(f.event)?.date?.value : undefined;
+    const ends = [f.date ? lastDayOf(f.date.value) : base.citation(f).date, eventDate ? lastDayOf(eventDate) : ''];
+    endOf.set(f.id, ends.reduce((a, b) => (a > b ? a : b)));
+  }
+  const lastEnd = [...endOf.values()].reduce((a, b) => (a > b ? a : b), '');
+  const tables = { factOrder, relatedBack, endOf, lastEnd };
+  tablesOf.set(base, tables);
+  return tables;
+}
+
 /**
  * Composes the daily post: what happened on this day (one entry per event), else an anniversary coming up in
  * {@link UPCOMING_DAYS} days, else a fact of the day; then yesterday's question answered, and today's question
@@ -96,9 +138,9 @@ export class PostComposer {
   /** Every fact that may be a fact of the day, in one fixed order; each chat starts at its own place in it. */
   private readonly factOrder: Fact[];
   /** Facts related to a fact (its `related` the other way round, and those named alike). */
-  private readonly relatedBack = new Map<string, string[]>();
+  private readonly relatedBack: ReadonlyMap<string, string[]>;
   /** The last day each fact may have happened on; facts without a date date from their source. */
-  private readonly endOf = new Map<string, string>();
+  private readonly endOf: ReadonlyMap<string, string>;
   /** The latest of those: posts after it may tell any fact. */
   private readonly lastEnd: string;
   /** Questions of recent dates: every chat's plan asks for the same few. */
@@ -110,24 +152,7 @@ export class PostComposer {
     private readonly questions: QuestionOfTheDay,
   ) {
     this.days = new OnThisDay(base);
-    // Not the article's own facts, and none that counts time from the article ("last year's referendum").
-    this.factOrder = stableOrder(
-      base.facts.filter((f) => !f.topics.includes(ARTICLE_TOPIC) && !LANGS.some((l) => countsTimeFromTheArticle(toldAnswer(f, l)))),
-      (f) => f.id,
-      'fact-of-the-day',
-    );
-    for (const f of base.facts) for (const r of f.related) this.relatedBack.set(r, [...(this.relatedBack.get(r) ?? []), f.id]);
-    // Facts named alike ("Simpler party registration", "Party registration simplified") tell much the same,
-    // even where the data does not link them.
-    const titles = base.facts.map((f) => ({ id: f.id, words: titleWords(f.title.en) }));
-    for (const a of titles) for (const b of titles) if (a !== b && namedAlike(a.words, b.words)) this.relatedBack.set(a.id, [...(this.relatedBack.get(a.id) ?? []), b.id]);
-    for (const f of base.facts) {
-      // A fact tells its event too ("the treaty dates from 1992: its 30th anniversary fell on 25 May 2022").
-      const eventDate = f.event ? base.entity(f.event)?.date?.value : undefined;
-      const ends = [f.date ? lastDayOf(f.date.value) : base.citation(f).date, eventDate ? lastDayOf(eventDate) : ''];
-      this.endOf.set(f.id, ends.reduce((a, b) => (a > b ? a : b)));
-    }
-    this.lastEnd = [...this.endOf.values()].reduce((a, b) => (a > b ? a : b), '');
+    ({ factOrder: this.factOrder, relatedBack: this.relatedBack, endOf: this.endOf, lastEnd: this.lastEnd } = factTables(base));
   }
 
   /**
