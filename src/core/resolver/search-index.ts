@@ -85,8 +85,16 @@ interface EntityName {
 export class SearchIndex {
   /** key -> (fact id -> field weight) */
   readonly postings = new Map<string, Map<string, number>>();
-  /** key -> questions containing it */
-  readonly questionPostings = new Map<string, IndexedQuestion[]>();
+  /**
+   * The same postings as flat lists, `[fact number, field weight, …]`, a fact's number being its place in
+   * `base.facts`: what scoring reads for every word of every question, into arrays indexed by fact rather
+   * than maps keyed by id (see signals.ts).
+   */
+  readonly postingLists = new Map<string, number[]>();
+  /** fact id -> its number (its place in `base.facts`). */
+  readonly factNumber = new Map<string, number>();
+  /** key -> the indexes (in {@link questions}) of the questions containing it */
+  readonly questionPostings = new Map<string, number[]>();
   readonly questions: IndexedQuestion[] = [];
   /** Keys each language's texts use, to tell which reading of a word the fact base knows. */
   readonly keysByLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), kk: new Set() };
@@ -130,13 +138,22 @@ export class SearchIndex {
     if (snapshot) this.restore(snapshot);
     else this.build();
     // Derived from the above either way: IDF, the questions' weights, their postings, the background.
-    for (const key of this.postings.keys()) this.idfByKey.set(key, this.computeIdf(key));
+    base.facts.forEach((f, i) => this.factNumber.set(f.id, i));
+    for (const [key, perFact] of this.postings) {
+      this.idfByKey.set(key, this.computeIdf(key));
+      const list: number[] = [];
+      for (const [factId, weight] of perFact) {
+        const n = this.factNumber.get(factId);
+        if (n !== undefined) list.push(n, weight);
+      }
+      this.postingLists.set(key, list);
+    }
     for (const q of this.questions) {
       for (const k of q.keys) {
         q.weight += this.idf(k);
         let list = this.questionPostings.get(k);
         if (!list) this.questionPostings.set(k, (list = []));
-        list.push(q);
+        list.push(q.index);
       }
     }
     const counts = new Map<string, number>();

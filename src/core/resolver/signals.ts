@@ -77,13 +77,28 @@ export interface RankContext {
 /** How many facts, best explaining the question first, get the full set of signals. */
 const MAX_CANDIDATES = 40;
 
-/** Per-question accumulators reused by every query (zeroed after use): the resolver is single-threaded. */
+/**
+ * Per-question accumulators reused by every query, indexed by alternate question or by fact number, and
+ * zeroed after use (the resolver is single-threaded, and a question's scoring ends before any other starts).
+ */
 export class SimilarityScratch {
   readonly shared: Float64Array;
   readonly sharedIdf: Float64Array;
-  constructor(size: number) {
-    this.shared = new Float64Array(size);
-    this.sharedIdf = new Float64Array(size);
+  /** fact -> the coverage summed so far. */
+  readonly coverage: Float64Array;
+  /** fact -> the best reading of the current word (coverage), then the best similarity of its questions. */
+  readonly best: Float64Array;
+  /** fact -> the index of its most similar question. */
+  readonly bestQuestion: Int32Array;
+  /** fact -> 1 once met (by the coverage, then by the similarities). */
+  readonly covered: Uint8Array;
+  constructor(questions: number, facts: number) {
+    this.shared = new Float64Array(questions);
+    this.sharedIdf = new Float64Array(questions);
+    this.coverage = new Float64Array(facts);
+    this.best = new Float64Array(facts);
+    this.bestQuestion = new Int32Array(facts);
+    this.covered = new Uint8Array(facts);
   }
 }
 
@@ -98,27 +113,13 @@ export function computeSignals(
   context: RankContext,
 ): Candidate[] {
   const total = q.totalWeight || 1;
-  // Coverage: the share of the question's weight that a fact explains, each word by its best reading.
-  const coverage = new Map<string, number>();
-  const phrases = index.phrasesMatched(q.keys);
-  for (const word of q.words) {
-    const best = new Map<string, number>();
-    for (const r of word.readings)
-      for (const [factId, fieldWeight] of index.postings.get(r.key) ?? []) {
-        const m = fieldWeight * r.factor;
-        if (m > (best.get(factId) ?? 0)) best.set(factId, m);
-      }
-    for (const [factId, keys] of phrases)
-      for (const r of word.readings)
-        if (keys.has(r.key) && FIELD_WEIGHT.alias * r.factor > (best.get(factId) ?? 0)) best.set(factId, FIELD_WEIGHT.alias * r.factor);
-    for (const [factId, m] of best) coverage.set(factId, (coverage.get(factId) ?? 0) + (word.weight * m) / total);
-  }
+  const coverage = factCoverage(q, index, scratch, total);
   const bestQuestion = similarities(q, index, scratch, total);
   const named = [...q.entities.keys()].filter((id) => !index.background.has(id));
   const numbers = q.numbers.slice(0, 2);
   const out: Candidate[] = [];
   // Only the facts that explain the question best can win: the rest are left out before the finer signals.
-  const pool = [...coverage].map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const);
+  const pool = coverage.map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const);
   if (pool.length > MAX_CANDIDATES) pool.sort((a, b) => b[2] - a[2]).length = MAX_CANDIDATES;
   for (const [factId, cov] of pool) {
     const fact = index.base.fact(factId);
@@ -136,7 +137,11 @@ export function computeSignals(
       const weight = q.entities.get(id)?.descriptor ? 0.5 : 1;
       missing = Math.max(missing, weight);
       const kind = index.base.entity(id)?.kind;
-      if ([...involved].some((e) => !q.entities.has(e) && index.base.entity(e)?.kind === kind)) rival = Math.max(rival, weight);
+      for (const e of involved)
+        if (!q.entities.has(e) && index.base.entity(e)?.kind === kind) {
+          rival = Math.max(rival, weight);
+          break;
+        }
     }
     const dated = q.dates.length > 0 && fact.date !== undefined;
     const dateMatch = dated && q.dates.some((d) => dateMatches(fact.date?.value ?? '', d));
@@ -171,6 +176,44 @@ export function computeSignals(
     });
   }
   addRelativeSignals(out, q);
+  return out;
+}
+
+/**
+ * Coverage: for each fact, the share of the question's weight that its text explains, each word by its best
+ * reading (a phrase alias the question contains counts as the fact's own words). In the order the facts are
+ * first met; accumulated in the scratch arrays by fact number, since a common word touches most facts.
+ */
+function factCoverage(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): [string, number][] {
+  const { coverage, best, covered } = scratch;
+  const facts: number[] = [];
+  const phrases = [...index.phrasesMatched(q.keys)].map(([factId, keys]) => [index.factNumber.get(factId) ?? -1, keys] as const);
+  const raise = (f: number, m: number, touched: number[]) => {
+    if (m <= best[f]!) return;
+    if (best[f] === 0) touched.push(f);
+    best[f] = m;
+  };
+  for (const word of q.words) {
+    const touched: number[] = [];
+    for (const r of word.readings) {
+      const list = index.postingLists.get(r.key);
+      if (list) for (let i = 0; i < list.length; i += 2) raise(list[i]!, list[i + 1]! * r.factor, touched);
+    }
+    for (const [f, keys] of phrases) if (f >= 0) for (const r of word.readings) if (keys.has(r.key)) raise(f, FIELD_WEIGHT.alias * r.factor, touched);
+    for (const f of touched) {
+      if (covered[f] === 0) {
+        covered[f] = 1;
+        facts.push(f);
+      }
+      coverage[f]! += (word.weight * best[f]!) / total;
+      best[f] = 0;
+    }
+  }
+  const out = facts.map((f): [string, number] => [index.base.facts[f]!.id, coverage[f]!]);
+  for (const f of facts) {
+    coverage[f] = 0;
+    covered[f] = 0;
+  }
   return out;
 }
 
@@ -230,28 +273,42 @@ function unitMissing(q: QuestionAnalysis, fact: Fact, index: SearchIndex): numbe
 function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): Map<string, { q: IndexedQuestion; sim: number }> {
   const queryWeight = new Map<string, number>();
   for (const w of q.words) for (const r of w.readings) queryWeight.set(r.key, Math.max(queryWeight.get(r.key) ?? 0, w.weight * r.factor));
-  const { shared, sharedIdf } = scratch;
+  const { shared, sharedIdf, best, bestQuestion, covered } = scratch;
   const touched: number[] = [];
   for (const [key, w] of queryWeight) {
+    const list = index.questionPostings.get(key);
+    if (!list) continue;
     const idf = index.idf(key);
-    for (const iq of index.questionPostings.get(key) ?? []) {
-      if (shared[iq.index] === 0) touched.push(iq.index);
-      shared[iq.index] = (shared[iq.index] ?? 0) + w;
-      sharedIdf[iq.index] = (sharedIdf[iq.index] ?? 0) + idf;
+    for (const i of list) {
+      if (shared[i] === 0) touched.push(i);
+      shared[i]! += w;
+      sharedIdf[i]! += idf;
     }
   }
-  const best = new Map<string, { q: IndexedQuestion; sim: number }>();
+  // The best question of each fact, by fact number (`best` and `covered` are free again after the coverage).
+  const facts: number[] = [];
   for (const i of touched) {
-    const iq = index.questions[i];
-    if (iq) {
-      const sim = (shared[i] ?? 0) / (total + Math.max(0, iq.weight - (sharedIdf[i] ?? 0)));
-      const prev = best.get(iq.factId);
-      if (!prev || sim > prev.sim) best.set(iq.factId, { q: iq, sim });
-    }
+    const iq = index.questions[i]!;
+    const sim = shared[i]! / (total + Math.max(0, iq.weight - sharedIdf[i]!));
     shared[i] = 0;
     sharedIdf[i] = 0;
+    const f = index.factNumber.get(iq.factId);
+    if (f === undefined) continue;
+    if (covered[f] === 0) {
+      covered[f] = 1;
+      facts.push(f);
+    } else if (!(sim > best[f]!)) continue;
+    best[f] = sim;
+    bestQuestion[f] = i;
   }
-  return best;
+  const out = new Map<string, { q: IndexedQuestion; sim: number }>();
+  for (const f of facts) {
+    const iq = index.questions[bestQuestion[f]!]!;
+    out.set(iq.factId, { q: iq, sim: best[f]! });
+    best[f] = 0;
+    covered[f] = 0;
+  }
+  return out;
 }
 
 const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|majority|most|single|once)\b/i;
