@@ -30,10 +30,10 @@ describe('the search index artefact', () => {
     expect(saved.snapshot.postings.length).toBeGreaterThan(100);
     // A doctored artefact with the right fingerprint is used as it is: so an empty one proves it was read…
     writeFileSync(path, JSON.stringify({ fingerprint: saved.fingerprint, snapshot: { ...saved.snapshot, postings: [] } }));
-    expect(loadSearchIndex(base, { path }).postings.size).toBe(0);
+    expect(loadSearchIndex(base, { path }).postingLists.size).toBe(0);
     // …and with another fingerprint (other data or code) it is rebuilt, never used.
     writeFileSync(path, JSON.stringify({ fingerprint: 'stale', snapshot: { ...saved.snapshot, postings: [] } }));
-    expect(loadSearchIndex(base, { path }).postings.size).toBeGreaterThan(100);
+    expect(loadSearchIndex(base, { path }).postingLists.size).toBeGreaterThan(100);
     expect((JSON.parse(readFileSync(path, 'utf8')) as { fingerprint: string }).fingerprint).toBe(saved.fingerprint);
   });
 

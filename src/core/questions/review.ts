@@ -224,8 +224,7 @@ function firmCoverage(r: Read, resolver: Resolver, factId: string): number {
 
 /** Whether any text of the fact (answer, questions, title, aliases…) has the word, by a firm reading. */
 function explainedBy(resolver: Resolver, factId: string, w: QueryWord): boolean {
-  const postings = resolver.index.postings;
-  return [w.key, ...w.readings.filter((r) => r.factor >= FIRM_READING).map((r) => r.key)].some((k) => postings.get(k)?.has(factId));
+  return [w.key, ...w.readings.filter((r) => r.factor >= FIRM_READING).map((r) => r.key)].some((k) => resolver.index.has(k, factId));
 }
 
 /**

@@ -352,7 +352,7 @@ export class Resolver {
     if (!['when', 'who', 'where', 'howmany'].includes(analysis.type)) return false;
     const involved = this.index.involved.get(fact.id) ?? new Set<string>();
     // Involved, or named in the fact's own words (its questions included): "in Moscow" is about the fact if it says Moscow.
-    const mentions = (keys: string[]) => keys.every((k) => this.index.postings.get(k)?.has(fact.id));
+    const mentions = (keys: string[]) => keys.every((k) => this.index.has(k, fact.id));
     return [...analysis.entities].some(([id, named]) => {
       const kind = this.base.entity(id)?.kind;
       return !named.descriptor && (kind === 'person' || kind === 'place') && !this.index.background.has(id) && !involved.has(id) && !mentions(named.keys);

@@ -48,8 +48,10 @@ export interface IndexedQuestion {
  * Bump {@link INDEX_FORMAT} when its shape or the way it is computed changes.
  */
 export interface IndexSnapshot {
-  postings: [string, [string, number][]][];
-  questions: { f: string; l: Lang; t: string; k: string[]; y?: 'yes' | 'no' }[];
+  /** key -> `[fact number, field weight, …]` (see {@link SearchIndex.postingLists}). */
+  postings: [string, number[]][];
+  /** The keys of each alternate question, in the order of {@link askedQuestions} over the facts. */
+  questions: string[][];
   keysByLang: Record<Lang, string[]>;
   vocabulary: [string, string][];
   synonymKeys: [string, string[]][];
@@ -66,7 +68,7 @@ export interface IndexSnapshot {
 }
 
 /** The version of {@link IndexSnapshot}'s format. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** A way of naming an entity: the keys that must all appear in a question for it to name the entity. */
 interface EntityName {
@@ -76,6 +78,11 @@ interface EntityName {
   descriptor: boolean;
 }
 
+/** A fact's alternate questions, and its yes/no questions with their answers, language by language: the index's questions, in their order. */
+function askedQuestions(fact: Fact): { lang: Lang; text: string; yesno?: 'yes' | 'no' }[] {
+  return LANGS.flatMap((lang) => [...fact.questions[lang].map((text) => ({ lang, text })), ...(fact.yesno?.[lang] ?? []).map((yn) => ({ lang, text: yn.q, yesno: yn.a }))]);
+}
+
 /**
  * The resolver's search structures, built once from the fact base: per-fact term weights with an inverted
  * index, document frequencies, every alternate question, how each entity is named, and a fuzzy vocabulary
@@ -83,12 +90,11 @@ interface EntityName {
  * without Kazakh letters or in Latin script find them.
  */
 export class SearchIndex {
-  /** key -> (fact id -> field weight) */
-  readonly postings = new Map<string, Map<string, number>>();
   /**
-   * The same postings as flat lists, `[fact number, field weight, …]`, a fact's number being its place in
-   * `base.facts`: what scoring reads for every word of every question, into arrays indexed by fact rather
-   * than maps keyed by id (see signals.ts).
+   * key -> the facts whose texts have it, with the weight of the field it is in (the highest), as a flat list
+   * `[fact number, field weight, …]`, a fact's number being its place in `base.facts`. Scoring reads it for
+   * every word of every question into arrays indexed by fact (signals.ts); a flat list of numbers is also
+   * what the artefact restores with the least work.
    */
   readonly postingLists = new Map<string, number[]>();
   /** fact id -> its number (its place in `base.facts`). */
@@ -135,19 +141,11 @@ export class SearchIndex {
     snapshot?: IndexSnapshot,
   ) {
     this.factCount = base.facts.length;
+    base.facts.forEach((f, i) => this.factNumber.set(f.id, i));
     if (snapshot) this.restore(snapshot);
     else this.build();
     // Derived from the above either way: IDF, the questions' weights, their postings, the background.
-    base.facts.forEach((f, i) => this.factNumber.set(f.id, i));
-    for (const [key, perFact] of this.postings) {
-      this.idfByKey.set(key, this.computeIdf(key));
-      const list: number[] = [];
-      for (const [factId, weight] of perFact) {
-        const n = this.factNumber.get(factId);
-        if (n !== undefined) list.push(n, weight);
-      }
-      this.postingLists.set(key, list);
-    }
+    for (const key of this.postingLists.keys()) this.idfByKey.set(key, this.computeIdf(key));
     for (const q of this.questions) {
       for (const k of q.keys) {
         q.weight += this.idf(k);
@@ -164,6 +162,8 @@ export class SearchIndex {
   /** Builds every structure from the fact base (the costly part: every text analysed in every language). */
   private build(): void {
     const base = this.base;
+    /** key -> (fact number -> the highest field weight), turned into the flat lists at the end. */
+    const postings = new Map<string, Map<number, number>>();
     for (const e of base.entities) {
       this.addEntityNames(e);
       const gaps = (e.gaps ?? []).map((gap) => ({ gap, keys: new Set(gap.keywords.flatMap((k) => [k.toLowerCase(), ...LANGS.flatMap((l) => keysOf(k, l))])) }));
@@ -184,7 +184,8 @@ export class SearchIndex {
     }
     for (const [unit, words] of Object.entries(base.units))
       this.unitKeys.set(unit, new Set(LANGS.flatMap((l) => words[l].flatMap((w) => keysOf(w, l)))));
-    for (const fact of base.facts) this.addFact(fact);
+    for (const fact of base.facts) this.addFact(fact, postings);
+    for (const [key, perFact] of postings) this.postingLists.set(key, [...perFact].flat());
     for (const group of base.synonyms) {
       const keys = [...new Set(group.flatMap((w) => LANGS.flatMap((l) => analyze(w, l).map((t) => t.key))))];
       for (const k of keys) {
@@ -199,8 +200,8 @@ export class SearchIndex {
   snapshot(): IndexSnapshot {
     const sets = <K>(m: Map<K, Set<string>>) => [...m].map(([k, v]) => [k, [...v]] as [K, string[]]);
     return {
-      postings: [...this.postings].map(([k, m]) => [k, [...m]]),
-      questions: this.questions.map((q) => ({ f: q.factId, l: q.lang, t: q.text, k: [...q.keys], ...(q.yesno ? { y: q.yesno } : {}) })),
+      postings: [...this.postingLists],
+      questions: this.questions.map((q) => [...q.keys]),
       keysByLang: { en: [...this.keysByLang.en], ru: [...this.keysByLang.ru], kk: [...this.keysByLang.kk] },
       vocabulary: [...this.vocabulary],
       synonymKeys: sets(this.synonymKeys),
@@ -218,8 +219,16 @@ export class SearchIndex {
   }
 
   private restore(s: IndexSnapshot): void {
-    for (const [k, m] of s.postings) this.postings.set(k, new Map(m));
-    for (const q of s.questions) this.questions.push({ index: this.questions.length, factId: q.f, lang: q.l, text: q.t, keys: new Set(q.k), yesno: q.y, weight: 0 });
+    for (const [k, list] of s.postings) this.postingLists.set(k, list);
+    // The questions' texts come from the fact base (the same data, as the artefact's fingerprint says), their keys from the snapshot.
+    const keys = s.questions[Symbol.iterator]();
+    for (const fact of this.base.facts)
+      for (const q of askedQuestions(fact)) {
+        const k = keys.next();
+        if (k.done) throw new Error('index snapshot: fewer questions than the fact base asks');
+        this.addQuestion(fact.id, q.lang, q.text, new Set(k.value), q.yesno);
+      }
+    if (!keys.next().done) throw new Error('index snapshot: more questions than the fact base asks');
     for (const l of LANGS) for (const k of s.keysByLang[l]) this.keysByLang[l].add(k);
     for (const [word, key] of s.vocabulary) this.remember(word, key);
     for (const [k, v] of s.synonymKeys) this.synonymKeys.set(k, new Set(v));
@@ -305,27 +314,26 @@ export class SearchIndex {
     return (this.entityNames.get(key) ?? []).some((n) => n.entityId === entityId);
   }
 
-  private addFact(fact: Fact): void {
+  private addFact(fact: Fact, postings: Map<string, Map<number, number>>): void {
+    const number = this.factNumber.get(fact.id) ?? -1;
     const add = (terms: readonly Term[], weight: number, lang?: Lang) => {
       for (const t of terms) {
         this.learnWord(t.word, t.key, lang);
-        let perFact = this.postings.get(t.key);
-        if (!perFact) this.postings.set(t.key, (perFact = new Map<string, number>()));
-        if ((perFact.get(fact.id) ?? 0) < weight) perFact.set(fact.id, weight);
+        let perFact = postings.get(t.key);
+        if (!perFact) postings.set(t.key, (perFact = new Map<number, number>()));
+        if ((perFact.get(number) ?? 0) < weight) perFact.set(number, weight);
       }
     };
+    // Each question is analysed once: its terms feed both the fact's postings and its question entry.
+    for (const q of askedQuestions(fact)) {
+      const terms = analyze(q.text, q.lang);
+      add(terms, FIELD_WEIGHT.question, q.lang);
+      this.addQuestion(fact.id, q.lang, q.text, new Set(terms.map((t) => t.key)), q.yesno);
+      let types = this.questionTypes.get(fact.id);
+      if (!types) this.questionTypes.set(fact.id, (types = new Set()));
+      types.add(questionType(normalize(q.text)));
+    }
     for (const lang of LANGS) {
-      // Each text is analysed once: its terms feed both the fact's postings and its question entry.
-      for (const q of fact.questions[lang]) {
-        const terms = analyze(q, lang);
-        add(terms, FIELD_WEIGHT.question, lang);
-        this.addQuestion(fact.id, lang, q, terms);
-      }
-      for (const yn of fact.yesno?.[lang] ?? []) {
-        const terms = analyze(yn.q, lang);
-        add(terms, FIELD_WEIGHT.question, lang);
-        this.addQuestion(fact.id, lang, yn.q, terms, yn.a);
-      }
       add(analyze(fact.title[lang], lang), FIELD_WEIGHT.title, lang);
       add(analyze(fact.short[lang], lang), FIELD_WEIGHT.short, lang);
       const answerTerms = analyze(fact.answer[lang], lang);
@@ -382,12 +390,8 @@ export class SearchIndex {
     return terms;
   }
 
-  private addQuestion(factId: string, lang: Lang, text: string, terms: readonly Term[], yesno?: 'yes' | 'no'): void {
-    const q: IndexedQuestion = { index: this.questions.length, factId, lang, text, keys: new Set(terms.map((t) => t.key)), yesno, weight: 0 };
-    let types = this.questionTypes.get(factId);
-    if (!types) this.questionTypes.set(factId, (types = new Set()));
-    types.add(questionType(normalize(text)));
-    this.questions.push(q);
+  private addQuestion(factId: string, lang: Lang, text: string, keys: Set<string>, yesno?: 'yes' | 'no'): void {
+    this.questions.push({ index: this.questions.length, factId, lang, text, keys, yesno, weight: 0 });
   }
 
   /** Remembers a word of the fact base (Kazakh in its folded form) for language votes and spelling corrections. */
@@ -420,7 +424,16 @@ export class SearchIndex {
 
   /** Number of facts a key occurs in (phrase aliases aside). */
   df(key: string): number {
-    return this.postings.get(key)?.size ?? 0;
+    return (this.postingLists.get(key)?.length ?? 0) / 2;
+  }
+
+  /** Whether a text of the fact has the key (its title, answer, questions, aliases, entities…). */
+  has(key: string, factId: string): boolean {
+    const list = this.postingLists.get(key);
+    const number = this.factNumber.get(factId);
+    if (!list || number === undefined) return false;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === number) return true;
+    return false;
   }
 
   /** Whether the fact base knows a key at all: in a fact's text or in a phrase alias. */

@@ -161,7 +161,7 @@ export function computeSignals(
         entityRival: rival,
         dateMatch: dateMatch ? 1 : 0,
         dateConflict: dated && !dateMatch ? 1 : 0,
-        numberMissing: numbers.length > 0 ? numbers.filter((n) => !index.postings.get(n)?.has(factId)).length / numbers.length : 0,
+        numberMissing: numbers.length > 0 ? numbers.filter((n) => !index.has(n, factId)).length / numbers.length : 0,
         speakerMatch: fact.speaker && q.entities.has(fact.speaker) ? 1 : 0,
         eventMatch: fact.event && q.entities.has(fact.event) ? 1 : 0,
         followUp: context.followUp.get(factId) ?? 0,
@@ -328,7 +328,7 @@ export function statesQuantity(fact: Fact, duration = false): boolean {
 
 /** Whether a "how many" counts the items of the fact's list: the counted words are among the fact's own words. */
 export function countsList(q: QuestionAnalysis, fact: Fact, index: SearchIndex): boolean {
-  return q.countedKeys.some((k) => index.postings.get(k)?.has(fact.id));
+  return q.countedKeys.some((k) => index.has(k, fact.id));
 }
 
 /**
