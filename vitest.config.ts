@@ -18,10 +18,10 @@ export default defineConfig({
     // test that changes global state (process.env, fake timers, globals, process listeners) puts it back,
     // and shared helpers register hooks inside the function a test calls, never at their top level.
     isolate: false,
-    // Two test files at a time even on two cores, where vitest's default is one worker: the slowest files wait
-    // for child processes, loopback servers, PostgreSQL and deadlines rather than compute, and a second worker
-    // runs other files meanwhile (npm test on a 2-core machine: about 125 s -> 60 s). With more cores, vitest's
-    // default: one worker per core but one.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // One test file more than there are cores (three on two): the slowest files mostly wait (for the bot's
+    // processes, loopback servers, PostgreSQL and quiz deadlines) rather than compute, and a third worker runs
+    // other files meanwhile. Measured with npm test on a 2-core machine: 2 workers 31 s, 3 workers 28.6 s,
+    // 4 workers 29.6 s (the CPU-bound files then contend).
+    maxWorkers: availableParallelism() + 1,
   },
 });

@@ -65,7 +65,7 @@ function perChat(fake: FakeBotApi): Map<string, number> {
 
 describe('several instances on one PostgreSQL database', { timeout: 90_000 }, () => {
   it('split the daily fan-out between them, and no chat gets two posts or none', async () => {
-    const { url, chats, store } = await subscribed(600);
+    const { url, chats, store } = await subscribed(300);
     const fake = await FakeBotApi.start();
     cleanups.push(() => fake.stop());
     const children = startInstances(['i1', 'i2', 'i3'], url, fake, 300);
