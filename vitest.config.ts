@@ -20,7 +20,7 @@ export default defineConfig({
     isolate: false,
     // One test file more than there are cores (three on two): the slowest files mostly wait (for the bot's
     // processes, loopback servers, PostgreSQL and quiz deadlines) rather than compute, and a third worker runs
-    // other files meanwhile. Measured with npm test on a 2-core machine: 2 workers 31 s, 3 workers 28.6 s,
+    // other files meanwhile. Measured with npm test on a 2-core machine: 2 workers 31 s, 3 workers 29-30.5 s,
     // 4 workers 29.6 s (the CPU-bound files then contend).
     maxWorkers: availableParallelism() + 1,
   },

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIGRATIONS } from '../src/infra/sqlite/migrations/index.js';
 import { openDatabase } from '../src/infra/sqlite/sqlite-store.js';
 
@@ -35,11 +35,12 @@ function sourceFiles(dir: string): string[] {
     .map((e) => relative(join(ROOT, 'src'), join(e.parentPath, e.name)));
 }
 
+// The tests' global setup ran `npm run --silent build` (test/support/build-global-setup.ts): it must have
+// succeeded and printed nothing.
 beforeAll(() => {
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  expect(build.stdout + build.stderr).toBe('');
-  expect(build.status).toBe(0);
-}, 120_000);
+  const build = inject('build');
+  expect('failed' in build ? build.failed : build.output).toBe('');
+});
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
