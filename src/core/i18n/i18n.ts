@@ -4,6 +4,15 @@ import { MESSAGE_SOURCES, type MessageId } from './messages.generated.js';
 
 export type { MessageId } from './messages.generated.js';
 
+/** Fluent texts already parsed, by text: a resource never changes once parsed, and every core builds an I18n. */
+const resources = new Map<string, FluentResource>();
+
+function parsed(source: string): FluentResource {
+  let resource = resources.get(source);
+  if (!resource) resources.set(source, (resource = new FluentResource(source)));
+  return resource;
+}
+
 /** Translates interface strings; one Fluent bundle per language, built once. */
 export class I18n {
   private readonly bundles = new Map<Lang, FluentBundle>();
@@ -14,7 +23,7 @@ export class I18n {
     for (const lang of Object.keys(sources) as Lang[]) {
       // No Unicode isolation marks: replies go to chat platforms that show them as stray characters.
       const bundle = new FluentBundle(lang, { useIsolating: false });
-      const resource = new FluentResource(sources[lang]);
+      const resource = parsed(sources[lang]);
       const errors = bundle.addResource(resource);
       if (errors.length) throw new Error(`locales/${lang}.ftl: ${errors.map(String).join('; ')}`);
       this.bundles.set(lang, bundle);

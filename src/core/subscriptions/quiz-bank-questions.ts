@@ -9,15 +9,30 @@ import type { QuizItem } from '../study/quiz-bank-schema.js';
 import { countsTimeFromTheArticle } from './post-text.js';
 import { pickInOrder, stableHash, stableOrder, type DailyQuestion, type QuestionOfTheDay } from './question-of-the-day.js';
 
+/** What {@link askedInOrder} computed, by fact base. */
+const orderOf = new WeakMap<FactBase, { order: QuizItem[]; byId: ReadonlyMap<string, QuizItem> }>();
+
+/**
+ * The bank's items that read well on any date, in the order they are asked, computed once per fact base (a fact
+ * base never changes): every core built on it (each test builds several) would otherwise read the whole bank
+ * through the relative-time pattern again.
+ */
+function askedInOrder(base: FactBase): { order: QuizItem[]; byId: ReadonlyMap<string, QuizItem> } {
+  const known = orderOf.get(base);
+  if (known) return known;
+  const usable = base.quiz.filter((item) => LANGS.every((l) => !countsTimeFromTheArticle(`${item[l].question} ${item[l].explanation}`)));
+  const tables = { order: stableOrder(usable, (item) => item.id, 'question-of-the-day'), byId: new Map(usable.map((item) => [item.id, item])) };
+  orderOf.set(base, tables);
+  return tables;
+}
+
 /** The quiz bank's items as questions of the day: the item id is the bank's. */
 export class QuizBankQuestions implements QuestionOfTheDay {
-  private readonly order: QuizItem[];
-  private readonly byId = new Map<string, QuizItem>();
+  private readonly order: readonly QuizItem[];
+  private readonly byId: ReadonlyMap<string, QuizItem>;
 
   constructor(base: FactBase) {
-    const usable = base.quiz.filter((item) => LANGS.every((l) => !countsTimeFromTheArticle(`${item[l].question} ${item[l].explanation}`)));
-    for (const item of usable) this.byId.set(item.id, item);
-    this.order = stableOrder(usable, (item) => item.id, 'question-of-the-day');
+    ({ order: this.order, byId: this.byId } = askedInOrder(base));
   }
 
   /** How many questions there are (each is asked once before any repeats). */
