@@ -6,9 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The usual summary, then each test skipped with a note and its reason (a faithfulness check without the sources).
     reporters: ['default', './test/support/skip-notes-reporter.ts'],
-    // A PostgreSQL server for the store tests: TEST_POSTGRES_URL, or a throwaway cluster (see the file); and dist/
-    // built, for the tests that start the compiled bot as a process.
-    globalSetup: ['test/support/postgres-global-setup.ts', 'test/support/build-global-setup.ts'],
+    // A PostgreSQL server for the store tests: TEST_POSTGRES_URL, or a throwaway cluster; and dist/ built, for the
+    // tests that start the compiled bot as a process (see the file).
+    globalSetup: ['test/support/global-setup.ts'],
     // End-to-end tests start loopback servers; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,

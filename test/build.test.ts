@@ -4,14 +4,15 @@
  * The build is incremental: with dist/ up to date (as after `.ci/run`'s build step) it takes under a second.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIGRATIONS } from '../src/infra/sqlite/migrations/index.js';
 import { openDatabase } from '../src/infra/sqlite/sqlite-store.js';
+import { compiledHelperPath, compileHelper, PROCESS_HELPERS } from './support/compiled-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -83,5 +84,33 @@ describe('npm run build', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^backed up .*bot\.db to .*copy\.db/);
     expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe("the tests' process helpers, compiled against dist/", () => {
+  it('load the compiled modules for their imports of src/, and refuse any other import of the repository', () => {
+    const root = mkdtempSync(join(tmpdir(), 'reform-bot-helper-'));
+    try {
+      mkdirSync(join(root, 'test'));
+      const write = (name: string, text: string) => writeFileSync(join(root, 'test', name), text);
+      write('good.ts', "import { Api } from 'grammy';\nimport type { Fact } from '../src/core/facts/schema.js';\nimport { loadFactBase } from '../src/infra/data-files.js';\nconst f: Fact | undefined = undefined;\nexport { Api, loadFactBase, f };\n");
+      const code = readFileSync(compileHelper(root, 'test/good.ts'), 'utf8');
+      expect(code).toContain(`from '${pathToFileURL(join(root, 'dist', 'infra', 'data-files.js')).href}'`);
+      expect(code).toContain("from 'grammy'");
+      // Types are removed: the type-only import leaves nothing behind.
+      expect(code).not.toMatch(/schema|: Fact/);
+      write('bad.ts', "import { FAKE_TOKEN } from './telegram/support/core.js';\nexport { FAKE_TOKEN };\n");
+      expect(() => compileHelper(root, 'test/bad.ts')).toThrow(/imports \.\/telegram\/support\/core\.js: a helper run compiled may import only src\//);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('were compiled by the global setup from their current source', () => {
+    for (const entry of PROCESS_HELPERS) {
+      const compiled = readFileSync(compiledHelperPath(ROOT, entry), 'utf8');
+      expect(compiled).toContain(pathToFileURL(join(DIST, 'app', 'core-services.js')).href);
+      expect(statSync(compiledHelperPath(ROOT, entry)).mtimeMs).toBeGreaterThanOrEqual(statSync(join(ROOT, entry)).mtimeMs);
+    }
   });
 });

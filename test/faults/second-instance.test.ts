@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, SqliteStore } from '../../src/infra/sqlite/sqlite-store.js';
 import { FakeBotApi } from './support/fake-bot-api.js';
-import { runTs, until, type Child } from './support/processes.js';
+import { runHelper, until, type Child } from './support/processes.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -56,7 +56,7 @@ describe('a second instance on the same database', () => {
     });
     const children = new Map<string, Child>();
     for (const owner of ['first', 'second']) {
-      const child = runTs('test/faults/support/fanout-process.ts', env(owner));
+      const child = runHelper('test/faults/support/fanout-process.ts', env(owner));
       children.set(owner, child);
       cleanups.push(() => void child.process.kill('SIGKILL'));
     }

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/infra/postgres/postgres-store.js';
 import { FakeBotApi } from '../faults/support/fake-bot-api.js';
-import { runTs, until, type Child } from '../faults/support/processes.js';
+import { runHelper, until, type Child } from '../faults/support/processes.js';
 import { freshDatabase } from '../support/postgres.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -38,7 +38,7 @@ function startInstances(names: string[], url: string, fake: FakeBotApi, rate: nu
   const offset = String(Date.parse('2024-06-10T04:00:00Z') - Date.now());
   const children = new Map<string, Child>();
   for (const name of names) {
-    const child = runTs('test/faults/support/fanout-process.ts', {
+    const child = runHelper('test/faults/support/fanout-process.ts', {
       DATABASE: url,
       API_ROOT: `${fake.url}/${name}`,
       OWNER: name,

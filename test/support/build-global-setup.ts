@@ -1,13 +1,22 @@
 /**
- * Builds dist/ before the tests (`npm run build`: incremental, about half a second when nothing changed), so
- * the tests that start the bot as a process run `node dist/main.js`, as the container does. Through tsx each
- * such process would cost about 0.3 s more CPU for the loader alone, and the suite starts some twenty of them.
- * A build that fails does not stop the other tests: those processes fail with its output (see processes.ts),
- * and test/build.test.ts checks this run of the build rather than running it again.
+ * What the tests need built before any worker starts:
+ * - dist/ (`npm run build`: incremental, about half a second when nothing changed), so the tests that start the
+ *   bot as a process run `node dist/main.js`, as the container does. Through tsx each such process would cost
+ *   about 0.3 s more CPU for the loader alone, and the suite starts some twenty of them. A build that fails does
+ *   not stop the other tests: those processes fail with its output (see processes.ts), and test/build.test.ts
+ *   checks this run of the build rather than running it again. The helpers that tests start as processes are
+ *   compiled against it (compiled-helpers.ts).
+ * - the search index artefact of the sources (var/search-index.json, with the checks of the questions the bot
+ *   offers), which test/support/shared-facts.ts restores: brought up to date here once (about a second and a
+ *   half after data/ or the resolver changed, nothing otherwise), rather than by each worker at the same moment.
+ *   Data that does not load is left to the tests to report.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { loadFactBase } from '../../src/infra/data-files.js';
+import { createResolver } from '../../src/infra/search-index-artefact.js';
+import { compileHelper, PROCESS_HELPERS } from './compiled-helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,8 +25,31 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): void {
-  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' });
-  const output = `${run.stdout}${run.stderr}`;
-  project.provide('build', run.status === 0 ? { ok: true, output } : { failed: output.trim() || String(run.error) });
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Provides `build` to the tests: dist/ built (and the process helpers compiled against it), or why not. */
+export async function provideBuild(project: TestProject): Promise<void> {
+  const building = new Promise<{ ok: boolean; output: string }>((resolve) =>
+    execFile('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ ok: !error, output: `${stdout}${stderr}` || (error?.message ?? '') }),
+    ),
+  );
+  // While the compiler runs: the artefact of the sources, for test/support/shared-facts.ts.
+  try {
+    createResolver(loadFactBase());
+  } catch {
+    // The tests that load data/ say what is wrong with it.
+  }
+  const build = await building;
+  project.provide('build', build.ok ? compileHelpers(build.output) : { failed: build.output.trim() });
+}
+
+/** The build's result once the process helpers are compiled against it, or why one could not be. */
+function compileHelpers(output: string): { ok: true; output: string } | { failed: string } {
+  try {
+    for (const entry of PROCESS_HELPERS) compileHelper(ROOT, entry);
+    return { ok: true, output };
+  } catch (error) {
+    return { failed: `compiling the tests' process helpers: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

@@ -3,10 +3,11 @@
  * throwaway cluster started here from the installed server binaries (.ci/postgres-cluster.sh) and stopped at
  * the end. Without either, the PostgreSQL tests fail, saying how to run them (see test/support/postgres.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -17,23 +18,25 @@ declare module 'vitest' {
 }
 
 const SCRIPT = join(import.meta.dirname, '..', '..', '.ci', 'postgres-cluster.sh');
+const run = promisify(execFile);
 
-export default function setup(project: TestProject): (() => void) | undefined {
+/** Provides `postgres` to the tests; returns the teardown that stops a cluster started here. */
+export async function providePostgres(project: TestProject): Promise<(() => void) | undefined> {
   const given = process.env.TEST_POSTGRES_URL?.trim();
   if (given) {
     project.provide('postgres', { url: given });
     return undefined;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bot-pg-'));
+  const stop = () => void execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' });
   try {
-    const out = execFileSync('bash', [SCRIPT, 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const url = out.trim().split('\n').pop() ?? '';
-    project.provide('postgres', { url });
-    return () => void execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' });
+    const { stdout } = await run('bash', [SCRIPT, 'start', dir], { encoding: 'utf8' });
+    project.provide('postgres', { url: stdout.trim().split('\n').pop() ?? '' });
+    return stop;
   } catch (error) {
     const why = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim() : String(error);
     project.provide('postgres', { missing: why });
-    execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' });
+    stop();
     return undefined;
   }
 }

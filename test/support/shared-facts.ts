@@ -1,12 +1,15 @@
 /**
- * The real fact base and the resolver over it, loaded and built once however many cores the tests create
- * (building the search index takes about a tenth of a second each time): once per test worker, since
- * vitest.config.ts keeps modules across test files. For tests that only read them; a test about other data
- * builds its own.
+ * The real fact base and the resolver over it, loaded once per test worker however many cores the tests create
+ * (vitest.config.ts keeps modules across test files). The resolver comes from the index artefact
+ * (var/search-index.json, which the tests' global setup brings up to date before any worker starts), as the bot
+ * starts: its index restored in about 40 ms and the checks of the questions it offers read, instead of each
+ * worker building the one and making the other again. For tests that only read them; a test about other data
+ * builds its own, and test/infra/search-index-artefact.test.ts shows that the artefact answers as a built index.
  */
 import type { FactBase } from '../../src/core/facts/fact-base.js';
-import { Resolver } from '../../src/core/resolver/resolver.js';
+import type { Resolver } from '../../src/core/resolver/resolver.js';
 import { loadFactBase } from '../../src/infra/data-files.js';
+import { createResolver } from '../../src/infra/search-index-artefact.js';
 
 let base: FactBase | undefined;
 let resolver: Resolver | undefined;
@@ -18,6 +21,6 @@ export function sharedBase(): FactBase {
 
 /** The fact base and its resolver, as createCoreServices takes them: `createCoreServices({ ...sharedFacts(), clock, … })`. */
 export function sharedFacts(): { base: FactBase; resolver: Resolver } {
-  resolver ??= new Resolver(sharedBase());
+  resolver ??= createResolver(sharedBase());
   return { base: sharedBase(), resolver };
 }

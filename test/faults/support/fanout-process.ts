@@ -6,6 +6,9 @@
  * stops it as the bot stops (claims released). SIGUSR2 moves its clock one lease (LEASE_MS) ahead: a test
  * lets another process's leases run out for this one without waiting for them in real time.
  *
+ * Run by the tests with plain node on the compiled build (test/support/compiled-helpers.ts), by the benches
+ * through tsx; so it imports only src/ and packages.
+ *
  * Environment: DATABASE (a file or a postgres:// URL), API_ROOT, OWNER, CLOCK_OFFSET_MS, LEASE_MS, TICK_MS, RATE,
  * and optionally CLAIM_AHEAD and CONCURRENCY (messages in flight).
  */
@@ -17,7 +20,6 @@ import { loadFactBase } from '../../../src/infra/data-files.js';
 import { createLogger } from '../../../src/infra/logger.js';
 import { openStore } from '../../../src/infra/open-store.js';
 import { createResolver } from '../../../src/infra/search-index-artefact.js';
-import { FAKE_TOKEN } from '../../telegram/support/core.js';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -52,7 +54,8 @@ const core = createCoreServices({
     ...(process.env.CONCURRENCY ? { concurrency: Number(process.env.CONCURRENCY) } : {}),
   },
 });
-const api = new Api(FAKE_TOKEN, { apiRoot: env('API_ROOT') });
+// The fake Bot API at API_ROOT takes any token.
+const api = new Api('123456:FAN-OUT-HELPER', { apiRoot: env('API_ROOT') });
 useOutgoingPath(api);
 core.messengers.register('telegram', new TelegramMessenger(api));
 const { scheduler, queue } = core.dailyPosts;

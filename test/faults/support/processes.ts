@@ -1,8 +1,9 @@
-/** Child processes for the fault tests: the bot (compiled, dist/main.js) or the fan-out alone, with their output kept. */
+/** Child processes for the fault tests: the bot (compiled, dist/main.js) or the fan-out alone (compiled too), with their output kept. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { compiledHelperPath, type PROCESS_HELPERS } from '../../support/compiled-helpers.js';
 
 /** The repository's root, where the children run. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,6 +30,16 @@ export function runCompiled(entry: string, env: Record<string, string>, options:
   const build = inject('build');
   if ('failed' in build) throw new Error(`npm run build failed, so the compiled bot cannot start:\n${build.failed}`);
   return run([join(ROOT, 'dist', entry)], env, options);
+}
+
+/**
+ * Runs a helper of the tests (one of compiled-helpers.ts's PROCESS_HELPERS) with plain node, as the global setup
+ * compiled it against dist/; when that failed, this throws why.
+ */
+export function runHelper(entry: (typeof PROCESS_HELPERS)[number], env: Record<string, string>): Child {
+  const build = inject('build');
+  if ('failed' in build) throw new Error(`npm run build failed, so the compiled helper cannot start:\n${build.failed}`);
+  return run([compiledHelperPath(ROOT, entry)], env, {});
 }
 
 function run(args: string[], env: Record<string, string>, options: { uid?: number }): Child {
