@@ -1,9 +1,10 @@
 /**
  * `npm run bench:cold` (and the last section of `npm run bench`): what a fresh process pays before its first
  * answer. Runs `ask` as a new process several times, compiled (`node dist/cli/ask.js`, built first with
- * `npm run build`) beside tsx (`node --import tsx`, and the `tsx` command that `npm run ask` uses), with bare
- * `node -e 0` as the floor, and prints the median and maximum time from spawn to the first answer on standard
- * output, to exit, and the peak RSS. Prints figures; asserts nothing. `-- --runs 15` for more runs.
+ * `npm run build`, plain and with the young-generation cap that the image gives the bot) beside tsx
+ * (`node --import tsx`, and the `tsx` command that `npm run ask` uses), with bare `node -e 0` as the floor,
+ * and prints the median and maximum time from spawn to the first answer on standard output, to exit, and the
+ * peak RSS. Prints figures; asserts nothing. `-- --runs 15` for more runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { name: 'node -e 0 (the floor)', command: process.execPath, args: ['-e', '0'] },
   { name: 'compiled: node dist/cli/ask.js', command: process.execPath, args: ['dist/cli/ask.js', QUESTION] },
+  // With the V8 option the image and `npm run start:prod` give the bot (a young generation capped at 4 MB a half).
+  { name: 'compiled, semi-space 4 MB', command: process.execPath, args: ['--max-semi-space-size=4', 'dist/cli/ask.js', QUESTION] },
   { name: 'tsx: node --import tsx', command: process.execPath, args: ['--import', 'tsx', 'src/cli/ask.ts', QUESTION] },
   { name: 'tsx CLI (npm run ask)', command: join(ROOT, 'node_modules', '.bin', 'tsx'), args: ['src/cli/ask.ts', QUESTION] },
 ];

@@ -83,7 +83,10 @@ describe('Dockerfile', () => {
     expect(dataAt).toBeGreaterThanOrEqual(0);
     expect(dataAt).toBeLessThan(buildAt);
     const cmd = JSON.parse(of('CMD', runtime).at(-1) ?? '[]') as string[];
-    expect(cmd).toEqual(['node', 'dist/main.js']);
+    // node itself (no npm or tsx in between), its own options only, then the compiled bot.
+    expect(cmd[0]).toBe('node');
+    expect(cmd.at(-1)).toBe('dist/main.js');
+    for (const option of cmd.slice(1, -1)) expect(option).toMatch(/^--[a-z-]+(=\S+)?$/);
     expect(pkg.scripts['start:prod']).toBe(cmd.join(' '));
     // The build emits src/ to dist/ folder for folder: dist/main.js is src/main.ts compiled.
     const build = ts.readConfigFile(join(ROOT, 'tsconfig.build.json'), (f) => ts.sys.readFile(f)).config as {
