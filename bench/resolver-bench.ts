@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: the resolver's per-question latency (p50, p99), index build time and memory, and two
  * baselines over the same fact base and questions (plain fuse.js over the facts' text; MiniSearch BM25),
- * with their latency and accuracy. Questions: the development set (when ../shared/eval is present) and the
- * project's set. Then the cold start of a fresh process, compiled and through tsx (bench/cold-start.ts).
+ * with their latency and accuracy. Questions: the development sets (those of ../shared/eval, when present) and
+ * the project's set. Then the cold start of a fresh process, compiled and through tsx (bench/cold-start.ts).
  * Prints figures; asserts nothing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
@@ -18,7 +18,10 @@ import { loadSearchIndex } from '../src/infra/search-index-artefact.js';
 import { runColdStart } from './cold-start.js';
 
 const root = join(DATA_DIR, '..');
-const sets = [join(root, '..', 'shared', 'eval', 'dev.jsonl'), join(root, 'test', 'eval', 'questions.jsonl')].filter(existsSync);
+// Every development set there is (dev.jsonl, dev2.jsonl…: questions written apart from the fact base), and the project's.
+const evalDir = join(root, '..', 'shared', 'eval');
+const devSets = existsSync(evalDir) ? readdirSync(evalDir).filter((f) => /^dev\w*\.jsonl$/.test(f)).sort().map((f) => join(evalDir, f)) : [];
+const sets = [...devSets, join(root, 'test', 'eval', 'questions.jsonl')].filter(existsSync);
 const items: EvalItem[] = sets.flatMap(readEvalSet);
 const data = loadFactBaseData();
 const base = new FactBase(data);
@@ -60,7 +63,7 @@ const reply = (f: Fact | undefined, lang: string): EvalAnswer =>
 const langOf = (q: string) => (/[әғқңөұүһі]/i.test(q) ? 'kk' : /[а-яё]/i.test(q) ? 'ru' : 'en');
 
 console.log(`${items.length} questions from ${sets.length} set(s), ${base.facts.length} facts; node ${process.version}`);
-// Ten rounds: a p99 over some 3,800 timings rather than 1,100, which a single garbage collection moves.
+// Ten rounds: a p99 over some 5,000 timings rather than 500, which a single garbage collection moves.
 measure('resolver', () => {
   const r = new Resolver(base);
   return (q) => r.resolve(q);

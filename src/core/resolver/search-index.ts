@@ -102,6 +102,8 @@ export class SearchIndex {
   /** key -> the indexes (in {@link questions}) of the questions containing it */
   readonly questionPostings = new Map<string, number[]>();
   readonly questions: IndexedQuestion[] = [];
+  /** question index (in {@link questions}) -> the number of its fact, -1 for none: read for every question a query touches. */
+  readonly questionFact: Int32Array;
   /** Keys each language's texts use, to tell which reading of a word the fact base knows. */
   readonly keysByLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), kk: new Set() };
   private readonly vocabulary = new Map<string, string>();
@@ -154,6 +156,7 @@ export class SearchIndex {
         list.push(q.index);
       }
     }
+    this.questionFact = Int32Array.from(this.questions, (q) => this.factNumber.get(q.factId) ?? -1);
     const counts = new Map<string, number>();
     for (const ids of this.involved.values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const [id, n] of counts) if (n >= this.factCount * 0.5) this.background.add(id);

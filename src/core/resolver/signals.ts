@@ -119,8 +119,10 @@ export function computeSignals(
   const numbers = q.numbers.slice(0, 2);
   const out: Candidate[] = [];
   // Only the facts that explain the question best can win: the rest are left out before the finer signals.
-  const pool = coverage.map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const);
-  if (pool.length > MAX_CANDIDATES) pool.sort((a, b) => b[2] - a[2]).length = MAX_CANDIDATES;
+  const pool = strongest(
+    coverage.map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const),
+    MAX_CANDIDATES,
+  );
   for (const [factId, cov] of pool) {
     const fact = index.base.fact(factId);
     if (!fact) continue;
@@ -177,6 +179,46 @@ export function computeSignals(
   }
   addRelativeSignals(out, q);
   return out;
+}
+
+/**
+ * The `n` items with the highest strength (their third element), strongest first, ties in their order; all of
+ * them, in their order, when there are no more than `n`. The same as a stable sort of every item cut to `n`,
+ * without sorting them all: a common word makes most facts candidates, and this runs for every question.
+ */
+function strongest<T extends readonly [string, number, number]>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  const values = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) values[i] = items[i]![2];
+  const threshold = kthLargest(values, n);
+  let ties = n - items.filter((x) => x[2] > threshold).length;
+  const chosen = items.filter((x) => x[2] > threshold || (x[2] === threshold && ties-- > 0));
+  return chosen.sort((a, b) => b[2] - a[2]);
+}
+
+/** The k-th largest of `values` (k from 1), which it reorders: Hoare's selection, linear on average. */
+function kthLargest(values: Float64Array, k: number): number {
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 /**
@@ -287,13 +329,13 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
   }
   // The best question of each fact, by fact number (`best` and `covered` are free again after the coverage).
   const facts: number[] = [];
+  const { questionFact, questions } = index;
   for (const i of touched) {
-    const iq = index.questions[i]!;
-    const sim = shared[i]! / (total + Math.max(0, iq.weight - sharedIdf[i]!));
+    const sim = shared[i]! / (total + Math.max(0, questions[i]!.weight - sharedIdf[i]!));
     shared[i] = 0;
     sharedIdf[i] = 0;
-    const f = index.factNumber.get(iq.factId);
-    if (f === undefined) continue;
+    const f = questionFact[i]!;
+    if (f < 0) continue;
     if (covered[f] === 0) {
       covered[f] = 1;
       facts.push(f);
