@@ -92,6 +92,13 @@ export class SimilarityScratch {
   readonly bestQuestion: Int32Array;
   /** fact -> 1 once met (by the coverage, then by the similarities). */
   readonly covered: Uint8Array;
+  /**
+   * Lists that a query fills and reads back, reused rather than grown again for every question (a common word
+   * touches thousands of questions): the questions touched; the facts a word touches; the facts met, in order.
+   */
+  readonly touchedQuestions: Int32Array;
+  readonly touchedFacts: Int32Array;
+  readonly metFacts: Int32Array;
   constructor(questions: number, facts: number) {
     this.shared = new Float64Array(questions);
     this.sharedIdf = new Float64Array(questions);
@@ -99,6 +106,9 @@ export class SimilarityScratch {
     this.best = new Float64Array(facts);
     this.bestQuestion = new Int32Array(facts);
     this.covered = new Uint8Array(facts);
+    this.touchedQuestions = new Int32Array(questions);
+    this.touchedFacts = new Int32Array(facts);
+    this.metFacts = new Int32Array(facts);
   }
 }
 
@@ -119,10 +129,7 @@ export function computeSignals(
   const numbers = q.numbers.slice(0, 2);
   const out: Candidate[] = [];
   // Only the facts that explain the question best can win: the rest are left out before the finer signals.
-  const pool = strongest(
-    coverage.map(([factId, cov]) => [factId, cov, cov + (bestQuestion.get(factId)?.sim ?? 0)] as const),
-    MAX_CANDIDATES,
-  );
+  const pool = strongest(coverage, ([factId, cov]) => cov + (bestQuestion.get(factId)?.sim ?? 0), MAX_CANDIDATES);
   for (const [factId, cov] of pool) {
     const fact = index.base.fact(factId);
     if (!fact) continue;
@@ -182,18 +189,20 @@ export function computeSignals(
 }
 
 /**
- * The `n` items with the highest strength (their third element), strongest first, ties in their order; all of
- * them, in their order, when there are no more than `n`. The same as a stable sort of every item cut to `n`,
- * without sorting them all: a common word makes most facts candidates, and this runs for every question.
+ * The `n` items of greatest `strength`, strongest first, ties in their order; all of them, in their order, when
+ * there are no more than `n`. The same as a stable sort of every item cut to `n`, without sorting them all: a
+ * common word makes most facts candidates, and this runs for every question.
  */
-function strongest<T extends readonly [string, number, number]>(items: T[], n: number): T[] {
+function strongest<T>(items: readonly T[], strength: (item: T) => number, n: number): readonly T[] {
   if (items.length <= n) return items;
   const values = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) values[i] = items[i]![2];
-  const threshold = kthLargest(values, n);
-  let ties = n - items.filter((x) => x[2] > threshold).length;
-  const chosen = items.filter((x) => x[2] > threshold || (x[2] === threshold && ties-- > 0));
-  return chosen.sort((a, b) => b[2] - a[2]);
+  for (let i = 0; i < items.length; i++) values[i] = strength(items[i]!);
+  const threshold = kthLargest(values.slice(), n);
+  let ties = n;
+  for (const v of values) if (v > threshold) ties--;
+  const chosen: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i]! > threshold || (values[i] === threshold && ties-- > 0)) chosen.push(i);
+  return chosen.sort((a, b) => values[b]! - values[a]! || a - b).map((i) => items[i]!);
 }
 
 /** The k-th largest of `values` (k from 1), which it reorders: Hoare's selection, linear on average. */
@@ -227,32 +236,37 @@ function kthLargest(values: Float64Array, k: number): number {
  * first met; accumulated in the scratch arrays by fact number, since a common word touches most facts.
  */
 function factCoverage(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): [string, number][] {
-  const { coverage, best, covered } = scratch;
-  const facts: number[] = [];
+  const { coverage, best, covered, touchedFacts: touched, metFacts: met } = scratch;
+  let metCount = 0;
+  let touchedCount = 0;
   const phrases = [...index.phrasesMatched(q.keys)].map(([factId, keys]) => [index.factNumber.get(factId) ?? -1, keys] as const);
-  const raise = (f: number, m: number, touched: number[]) => {
+  // A fact is touched once per word: its best reading rises from 0 at most once before the word is added.
+  const raise = (f: number, m: number) => {
     if (m <= best[f]!) return;
-    if (best[f] === 0) touched.push(f);
+    if (best[f] === 0) touched[touchedCount++] = f;
     best[f] = m;
   };
   for (const word of q.words) {
-    const touched: number[] = [];
+    touchedCount = 0;
     for (const r of word.readings) {
       const list = index.postingLists.get(r.key);
-      if (list) for (let i = 0; i < list.length; i += 2) raise(list[i]!, list[i + 1]! * r.factor, touched);
+      if (list) for (let i = 0; i < list.length; i += 2) raise(list[i]!, list[i + 1]! * r.factor);
     }
-    for (const [f, keys] of phrases) if (f >= 0) for (const r of word.readings) if (keys.has(r.key)) raise(f, FIELD_WEIGHT.alias * r.factor, touched);
-    for (const f of touched) {
+    for (const [f, keys] of phrases) if (f >= 0) for (const r of word.readings) if (keys.has(r.key)) raise(f, FIELD_WEIGHT.alias * r.factor);
+    for (let t = 0; t < touchedCount; t++) {
+      const f = touched[t]!;
       if (covered[f] === 0) {
         covered[f] = 1;
-        facts.push(f);
+        met[metCount++] = f;
       }
       coverage[f]! += (word.weight * best[f]!) / total;
       best[f] = 0;
     }
   }
-  const out = facts.map((f): [string, number] => [index.base.facts[f]!.id, coverage[f]!]);
-  for (const f of facts) {
+  const out = new Array<[string, number]>(metCount);
+  for (let m = 0; m < metCount; m++) {
+    const f = met[m]!;
+    out[m] = [index.base.facts[f]!.id, coverage[f]!];
     coverage[f] = 0;
     covered[f] = 0;
   }
@@ -315,22 +329,24 @@ function unitMissing(q: QuestionAnalysis, fact: Fact, index: SearchIndex): numbe
 function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): Map<string, { q: IndexedQuestion; sim: number }> {
   const queryWeight = new Map<string, number>();
   for (const w of q.words) for (const r of w.readings) queryWeight.set(r.key, Math.max(queryWeight.get(r.key) ?? 0, w.weight * r.factor));
-  const { shared, sharedIdf, best, bestQuestion, covered } = scratch;
-  const touched: number[] = [];
+  const { shared, sharedIdf, best, bestQuestion, covered, touchedQuestions: touched, metFacts: met } = scratch;
+  let touchedCount = 0;
   for (const [key, w] of queryWeight) {
     const list = index.questionPostings.get(key);
     if (!list) continue;
     const idf = index.idf(key);
     for (const i of list) {
-      if (shared[i] === 0) touched.push(i);
+      // Every key's IDF is positive, so a question is listed once, when first touched.
+      if (sharedIdf[i] === 0) touched[touchedCount++] = i;
       shared[i]! += w;
       sharedIdf[i]! += idf;
     }
   }
-  // The best question of each fact, by fact number (`best` and `covered` are free again after the coverage).
-  const facts: number[] = [];
+  // The best question of each fact, by fact number (`best`, `covered` and `met` are free again after the coverage).
+  let metCount = 0;
   const { questionFact, questions } = index;
-  for (const i of touched) {
+  for (let t = 0; t < touchedCount; t++) {
+    const i = touched[t]!;
     const sim = shared[i]! / (total + Math.max(0, questions[i]!.weight - sharedIdf[i]!));
     shared[i] = 0;
     sharedIdf[i] = 0;
@@ -338,14 +354,15 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
     if (f < 0) continue;
     if (covered[f] === 0) {
       covered[f] = 1;
-      facts.push(f);
+      met[metCount++] = f;
     } else if (!(sim > best[f]!)) continue;
     best[f] = sim;
     bestQuestion[f] = i;
   }
   const out = new Map<string, { q: IndexedQuestion; sim: number }>();
-  for (const f of facts) {
-    const iq = index.questions[bestQuestion[f]!]!;
+  for (let m = 0; m < metCount; m++) {
+    const f = met[m]!;
+    const iq = questions[bestQuestion[f]!]!;
     out.set(iq.factId, { q: iq, sim: best[f]! });
     best[f] = 0;
     covered[f] = 0;
