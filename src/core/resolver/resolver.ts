@@ -251,6 +251,21 @@ export class Resolver {
 
   /** What operators need: a way to find the fact an argument names, and the wording of their replies. */
   private operatorDeps(options: ResolveOptions) {
+    // Each argument is read again as the other's rival, and ranked twice when the question adds nothing to it:
+    // within one question, each text is analysed and each analysis ranked once.
+    const analyses = new Map<string, QuestionAnalysis>();
+    const analyze = (text: string, lang: Lang): QuestionAnalysis => {
+      const key = `${lang} ${text}`;
+      let analysis = analyses.get(key);
+      if (!analysis) analyses.set(key, (analysis = analyzeQuestion(text, this.index, lang)));
+      return analysis;
+    };
+    const rankings = new Map<QuestionAnalysis, Candidate[]>();
+    const rank = (analysis: QuestionAnalysis): Candidate[] => {
+      let ranked = rankings.get(analysis);
+      if (!ranked) rankings.set(analysis, (ranked = this.rank(analysis, options)));
+      return ranked;
+    };
     return {
       base: this.base,
       i18n: this.i18n,
@@ -259,16 +274,16 @@ export class Resolver {
         // city did Tokayev visit in February"). A fact must involve what the argument names and not what
         // the other argument names (a fact about both cannot order them), and explain at least half of the
         // argument's own words.
-        const own = analyzeQuestion(arg, this.index, lang);
+        const own = analyze(arg, lang);
         if (!own.words.some((w) => w.known)) return undefined;
         const named = [...own.entities.keys()].filter((e) => !this.index.background.has(e));
-        const rivals = [...analyzeQuestion(other, this.index, lang).entities.keys()].filter((e) => !this.index.background.has(e) && !named.includes(e));
-        const ownCoverage = new Map(this.rank(own, options).map((c) => [c.fact.id, c.signals.coverage]));
+        const rivals = [...analyze(other, lang).entities.keys()].filter((e) => !this.index.background.has(e) && !named.includes(e));
+        const ownCoverage = new Map(rank(own).map((c) => [c.fact.id, c.signals.coverage]));
         // An event the argument names is placed at its own date: a fact dated otherwise (the referendum
         // recalled "a year ago") tells it from another time.
         const eventDates = named.flatMap((e) => this.base.entity(e)?.date?.value ?? []);
         const atEventDate = (f: Fact) => eventDates.every((d) => !!f.date && (f.date.value.startsWith(d) || d.startsWith(f.date.value)));
-        const ranked = context ? this.rank(analyzeQuestion(`${arg} ${context}`, this.index, lang), options) : this.rank(own, options);
+        const ranked = rank(context ? analyze(`${arg} ${context}`, lang) : own);
         const eligible = ranked.filter(
           (c) =>
             c.fact.date !== undefined &&
