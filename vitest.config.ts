@@ -23,5 +23,10 @@ export default defineConfig({
     // other files meanwhile. Measured with npm test on a 2-core machine: 2 workers 31 s, 3 workers 29-30.5 s,
     // 4 workers 29.6 s (the CPU-bound files then contend).
     maxWorkers: availableParallelism() + 1,
+    // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache, keyed by each
+    // file's content and the configuration; the default from vitest 5): a run no longer transforms every
+    // source and test file again. Measured in alternating runs: 29.5 s instead of 30.4-31.8 s. `npx vitest
+    // --clearCache` empties it.
+    experimental: { fsModuleCache: true },
   },
 });
