@@ -104,6 +104,8 @@ export class SearchIndex {
   readonly questions: IndexedQuestion[] = [];
   /** question index (in {@link questions}) -> the number of its fact, -1 for none: read for every question a query touches. */
   readonly questionFact: Int32Array;
+  /** question index -> its weight (the IDF of its keys, summed), beside each other as {@link questionFact}. */
+  readonly questionWeight: Float64Array;
   /** Keys each language's texts use, to tell which reading of a word the fact base knows. */
   readonly keysByLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), kk: new Set() };
   private readonly vocabulary = new Map<string, string>();
@@ -157,6 +159,7 @@ export class SearchIndex {
       }
     }
     this.questionFact = Int32Array.from(this.questions, (q) => this.factNumber.get(q.factId) ?? -1);
+    this.questionWeight = Float64Array.from(this.questions, (q) => q.weight);
     const counts = new Map<string, number>();
     for (const ids of this.involved.values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const [id, n] of counts) if (n >= this.factCount * 0.5) this.background.add(id);

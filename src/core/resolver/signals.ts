@@ -335,7 +335,8 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
     const list = index.questionPostings.get(key);
     if (!list) continue;
     const idf = index.idf(key);
-    for (const i of list) {
+    for (let p = 0; p < list.length; p++) {
+      const i = list[p]!;
       // Every key's IDF is positive, so a question is listed once, when first touched.
       if (sharedIdf[i] === 0) touched[touchedCount++] = i;
       shared[i]! += w;
@@ -344,10 +345,10 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
   }
   // The best question of each fact, by fact number (`best`, `covered` and `met` are free again after the coverage).
   let metCount = 0;
-  const { questionFact, questions } = index;
+  const { questionFact, questionWeight, questions } = index;
   for (let t = 0; t < touchedCount; t++) {
     const i = touched[t]!;
-    const sim = shared[i]! / (total + Math.max(0, questions[i]!.weight - sharedIdf[i]!));
+    const sim = shared[i]! / (total + Math.max(0, questionWeight[i]! - sharedIdf[i]!));
     shared[i] = 0;
     sharedIdf[i] = 0;
     const f = questionFact[i]!;
