@@ -124,68 +124,79 @@ export function computeSignals(
 ): Candidate[] {
   const total = q.totalWeight || 1;
   const coverage = factCoverage(q, index, scratch, total);
-  const bestQuestion = similarities(q, index, scratch, total);
-  const named = [...q.entities.keys()].filter((id) => !index.background.has(id));
-  const numbers = q.numbers.slice(0, 2);
-  const out: Candidate[] = [];
-  // Only the facts that explain the question best can win: the rest are left out before the finer signals.
-  const pool = strongest(coverage, ([factId, cov]) => cov + (bestQuestion.get(factId)?.sim ?? 0), MAX_CANDIDATES);
-  for (const [factId, cov] of pool) {
-    const fact = index.base.fact(factId);
-    if (!fact) continue;
-    const involved = index.involved.get(factId) ?? new Set<string>();
-    const bq = bestQuestion.get(factId);
-    let missing = 0;
-    let rival = 0;
-    let matched = 0;
-    for (const id of named) {
-      if (involved.has(id)) {
-        matched += 1;
-        continue;
-      }
-      const weight = q.entities.get(id)?.descriptor ? 0.5 : 1;
-      missing = Math.max(missing, weight);
-      const kind = index.base.entity(id)?.kind;
-      for (const e of involved)
-        if (!q.entities.has(e) && index.base.entity(e)?.kind === kind) {
-          rival = Math.max(rival, weight);
-          break;
+  // Each fact's most similar question, in the scratch by fact number until the signals are computed.
+  const similar = similarities(q, index, scratch, total);
+  const { best: similarity, bestQuestion, covered: hasSimilar } = scratch;
+  try {
+    const named = [...q.entities.keys()].filter((id) => !index.background.has(id));
+    const numbers = q.numbers.slice(0, 2);
+    const out: Candidate[] = [];
+    // Only the facts that explain the question best can win: the rest are left out before the finer signals.
+    const pool = strongest(coverage, ([f, cov]) => cov + similarity[f]!, MAX_CANDIDATES);
+    for (const [f, cov] of pool) {
+      const fact = index.base.facts[f]!;
+      const factId = fact.id;
+      const involved = index.involved.get(factId) ?? new Set<string>();
+      const bq = hasSimilar[f] === 1 ? { q: index.questions[bestQuestion[f]!]!, sim: similarity[f]! } : undefined;
+      let missing = 0;
+      let rival = 0;
+      let matched = 0;
+      for (const id of named) {
+        if (involved.has(id)) {
+          matched += 1;
+          continue;
         }
+        const weight = q.entities.get(id)?.descriptor ? 0.5 : 1;
+        missing = Math.max(missing, weight);
+        const kind = index.base.entity(id)?.kind;
+        for (const e of involved)
+          if (!q.entities.has(e) && index.base.entity(e)?.kind === kind) {
+            rival = Math.max(rival, weight);
+            break;
+          }
+      }
+      const dated = q.dates.length > 0 && fact.date !== undefined;
+      const dateMatch = dated && q.dates.some((d) => dateMatches(fact.date?.value ?? '', d));
+      const fit = typeFit(q, fact, index);
+      out.push({
+        fact,
+        bestQuestion: bq?.q,
+        score: 0,
+        probability: 0,
+        signals: {
+          coverage: cov,
+          similarity: bq?.sim ?? 0,
+          typeFit: fit > 0 ? fit : 0,
+          typeMismatch: fit < 0 ? 1 : 0,
+          entityMatch: named.length > 0 ? matched / named.length : 0,
+          entityMissing: missing,
+          entityRival: rival,
+          dateMatch: dateMatch ? 1 : 0,
+          dateConflict: dated && !dateMatch ? 1 : 0,
+          numberMissing: numbers.length > 0 ? numbers.filter((n) => !index.has(n, factId)).length / numbers.length : 0,
+          speakerMatch: fact.speaker && q.entities.has(fact.speaker) ? 1 : 0,
+          eventMatch: fact.event && q.entities.has(fact.event) ? 1 : 0,
+          followUp: context.followUp.get(factId) ?? 0,
+          unitMissing: unitMissing(q, fact, index),
+          primaryEntity: fact.entities[0] !== undefined && named.includes(fact.entities[0]) ? 1 : 0,
+          explainsMatch: 0,
+          similarityLead: 0,
+          coverageLead: 0,
+          unknownShare: q.unknownShare,
+          unknownName: q.unknownName ? 1 : 0,
+        },
+      });
     }
-    const dated = q.dates.length > 0 && fact.date !== undefined;
-    const dateMatch = dated && q.dates.some((d) => dateMatches(fact.date?.value ?? '', d));
-    const fit = typeFit(q, fact, index);
-    out.push({
-      fact,
-      bestQuestion: bq?.q,
-      score: 0,
-      probability: 0,
-      signals: {
-        coverage: cov,
-        similarity: bq?.sim ?? 0,
-        typeFit: fit > 0 ? fit : 0,
-        typeMismatch: fit < 0 ? 1 : 0,
-        entityMatch: named.length > 0 ? matched / named.length : 0,
-        entityMissing: missing,
-        entityRival: rival,
-        dateMatch: dateMatch ? 1 : 0,
-        dateConflict: dated && !dateMatch ? 1 : 0,
-        numberMissing: numbers.length > 0 ? numbers.filter((n) => !index.has(n, factId)).length / numbers.length : 0,
-        speakerMatch: fact.speaker && q.entities.has(fact.speaker) ? 1 : 0,
-        eventMatch: fact.event && q.entities.has(fact.event) ? 1 : 0,
-        followUp: context.followUp.get(factId) ?? 0,
-        unitMissing: unitMissing(q, fact, index),
-        primaryEntity: fact.entities[0] !== undefined && named.includes(fact.entities[0]) ? 1 : 0,
-        explainsMatch: 0,
-        similarityLead: 0,
-        coverageLead: 0,
-        unknownShare: q.unknownShare,
-        unknownName: q.unknownName ? 1 : 0,
-      },
-    });
+    addRelativeSignals(out, q);
+    return out;
+  } finally {
+    // Zeroed for the next question, whatever happened to this one.
+    for (let m = 0; m < similar; m++) {
+      const f = scratch.metFacts[m]!;
+      similarity[f] = 0;
+      hasSimilar[f] = 0;
+    }
   }
-  addRelativeSignals(out, q);
-  return out;
 }
 
 /**
@@ -235,7 +246,7 @@ function kthLargest(values: Float64Array, k: number): number {
  * reading (a phrase alias the question contains counts as the fact's own words). In the order the facts are
  * first met; accumulated in the scratch arrays by fact number, since a common word touches most facts.
  */
-function factCoverage(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): [string, number][] {
+function factCoverage(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): [number, number][] {
   const { coverage, best, covered, touchedFacts: touched, metFacts: met } = scratch;
   let metCount = 0;
   let touchedCount = 0;
@@ -263,10 +274,10 @@ function factCoverage(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
       best[f] = 0;
     }
   }
-  const out = new Array<[string, number]>(metCount);
+  const out = new Array<[number, number]>(metCount);
   for (let m = 0; m < metCount; m++) {
     const f = met[m]!;
-    out[m] = [index.base.facts[f]!.id, coverage[f]!];
+    out[m] = [f, coverage[f]!];
     coverage[f] = 0;
     covered[f] = 0;
   }
@@ -324,9 +335,11 @@ function unitMissing(q: QuestionAnalysis, fact: Fact, index: SearchIndex): numbe
 /**
  * For each fact, its alternate question most similar to the query: weighted Jaccard, the shared weight
  * over the query's weight plus the question's own weight not shared. Accumulated in scratch arrays indexed
- * by question, since a common word touches hundreds of questions.
+ * by question, since a common word touches hundreds of questions. Leaves, by fact number, the similarity in
+ * `best`, the question in `bestQuestion` and 1 in `covered` for each fact met, those facts in `metFacts`, and
+ * returns how many there are: the caller reads them, then zeroes `best` and `covered` again.
  */
-function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): Map<string, { q: IndexedQuestion; sim: number }> {
+function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: SimilarityScratch, total: number): number {
   const queryWeight = new Map<string, number>();
   for (const w of q.words) for (const r of w.readings) queryWeight.set(r.key, Math.max(queryWeight.get(r.key) ?? 0, w.weight * r.factor));
   const { shared, sharedIdf, best, bestQuestion, covered, touchedQuestions: touched, metFacts: met } = scratch;
@@ -345,7 +358,7 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
   }
   // The best question of each fact, by fact number (`best`, `covered` and `met` are free again after the coverage).
   let metCount = 0;
-  const { questionFact, questionWeight, questions } = index;
+  const { questionFact, questionWeight } = index;
   for (let t = 0; t < touchedCount; t++) {
     const i = touched[t]!;
     const sim = shared[i]! / (total + Math.max(0, questionWeight[i]! - sharedIdf[i]!));
@@ -360,15 +373,7 @@ function similarities(q: QuestionAnalysis, index: SearchIndex, scratch: Similari
     best[f] = sim;
     bestQuestion[f] = i;
   }
-  const out = new Map<string, { q: IndexedQuestion; sim: number }>();
-  for (let m = 0; m < metCount; m++) {
-    const f = met[m]!;
-    const iq = questions[bestQuestion[f]!]!;
-    out.set(iq.factId, { q: iq, sim: best[f]! });
-    best[f] = 0;
-    covered[f] = 0;
-  }
-  return out;
+  return metCount;
 }
 
 const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half|third|quarter|dozens?|hundreds?|thousands?|millions?|majority|most|single|once)\b/i;
