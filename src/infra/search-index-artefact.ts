@@ -19,8 +19,15 @@ export const INDEX_ARTEFACT = fileURLToPath(
   new URL(import.meta.url.includes('/dist/') ? '../search-index.json' : '../../var/search-index.json', import.meta.url),
 );
 
-/** The code that decides what the index holds: the resolver's index and analysis, and the text helpers. */
-const CODE_DIRS = [new URL('../core/text/', import.meta.url), new URL('../core/resolver/', import.meta.url)];
+/**
+ * The code that decides what the index holds and which offered questions it answers well: the resolver, the
+ * text helpers, the fact base's own code (dates, lookups), and the loading of data/ (what it fills in).
+ */
+const CODE_DIRS = [new URL('../core/text/', import.meta.url), new URL('../core/resolver/', import.meta.url), new URL('../core/facts/', import.meta.url)];
+/** Single files of that code, by name in this module's folder (`.ts` from the sources, `.js` compiled). */
+const CODE_FILES = /^data-files\.(?:ts|js)$/;
+/** Packages whose code reads the words (stems, near spellings): another version may read them otherwise. */
+const PACKAGES = ['snowball-stemmers', 'fuse.js'];
 
 interface Artefact {
   fingerprint: string;
@@ -29,7 +36,7 @@ interface Artefact {
   answeredWell?: string[];
 }
 
-/** A hash of everything the index is computed from: the data files, the index code and the format version. */
+/** A hash of everything the index is computed from: the data files, the code and packages that read them, the format version. */
 export function indexFingerprint(dataDir = DATA_DIR): string {
   const hash = createHash('sha256').update(`format ${INDEX_FORMAT}\n`);
   const files = (dir: string): string[] =>
@@ -39,6 +46,9 @@ export function indexFingerprint(dataDir = DATA_DIR): string {
   for (const f of files(dataDir)) if (f.endsWith('.json')) hash.update(f.slice(dataDir.length)).update(readFileSync(f));
   for (const dir of CODE_DIRS)
     for (const f of files(fileURLToPath(dir))) if (/\.(?:ts|js)$/.test(f) && !f.endsWith('.d.ts')) hash.update(readFileSync(f));
+  const here = fileURLToPath(new URL('./', import.meta.url));
+  for (const f of readdirSync(here).filter((name) => CODE_FILES.test(name)).sort()) hash.update(readFileSync(join(here, f)));
+  for (const name of PACKAGES) hash.update(readFileSync(fileURLToPath(import.meta.resolve(name))));
   return hash.digest('hex');
 }
 

@@ -8,7 +8,8 @@
  *   compiled against it (compiled-helpers.ts).
  * - the search index artefact of the sources (var/search-index.json, with the checks of the questions the bot
  *   offers), which test/support/shared-facts.ts restores: brought up to date here once (about a second and a
- *   half after data/ or the resolver changed, nothing otherwise), rather than by each worker at the same moment.
+ *   half after data/ or the code that reads it changed, a check of its fingerprint otherwise), rather than by
+ *   each worker at the same moment.
  *   Data that does not load is left to the tests to report.
  */
 import { execFile } from 'node:child_process';
@@ -22,6 +23,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Whether dist/ is built from the current sources (and what the build printed), or why not. */
     build: { ok: true; output: string } | { failed: string };
+    /** Whether the process helpers are compiled against that build (compiled-helpers.ts), or why not. */
+    helpers: { ok: true } | { failed: string };
   }
 }
 
@@ -41,15 +44,16 @@ export async function provideBuild(project: TestProject): Promise<void> {
     // The tests that load data/ say what is wrong with it.
   }
   const build = await building;
-  project.provide('build', build.ok ? compileHelpers(build.output) : { failed: build.output.trim() });
+  project.provide('build', build.ok ? { ok: true, output: build.output } : { failed: build.output.trim() });
+  project.provide('helpers', build.ok ? compileHelpers() : { failed: 'npm run build failed, so they were not compiled' });
 }
 
-/** The build's result once the process helpers are compiled against it, or why one could not be. */
-function compileHelpers(output: string): { ok: true; output: string } | { failed: string } {
+/** Compiles the process helpers against dist/, or says why one could not be. */
+function compileHelpers(): { ok: true } | { failed: string } {
   try {
     for (const entry of PROCESS_HELPERS) compileHelper(ROOT, entry);
-    return { ok: true, output };
+    return { ok: true };
   } catch (error) {
-    return { failed: `compiling the tests' process helpers: ${error instanceof Error ? error.message : String(error)}` };
+    return { failed: error instanceof Error ? error.message : String(error) };
   }
 }

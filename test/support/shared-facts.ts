@@ -4,7 +4,9 @@
  * (var/search-index.json, which the tests' global setup brings up to date before any worker starts), as the bot
  * starts: its index restored in about 40 ms and the checks of the questions it offers read, instead of each
  * worker building the one and making the other again. For tests that only read them; a test about other data
- * builds its own, and test/infra/search-index-artefact.test.ts shows that the artefact answers as a built index.
+ * builds its own. The artefact is rebuilt whenever data/, the code that reads it or the packages that read words
+ * change (its fingerprint), and test/infra/search-index-artefact.test.ts shows that a restored index answers as
+ * a built one.
  */
 import type { FactBase } from '../../src/core/facts/fact-base.js';
 import type { Resolver } from '../../src/core/resolver/resolver.js';

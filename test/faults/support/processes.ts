@@ -37,8 +37,8 @@ export function runCompiled(entry: string, env: Record<string, string>, options:
  * compiled it against dist/; when that failed, this throws why.
  */
 export function runHelper(entry: (typeof PROCESS_HELPERS)[number], env: Record<string, string>): Child {
-  const build = inject('build');
-  if ('failed' in build) throw new Error(`npm run build failed, so the compiled helper cannot start:\n${build.failed}`);
+  const helpers = inject('helpers');
+  if ('failed' in helpers) throw new Error(`the tests' process helpers were not compiled, so ${entry} cannot start:\n${helpers.failed}`);
   return run([compiledHelperPath(ROOT, entry)], env, {});
 }
 
