@@ -44,9 +44,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # Tokens come from the environment at run time (docker run -e / --env-file), never from the image.
 # Node runs directly (no npm wrapper process), so SIGTERM reaches the bot's graceful shutdown;
 # this is what `npm run start:prod` runs. Backups: `docker exec <container> node dist/cli/backup.js <file>`.
-# --max-semi-space-size=4 keeps V8's young generation at 4 MB a half instead of letting it grow to 16 MB
-# while the fact base and index are read: about 12 MB less resident memory for the bot (README, "Two
-# commands"). A question allocates about 210 KB, so the young generation is collected every 20 questions or
-# so instead of every 80, a fraction of a millisecond each: time per question within 2 %, inside the noise.
+# --max-semi-space-size=4 caps V8's young generation, which otherwise grows to 16 MB a half while the fact
+# base and index are read: less resident memory for the same work (README, "Two commands", has the figures).
 STOPSIGNAL SIGTERM
 CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

@@ -1,12 +1,13 @@
 /**
  * `npm run bench:cold` (and the last section of `npm run bench`): what a fresh process pays before its first
  * answer. Runs `ask` as a new process several times, compiled (`node dist/cli/ask.js`, built first with
- * `npm run build`, plain and with the young-generation cap that the image gives the bot) beside tsx
+ * `npm run build`, plain and with the node options of `npm run start:prod`) beside tsx
  * (`node --import tsx`, and the `tsx` command that `npm run ask` uses), with bare `node -e 0` as the floor,
  * and prints the median and maximum time from spawn to the first answer on standard output, to exit, and the
  * peak RSS. Prints figures; asserts nothing. `-- --runs 15` for more runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,14 @@ const RSS_PROBE = `--import=data:text/javascript,${encodeURIComponent(
   'process.on("exit",()=>process.stderr.write("\\nrss-probe "+process.resourceUsage().maxRSS+"\\n"))',
 )}`;
 
+/** The node options of `npm run start:prod` (`node <options> dist/main.js`), so the bench follows the script. */
+function startProdOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [node, ...rest] = (pkg.scripts['start:prod'] ?? '').split(/\s+/);
+  if (node !== 'node' || rest.at(-1) !== 'dist/main.js') throw new Error(`start:prod is not "node <options> dist/main.js": ${pkg.scripts['start:prod']}`);
+  return rest.slice(0, -1);
+}
+
 interface Variant {
   name: string;
   command: string;
@@ -28,8 +37,8 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { name: 'node -e 0 (the floor)', command: process.execPath, args: ['-e', '0'] },
   { name: 'compiled: node dist/cli/ask.js', command: process.execPath, args: ['dist/cli/ask.js', QUESTION] },
-  // With the V8 option the image and `npm run start:prod` give the bot (a young generation capped at 4 MB a half).
-  { name: 'compiled, semi-space 4 MB', command: process.execPath, args: ['--max-semi-space-size=4', 'dist/cli/ask.js', QUESTION] },
+  // With the node options that `npm run start:prod` (and so the image) gives the bot.
+  { name: 'compiled, start:prod options', command: process.execPath, args: [...startProdOptions(), 'dist/cli/ask.js', QUESTION] },
   { name: 'tsx: node --import tsx', command: process.execPath, args: ['--import', 'tsx', 'src/cli/ask.ts', QUESTION] },
   { name: 'tsx CLI (npm run ask)', command: join(ROOT, 'node_modules', '.bin', 'tsx'), args: ['src/cli/ask.ts', QUESTION] },
 ];

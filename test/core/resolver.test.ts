@@ -4,6 +4,9 @@ import { questionType } from '../../src/core/resolver/question-type.js';
 import { findDates } from '../../src/core/resolver/date-query.js';
 import { detectLang, normalize } from '../../src/core/text/normalize.js';
 import { sharedFacts } from '../support/shared-facts.js';
+import { Resolver } from '../../src/core/resolver/resolver.js';
+import { readEvalSet } from '../../src/eval/eval-set.js';
+import { join } from 'node:path';
 
 const { resolver } = sharedFacts();
 
@@ -153,3 +156,22 @@ describe('number words', () => {
     expect(numberWordsToDigits('which one is it')).toBe('which one is it');
   });
 });
+
+describe('the resolver\'s scratch arrays', () => {
+  it('leave no trace: a question gets the same reading whatever was asked before it', () => {
+    const { base } = sharedFacts();
+    const questions = readEvalSet(join(import.meta.dirname, '..', 'eval', 'questions.jsonl')).map((i) => i.q);
+    // Two resolvers on the shared index, each with its own scratch, that answered the same questions in
+    // opposite orders: anything a question left behind would change the next one's candidates.
+    const forward = new Resolver(base, undefined, undefined, resolver.index);
+    const backward = new Resolver(base, undefined, undefined, resolver.index);
+    const reading = (r: Resolver, q: string) => {
+      const e = r.explain(q);
+      return [e.answer.status, e.answer.answer, e.answer.confidence, e.candidates.map((c) => [c.fact.id, c.probability, c.bestQuestion?.text])];
+    };
+    const seen = questions.map((q) => reading(forward, q));
+    const again = [...questions].reverse().map((q) => reading(backward, q)).reverse();
+    expect(again).toEqual(seen);
+  });
+});
+

@@ -64,7 +64,7 @@ export class Resolver {
     index?: SearchIndex,
   ) {
     this.index = index ?? new SearchIndex(base);
-    this.scratch = new SimilarityScratch(this.index.questions.length, base.facts.length);
+    this.scratch = new SimilarityScratch(this.index.questions.length, this.index.factCount);
     this.i18n = i18n ?? new I18n();
     this.phrasing = new Phrasing(base, this.i18n);
     this.suggestions = new Suggestions(base, this.index, (question, lang) => this.resolve(question, { fallbackLang: lang }));

@@ -104,7 +104,7 @@ export class SearchIndex {
   readonly questions: IndexedQuestion[] = [];
   /** question index (in {@link questions}) -> the number of its fact, -1 for none: read for every question a query touches. */
   readonly questionFact: Int32Array;
-  /** question index -> its weight (the IDF of its keys, summed), beside each other as {@link questionFact}. */
+  /** question index -> its weight (the IDF of its keys, summed): a read-only copy of each question's `weight`, kept in one typed array for the scoring loop. */
   readonly questionWeight: Float64Array;
   /** Keys each language's texts use, to tell which reading of a word the fact base knows. */
   readonly keysByLang: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), kk: new Set() };

@@ -3,6 +3,7 @@ import { monthNames } from '../text/months.js';
 import { dateMatches } from './date-query.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { FIELD_WEIGHT, type IndexedQuestion, type SearchIndex } from './search-index.js';
+import { strongest } from './strongest.js';
 
 /**
  * The named signals that score a fact as the answer to a question. Each is a number, mostly in 0..1; the
@@ -92,12 +93,13 @@ export class SimilarityScratch {
   readonly bestQuestion: Int32Array;
   /** fact -> 1 once met (by the coverage, then by the similarities). */
   readonly covered: Uint8Array;
-  /**
-   * Lists that a query fills and reads back, reused rather than grown again for every question (a common word
-   * touches thousands of questions): the questions touched; the facts a word touches; the facts met, in order.
-   */
+  // Lists a query fills and reads back, reused rather than grown again for every question (a common word
+  // touches thousands of questions).
+  /** The questions the query's keys touch, each once (similarities). */
   readonly touchedQuestions: Int32Array;
+  /** The facts one word touches (coverage). */
   readonly touchedFacts: Int32Array;
+  /** The facts met, in the order met (coverage, then similarities). */
   readonly metFacts: Int32Array;
   constructor(questions: number, facts: number) {
     this.shared = new Float64Array(questions);
@@ -190,55 +192,13 @@ export function computeSignals(
     addRelativeSignals(out, q);
     return out;
   } finally {
-    // Zeroed for the next question, whatever happened to this one.
+    // The similarities are zeroed for the next question even if scoring this one threw.
     for (let m = 0; m < similar; m++) {
       const f = scratch.metFacts[m]!;
       similarity[f] = 0;
       hasSimilar[f] = 0;
     }
   }
-}
-
-/**
- * The `n` items of greatest `strength`, strongest first, ties in their order; all of them, in their order, when
- * there are no more than `n`. The same as a stable sort of every item cut to `n`, without sorting them all: a
- * common word makes most facts candidates, and this runs for every question.
- */
-function strongest<T>(items: readonly T[], strength: (item: T) => number, n: number): readonly T[] {
-  if (items.length <= n) return items;
-  const values = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) values[i] = strength(items[i]!);
-  const threshold = kthLargest(values.slice(), n);
-  let ties = n;
-  for (const v of values) if (v > threshold) ties--;
-  const chosen: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i]! > threshold || (values[i] === threshold && ties-- > 0)) chosen.push(i);
-  return chosen.sort((a, b) => values[b]! - values[a]! || a - b).map((i) => items[i]!);
-}
-
-/** The k-th largest of `values` (k from 1), which it reorders: Hoare's selection, linear on average. */
-function kthLargest(values: Float64Array, k: number): number {
-  const target = values.length - k;
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = swap;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target]!;
-  }
-  return values[target]!;
 }
 
 /**

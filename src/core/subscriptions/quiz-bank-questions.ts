@@ -10,14 +10,14 @@ import { countsTimeFromTheArticle } from './post-text.js';
 import { pickInOrder, stableHash, stableOrder, type DailyQuestion, type QuestionOfTheDay } from './question-of-the-day.js';
 
 /** What {@link askedInOrder} computed, by fact base. */
-const orderOf = new WeakMap<FactBase, { order: QuizItem[]; byId: ReadonlyMap<string, QuizItem> }>();
+const orderOf = new WeakMap<FactBase, { order: readonly QuizItem[]; byId: ReadonlyMap<string, QuizItem> }>();
 
 /**
  * The bank's items that read well on any date, in the order they are asked, computed once per fact base (a fact
  * base never changes): every core built on it (each test builds several) would otherwise read the whole bank
  * through the relative-time pattern again.
  */
-function askedInOrder(base: FactBase): { order: QuizItem[]; byId: ReadonlyMap<string, QuizItem> } {
+function askedInOrder(base: FactBase): { order: readonly QuizItem[]; byId: ReadonlyMap<string, QuizItem> } {
   const known = orderOf.get(base);
   if (known) return known;
   const usable = base.quiz.filter((item) => LANGS.every((l) => !countsTimeFromTheArticle(`${item[l].question} ${item[l].explanation}`)));
