@@ -139,7 +139,6 @@ export function computeSignals(
       const fact = index.base.facts[f]!;
       const factId = fact.id;
       const involved = index.involved.get(factId) ?? new Set<string>();
-      const bq = hasSimilar[f] === 1 ? { q: index.questions[bestQuestion[f]!]!, sim: similarity[f]! } : undefined;
       let missing = 0;
       let rival = 0;
       let matched = 0;
@@ -162,12 +161,13 @@ export function computeSignals(
       const fit = typeFit(q, fact, index);
       out.push({
         fact,
-        bestQuestion: bq?.q,
+        bestQuestion: hasSimilar[f] === 1 ? index.questions[bestQuestion[f]!] : undefined,
         score: 0,
         probability: 0,
         signals: {
           coverage: cov,
-          similarity: bq?.sim ?? 0,
+          // 0 for a fact none of whose questions shares a word with this one (zeroed since the last question).
+          similarity: similarity[f]!,
           typeFit: fit > 0 ? fit : 0,
           typeMismatch: fit < 0 ? 1 : 0,
           entityMatch: named.length > 0 ? matched / named.length : 0,
