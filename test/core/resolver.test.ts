@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { questionType } from '../../src/core/resolver/question-type.js';
 import { findDates } from '../../src/core/resolver/date-query.js';
 import { detectLang, normalize } from '../../src/core/text/normalize.js';
-import { sharedFacts } from '../support/shared-facts.js';
-import { Resolver } from '../../src/core/resolver/resolver.js';
+import { resolverOver, sharedFacts } from '../support/shared-facts.js';
+import type { Resolver } from '../../src/core/resolver/resolver.js';
 import { readEvalSet } from '../../src/eval/eval-set.js';
 import { join } from 'node:path';
 
@@ -159,15 +159,11 @@ describe('number words', () => {
 
 describe('the resolver\'s scratch arrays', () => {
   it('leave no trace: a question gets the same reading whatever was asked before it', () => {
-    const { base } = sharedFacts();
     const questions = readEvalSet(join(import.meta.dirname, '..', 'eval', 'questions.jsonl')).map((i) => i.q);
     // Two resolvers on the shared index, each with its own scratch, that answered the same questions in
     // opposite orders: anything a question left behind would change the next one's candidates.
-    const forward = new Resolver(base, undefined, undefined, resolver.index);
-    const backward = new Resolver(base, undefined, undefined, resolver.index);
-    // With the shared resolver's checks of the questions they offer, rather than making them again.
-    const checks = resolver.suggestions.checkAll();
-    for (const r of [forward, backward]) r.suggestions.seed(checks);
+    const forward = resolverOver(resolver.index);
+    const backward = resolverOver(resolver.index);
     const reading = (r: Resolver, q: string) => {
       const e = r.explain(q);
       return [e.answer.status, e.answer.answer, e.answer.confidence, e.candidates.map((c) => [c.fact.id, c.probability, c.bestQuestion?.text])];

@@ -2,23 +2,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Resolver } from '../../src/core/resolver/resolver.js';
 import { SearchIndex, type IndexSnapshot } from '../../src/core/resolver/search-index.js';
 import { createResolver, loadSearchIndex } from '../../src/infra/search-index-artefact.js';
 import { readEvalSet } from '../../src/eval/eval-set.js';
-import { sharedFacts } from '../support/shared-facts.js';
+import { resolverOver, sharedFacts } from '../support/shared-facts.js';
 
-const { base, resolver } = sharedFacts();
+const { base } = sharedFacts();
 const questions = readEvalSet(join(import.meta.dirname, '..', 'eval', 'questions.jsonl')).map((i) => i.q);
 
 describe('the search index artefact', () => {
   it('restores an index that answers exactly as the built one', () => {
     // Built here from the data: the shared resolver's index is itself restored from the artefact.
-    const built = new Resolver(base);
-    const restored = new Resolver(base, undefined, undefined, new SearchIndex(base, JSON.parse(JSON.stringify(built.index.snapshot())) as IndexSnapshot));
-    // Both offer what the shared resolver checked (the index is under test here, not the checks of the offers).
-    const checks = resolver.suggestions.checkAll();
-    for (const r of [built, restored]) r.suggestions.seed(checks);
+    const builtIndex = new SearchIndex(base);
+    const built = resolverOver(builtIndex);
+    const restored = resolverOver(new SearchIndex(base, JSON.parse(JSON.stringify(builtIndex.snapshot())) as IndexSnapshot));
     for (const q of questions) {
       const a = built.resolve(q);
       const b = restored.resolve(q);

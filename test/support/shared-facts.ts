@@ -9,7 +9,8 @@
  * a built one.
  */
 import type { FactBase } from '../../src/core/facts/fact-base.js';
-import type { Resolver } from '../../src/core/resolver/resolver.js';
+import { Resolver } from '../../src/core/resolver/resolver.js';
+import type { SearchIndex } from '../../src/core/resolver/search-index.js';
 import { loadFactBase } from '../../src/infra/data-files.js';
 import { createResolver } from '../../src/infra/search-index-artefact.js';
 
@@ -25,4 +26,16 @@ export function sharedBase(): FactBase {
 export function sharedFacts(): { base: FactBase; resolver: Resolver } {
   resolver ??= createResolver(sharedBase());
   return { base: sharedBase(), resolver };
+}
+
+/**
+ * Another resolver on the real fact base, over `index` (built or restored by the test), with a scratch of its
+ * own and the shared resolver's checks of the questions it offers, rather than making them again: for tests of
+ * the index or the scoring, not of the offers.
+ */
+export function resolverOver(index: SearchIndex): Resolver {
+  const { base, resolver: shared } = sharedFacts();
+  const r = new Resolver(base, undefined, undefined, index);
+  r.suggestions.seed(shared.suggestions.checkAll());
+  return r;
 }
